@@ -1,0 +1,139 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// The only module that reads process.env. Everything else receives a typed Config.
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+export type SmsProviderName = 'console' | 'twilio';
+
+export interface RateLimitConfig {
+  /** Code requests allowed from one IP address per window. */
+  codeRequestsPerIp: number;
+  /** Verification attempts allowed from one IP address per window. */
+  verifyAttemptsPerIp: number;
+  /** Length of the per-IP window, in seconds. */
+  ipWindowSeconds: number;
+  /** Codes sent to one number per hour (the 60 s resend gap applies too). */
+  codesPerNumberPerHour: number;
+  /** Codes sent to one number per day. */
+  codesPerNumberPerDay: number;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: string;
+  dataDir: string;
+  /** null means: start the embedded PostgreSQL under dataDir. */
+  databaseUrl: string | null;
+  /** 0 picks a free port each start. */
+  embeddedPgPort: number;
+  databasePoolSize: number;
+  /** Secret used to hash codes and sign nothing else; generated under dataDir when unset. */
+  secretKey: string | null;
+  cookieSecure: boolean;
+  trustProxy: boolean;
+  webDistDir: string;
+  sms: {
+    provider: SmsProviderName;
+    twilio: {
+      accountSid: string;
+      authToken: string;
+      from: string;
+      messagingServiceSid: string;
+      apiUrl: string;
+    };
+  };
+  auth: {
+    codeTtlSeconds: number;
+    resendAfterSeconds: number;
+    maxCodeAttempts: number;
+    sessionTtlDays: number;
+  };
+  rateLimits: RateLimitConfig;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const smsProvider = oneOf(env, 'SMS_PROVIDER', ['console', 'twilio'] as const, 'console');
+  const twilio = {
+    accountSid: env.TWILIO_ACCOUNT_SID ?? '',
+    authToken: env.TWILIO_AUTH_TOKEN ?? '',
+    from: env.TWILIO_FROM ?? '',
+    messagingServiceSid: env.TWILIO_MESSAGING_SERVICE_SID ?? '',
+    apiUrl: (env.TWILIO_API_URL || 'https://api.twilio.com').replace(/\/+$/, ''),
+  };
+  if (smsProvider === 'twilio') {
+    if (!twilio.accountSid || !twilio.authToken) {
+      throw new ConfigError('SMS_PROVIDER=twilio needs TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN');
+    }
+    if (!twilio.from && !twilio.messagingServiceSid) {
+      throw new ConfigError('SMS_PROVIDER=twilio needs TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID');
+    }
+  }
+  const secretKey = env.SECRET_KEY || null;
+  if (secretKey !== null && secretKey.length < 32) {
+    throw new ConfigError('SECRET_KEY must be at least 32 characters');
+  }
+  return {
+    env: nodeEnv,
+    host: env.HOST || 'localhost',
+    port: int(env, 'PORT', 3000),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    dataDir: path.resolve(repoRoot, env.DATA_DIR || 'data'),
+    databaseUrl: env.DATABASE_URL || null,
+    embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 0),
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 20, 1),
+    secretKey,
+    cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
+    trustProxy: bool(env, 'TRUST_PROXY', false),
+    webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR || 'apps/web/dist'),
+    sms: { provider: smsProvider, twilio },
+    auth: {
+      codeTtlSeconds: 300,
+      resendAfterSeconds: 60,
+      maxCodeAttempts: 5,
+      sessionTtlDays: int(env, 'SESSION_TTL_DAYS', 90, 1),
+    },
+    rateLimits: {
+      codeRequestsPerIp: int(env, 'RATE_LIMIT_CODES_PER_IP', 60, 1),
+      verifyAttemptsPerIp: int(env, 'RATE_LIMIT_VERIFY_PER_IP', 300, 1),
+      ipWindowSeconds: int(env, 'RATE_LIMIT_IP_WINDOW_SECONDS', 600, 1),
+      codesPerNumberPerHour: int(env, 'RATE_LIMIT_CODES_PER_NUMBER_HOUR', 5, 1),
+      codesPerNumberPerDay: int(env, 'RATE_LIMIT_CODES_PER_NUMBER_DAY', 10, 1),
+    },
+  };
+}

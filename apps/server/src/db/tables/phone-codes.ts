@@ -1,0 +1,16 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export interface PhoneCodesTable {
+  id: Generated<string>;
+  phone: string;
+  /** HMAC-SHA256(secret, phone:code); the code itself is never stored. */
+  code_hash: Buffer;
+  attempts: ColumnType<number, number | undefined, number>;
+  ip: string | null;
+  created_at: ColumnType<Date, Date, never>;
+  expires_at: Date;
+  /** Set when the right code was entered; a code works once. */
+  consumed_at: Date | null;
+}
+
+export type PhoneCodeRow = Selectable<PhoneCodesTable>;

@@ -1,0 +1,91 @@
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config/config.js';
+import { createDb } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { openDatabase } from './db/open-database.js';
+import { DataDirLock, DataDirLockedError } from './lib/data-dir-lock.js';
+import { loadOrCreateLocalSecrets } from './lib/local-secrets.js';
+import { pruneAccountsData } from './modules/accounts/maintenance.js';
+import { createSmsProvider } from './modules/sms/create-sms-provider.js';
+import { buildApp } from './server/app.js';
+
+function fail(message: string): never {
+  process.stderr.write(`\nQiao could not start: ${message}\n\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`configuration: ${error.message}`);
+    throw error;
+  }
+  const log = pino({ level: config.logLevel });
+
+  let lock: DataDirLock;
+  try {
+    lock = DataDirLock.acquire(config.dataDir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) fail(error.message);
+    throw error;
+  }
+
+  const stops: Array<() => Promise<void>> = [async () => lock.release()];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) {
+      await stop().catch((error) => log.error({ err: error }, 'error during shutdown'));
+    }
+  };
+
+  try {
+    log.info({ dataDir: config.dataDir, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'starting Qiao');
+    const database = await openDatabase(config, lock, (line) => log.debug({ postgres: line }));
+    stops.push(() => database.close());
+    const db = createDb(database.connectionString, config.databasePoolSize);
+    stops.push(() => db.destroy());
+    const applied = await migrateToLatest(db);
+    if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+
+    const secretKey = config.secretKey ?? loadOrCreateLocalSecrets(config.dataDir).secretKey;
+    const sms = createSmsProvider(config, (line) => log.info(line));
+    const app = await buildApp({ config, db, secretKey, sms, logger: log });
+    stops.push(() => app.close());
+
+    const prune = setInterval(() => {
+      pruneAccountsData(db, new Date()).catch((error) => log.warn({ err: error }, 'pruning failed'));
+    }, 60 * 60 * 1000);
+    prune.unref();
+
+    try {
+      await app.listen({ port: config.port, host: config.host });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new Error(`port ${config.port} is already in use. Set PORT to another port.`);
+      }
+      throw error;
+    }
+    log.info(`Qiao is ready on http://localhost:${config.port} (API reference: /api/docs)`);
+  } catch (error) {
+    log.error({ err: error }, 'start-up failed');
+    await stopAll();
+    fail((error as Error).message);
+  }
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) {
+      log.warn('second signal: exiting without waiting');
+      process.exit(1);
+    }
+    stopping = true;
+    log.info({ signal }, 'shutting down: finishing requests in flight');
+    // Stops run in reverse: the HTTP server drains first, then the pool, the database and the lock.
+    stopAll().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+await main();

@@ -1,0 +1,79 @@
+import { Type } from 'typebox';
+import type { SessionRow } from '../../db/tables/sessions.js';
+import type { UserRow } from '../../db/tables/users.js';
+
+// Response shapes and the presenters that produce them from rows.
+
+const Id = Type.String({ pattern: '^[0-9]+$', description: 'Numeric id, as a string' });
+
+export const MeSchema = Type.Object({
+  id: Id,
+  phone: Type.String({ description: 'E.164' }),
+  handle: Type.Union([Type.String(), Type.Null()]),
+  displayName: Type.Union([Type.String(), Type.Null()]),
+  bio: Type.String(),
+  language: Type.String(),
+  region: Type.String(),
+  role: Type.Union([Type.Literal('user'), Type.Literal('admin')]),
+  createdAt: Type.String({ format: 'date-time' }),
+  profileComplete: Type.Boolean(),
+});
+
+export const PublicProfileSchema = Type.Object({
+  id: Id,
+  handle: Type.String(),
+  displayName: Type.String(),
+  bio: Type.String(),
+  language: Type.String(),
+  region: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const SessionSchema = Type.Object({
+  id: Id,
+  createdAt: Type.String({ format: 'date-time' }),
+  lastSeenAt: Type.String({ format: 'date-time' }),
+  userAgent: Type.Union([Type.String(), Type.Null()]),
+  ip: Type.Union([Type.String(), Type.Null()]),
+  current: Type.Boolean(),
+});
+
+export const HandleSchema = Type.String({ minLength: 1, maxLength: 64 });
+
+export function presentMe(user: UserRow) {
+  return {
+    id: user.id,
+    phone: user.phone,
+    handle: user.handle,
+    displayName: user.display_name,
+    bio: user.bio,
+    language: user.language,
+    region: user.region,
+    role: user.role,
+    createdAt: user.created_at.toISOString(),
+    profileComplete: user.handle !== null && user.display_name !== null,
+  };
+}
+
+export function presentPublicProfile(user: UserRow) {
+  return {
+    id: user.id,
+    handle: user.handle ?? '',
+    displayName: user.display_name ?? '',
+    bio: user.bio,
+    language: user.language,
+    region: user.region,
+    createdAt: user.created_at.toISOString(),
+  };
+}
+
+export function presentSession(session: SessionRow, currentId: string) {
+  return {
+    id: session.id,
+    createdAt: session.created_at.toISOString(),
+    lastSeenAt: session.last_seen_at.toISOString(),
+    userAgent: session.user_agent,
+    ip: session.ip,
+    current: session.id === currentId,
+  };
+}

@@ -1,0 +1,96 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { ApiApp } from '../../server/api-app.js';
+import { MeSchema, presentMe } from './account-schemas.js';
+import type { AuthService, ClientContext } from './auth-service.js';
+import { SESSION_COOKIE, type SessionsService } from './sessions-service.js';
+
+export interface AuthRoutesDeps {
+  auth: AuthService;
+  sessions: SessionsService;
+  clock: () => Date;
+  cookie: { secure: boolean; maxAgeSeconds: number };
+}
+
+export function clientContext(request: FastifyRequest, now: Date): ClientContext {
+  return {
+    ip: request.ip,
+    userAgent: request.headers['user-agent'] ?? null,
+    acceptLanguage: request.headers['accept-language'],
+    now,
+  };
+}
+
+export async function authRoutes(app: ApiApp, deps: AuthRoutesDeps) {
+  const { auth, clock, cookie } = deps;
+
+  const setSessionCookie = (reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: cookie.secure,
+      maxAge: cookie.maxAgeSeconds,
+    });
+
+  app.post(
+    '/auth/code',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Send a 6-digit sign-in code to a phone number',
+        description:
+          'Sign-up and log-in are one flow. Codes expire after 5 minutes; a new code can be sent after 60 s; ' +
+          'numbers and IP addresses are rate-limited (429 with Retry-After).',
+        body: Type.Object({
+          phone: Type.String({ minLength: 1, maxLength: 32, description: 'E.164 (+8613800138000) or national digits with `country`' }),
+          country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 of the number' })),
+          language: Type.Optional(Type.String({ maxLength: 16, description: 'Language of the text message' })),
+        }),
+        response: {
+          202: Type.Object({
+            phone: Type.String(),
+            expiresInSeconds: Type.Integer(),
+            resendAfterSeconds: Type.Integer(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.requestCode(request.body, clientContext(request, clock()));
+      return reply.status(202).send(result);
+    },
+  );
+
+  app.post(
+    '/auth/verify',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Check a code; signs in, creating the account on first use',
+        body: Type.Object({
+          phone: Type.String({ minLength: 1, maxLength: 32 }),
+          code: Type.String({ pattern: '^[0-9]{6}$' }),
+        }),
+        response: { 200: Type.Object({ user: MeSchema, isNewUser: Type.Boolean() }) },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.verifyCode(request.body, clientContext(request, clock()));
+      setSessionCookie(reply, result.token);
+      return { user: presentMe(result.user), isNewUser: result.created };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End this session', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      if (request.viewer) {
+        await deps.sessions.revoke(request.viewer.user.id, request.viewer.session.id);
+      }
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+}

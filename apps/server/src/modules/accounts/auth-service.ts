@@ -1,0 +1,169 @@
+import type { Config } from '../../config/config.js';
+import type { Db } from '../../db/database.js';
+import type { UserRow } from '../../db/tables/users.js';
+import { AppError, badRequest, tooManyRequests } from '../../lib/errors.js';
+import type { RateLimiter } from '../../lib/rate-limiter.js';
+import { hmac, randomDigits, sameBytes } from '../../lib/tokens.js';
+import type { SmsProvider } from '../sms/sms-provider.js';
+import { suggestLanguage } from './languages.js';
+import {
+  codeTimesSince,
+  consumeCode,
+  deleteCode,
+  insertCode,
+  latestCode,
+  lockPhone,
+  recordWrongAttempt,
+} from './phone-codes-queries.js';
+import { normalizePhone } from './phone-number.js';
+import type { SessionsService } from './sessions-service.js';
+import { verificationSmsText } from './sms-text.js';
+import { findOrCreateUserByPhone } from './users-queries.js';
+
+const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
+
+export interface AuthServiceDeps {
+  db: Db;
+  config: Pick<Config, 'auth' | 'rateLimits'>;
+  secretKey: string;
+  sms: SmsProvider;
+  rateLimiter: RateLimiter;
+  sessions: SessionsService;
+  log: (error: unknown, message: string) => void;
+}
+
+export interface ClientContext {
+  ip: string;
+  userAgent: string | null;
+  acceptLanguage?: string;
+  now: Date;
+}
+
+type VerifyOutcome =
+  | { kind: 'signed-in'; user: UserRow; created: boolean; token: string }
+  | { kind: 'expired' }
+  | { kind: 'burned' }
+  | { kind: 'wrong'; attemptsLeft: number };
+
+/** Sign-up and log-in are one flow: prove you hold the phone number, get a session. */
+export class AuthService {
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  private hashCode(phone: string, code: string): Buffer {
+    return hmac(this.deps.secretKey, `${phone}:${code}`);
+  }
+
+  private limitIp(kind: 'code' | 'verify', ip: string, now: Date): void {
+    const { rateLimits } = this.deps.config;
+    const limit = kind === 'code' ? rateLimits.codeRequestsPerIp : rateLimits.verifyAttemptsPerIp;
+    const result = this.deps.rateLimiter.consume(`${kind}:${ip}`, limit, rateLimits.ipWindowSeconds, now.getTime());
+    if (!result.allowed) {
+      throw tooManyRequests('rate_limited', 'Too many attempts from your network. Try again later.', result.retryAfterSeconds);
+    }
+  }
+
+  async requestCode(input: { phone: string; country?: string; language?: string }, client: ClientContext) {
+    const { db, config, sms } = this.deps;
+    const { now } = client;
+    this.limitIp('code', client.ip, now);
+    const phone = normalizePhone(input.phone, input.country);
+    const code = randomDigits(6);
+
+    const { id: codeId } = await db.transaction().execute(async (trx) => {
+      await lockPhone(trx, phone.e164);
+      await this.enforceNumberLimits(trx, phone.e164, now);
+      return insertCode(trx, {
+        phone: phone.e164,
+        codeHash: this.hashCode(phone.e164, code),
+        ip: client.ip,
+        now,
+        expiresAt: new Date(now.getTime() + config.auth.codeTtlSeconds * 1000),
+      });
+    });
+
+    const language = input.language === 'zh-CN' || input.language === 'en'
+      ? input.language
+      : suggestLanguage(phone.country ?? '', client.acceptLanguage);
+    try {
+      await sms.send({ to: phone.e164, body: verificationSmsText(code, language, Math.round(config.auth.codeTtlSeconds / 60)) });
+    } catch (error) {
+      // The user never got this code: forget it so the resend gap does not block a retry.
+      await deleteCode(db, codeId);
+      this.deps.log(error, 'SMS delivery failed');
+      throw new AppError(502, 'sms_unavailable', 'We could not send the text message. Try again in a moment.');
+    }
+    return {
+      phone: phone.e164,
+      expiresInSeconds: config.auth.codeTtlSeconds,
+      resendAfterSeconds: config.auth.resendAfterSeconds,
+    };
+  }
+
+  /** The 60 s resend gap, then hourly and daily caps per number (kept in the database, so they hold across processes). */
+  private async enforceNumberLimits(trx: Db, phone: string, now: Date): Promise<void> {
+    const { auth, rateLimits } = this.deps.config;
+    const last = await latestCode(trx, phone);
+    if (last) {
+      const waitMs = last.created_at.getTime() + auth.resendAfterSeconds * 1000 - now.getTime();
+      if (waitMs > 0) {
+        throw tooManyRequests('resend_too_soon', 'A code was just sent. Wait before asking for another.', Math.ceil(waitMs / 1000));
+      }
+    }
+    const lastDay = await codeTimesSince(trx, phone, new Date(now.getTime() - DAY_MS));
+    const lastHour = lastDay.filter((time) => time.getTime() > now.getTime() - HOUR_MS);
+    for (const [times, cap, windowMs] of [
+      [lastDay, rateLimits.codesPerNumberPerDay, DAY_MS],
+      [lastHour, rateLimits.codesPerNumberPerHour, HOUR_MS],
+    ] as const) {
+      if (times.length >= cap) {
+        // Allowed again once the oldest code that counts toward the cap leaves the window.
+        const freedAt = times[times.length - cap]!.getTime() + windowMs;
+        throw tooManyRequests('rate_limited', 'Too many codes for this number. Try again later.', Math.max(1, Math.ceil((freedAt - now.getTime()) / 1000)));
+      }
+    }
+  }
+
+  async verifyCode(input: { phone: string; code: string }, client: ClientContext) {
+    const { db, config, sessions } = this.deps;
+    const { now } = client;
+    this.limitIp('verify', client.ip, now);
+    const phone = normalizePhone(input.phone);
+
+    // Wrong attempts are returned, not thrown, so their count is committed.
+    const outcome = await db.transaction().execute(async (trx): Promise<VerifyOutcome> => {
+      await lockPhone(trx, phone.e164);
+      const stored = await latestCode(trx, phone.e164);
+      if (!stored || stored.consumed_at || stored.expires_at <= now) return { kind: 'expired' };
+      if (stored.attempts >= config.auth.maxCodeAttempts) return { kind: 'burned' };
+      if (!sameBytes(this.hashCode(phone.e164, input.code), stored.code_hash)) {
+        const attempts = await recordWrongAttempt(trx, stored.id);
+        const attemptsLeft = config.auth.maxCodeAttempts - attempts;
+        return attemptsLeft > 0 ? { kind: 'wrong', attemptsLeft } : { kind: 'burned' };
+      }
+      await consumeCode(trx, stored.id, now);
+      // +1 numbers are shared by the US, Canada and the Caribbean; libphonenumber
+      // resolves most by area code, and the user can correct it at onboarding.
+      const region = phone.country ?? 'US';
+      const { user, created } = await findOrCreateUserByPhone(trx, {
+        phone: phone.e164,
+        region,
+        language: suggestLanguage(region, client.acceptLanguage),
+        now,
+      });
+      const { token } = await sessions.create(trx, { userId: user.id, userAgent: client.userAgent, ip: client.ip, now });
+      return { kind: 'signed-in', user, created, token };
+    });
+
+    switch (outcome.kind) {
+      case 'signed-in':
+        return outcome;
+      case 'expired':
+        throw badRequest('code_expired', 'This code has expired or was already used. Ask for a new one.');
+      case 'burned':
+        throw badRequest('code_burned', 'Too many wrong codes. Ask for a new one.');
+      case 'wrong':
+        throw badRequest('code_invalid', 'That code is not right.', { attemptsLeft: outcome.attemptsLeft });
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { Type } from 'typebox';
+import type { ApiApp } from '../../server/api-app.js';
+import {
+  HandleSchema,
+  MeSchema,
+  presentMe,
+  presentPublicProfile,
+  presentSession,
+  PublicProfileSchema,
+  SessionSchema,
+} from './account-schemas.js';
+import type { ProfileService } from './profile-service.js';
+import type { SessionsService } from './sessions-service.js';
+import { requireViewer } from './viewer.js';
+
+export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; sessions: SessionsService; clock: () => Date }) {
+  const { profiles, sessions, clock } = deps;
+
+  app.get(
+    '/me',
+    { schema: { tags: ['accounts'], summary: 'The signed-in account', response: { 200: MeSchema } } },
+    async (request) => presentMe(requireViewer(request).user),
+  );
+
+  app.patch(
+    '/me',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Edit my profile; a new account sets handle and display name here',
+        body: Type.Object(
+          {
+            handle: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+            displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+            bio: Type.Optional(Type.String({ maxLength: 160 })),
+            language: Type.Optional(Type.String({ maxLength: 16 })),
+            region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: { 200: MeSchema },
+      },
+    },
+    async (request) => {
+      const viewer = requireViewer(request);
+      return presentMe(await profiles.update(viewer.user, request.body, clock()));
+    },
+  );
+
+  app.get(
+    '/handles/:handle',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Is a handle free to take?',
+        params: Type.Object({ handle: HandleSchema }),
+        response: {
+          200: Type.Object({
+            handle: Type.String(),
+            available: Type.Boolean(),
+            reason: Type.Optional(Type.Union([Type.Literal('taken'), Type.Literal('reserved'), Type.Literal('invalid')])),
+          }),
+        },
+      },
+    },
+    async (request) => ({
+      handle: request.params.handle,
+      ...(await profiles.checkHandle(request.params.handle, request.viewer?.user.id)),
+    }),
+  );
+
+  app.get(
+    '/users/:handle',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: "Someone's public profile",
+        params: Type.Object({ handle: HandleSchema }),
+        response: { 200: PublicProfileSchema },
+      },
+    },
+    async (request) => presentPublicProfile(await profiles.publicProfile(request.params.handle)),
+  );
+
+  app.get(
+    '/sessions',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'My signed-in devices',
+        response: { 200: Type.Object({ sessions: Type.Array(SessionSchema) }) },
+      },
+    },
+    async (request) => {
+      const viewer = requireViewer(request);
+      const list = await sessions.list(viewer.user.id, clock());
+      return { sessions: list.map((session) => presentSession(session, viewer.session.id)) };
+    },
+  );
+
+  app.delete(
+    '/sessions/:id',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign a device out',
+        params: Type.Object({ id: Type.String({ maxLength: 20 }) }),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const viewer = requireViewer(request);
+      await sessions.revoke(viewer.user.id, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import { isSupportedCountry } from 'libphonenumber-js/max';
+import type { Db } from '../../db/database.js';
+import type { UserRow } from '../../db/tables/users.js';
+import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { handleProblem } from './handle-rules.js';
+import { SUPPORTED_LANGUAGES } from './languages.js';
+import { findUserByHandle, type UserPatch, updateUser } from './users-queries.js';
+
+export interface ProfileUpdate {
+  handle?: string;
+  displayName?: string;
+  bio?: string;
+  language?: string;
+  region?: string;
+}
+
+export type HandleAvailability = { available: true } | { available: false; reason: 'taken' | 'reserved' | 'invalid' };
+
+const UNIQUE_VIOLATION = '23505';
+
+export class ProfileService {
+  constructor(private readonly db: Db) {}
+
+  async checkHandle(handle: string, forUserId?: string): Promise<HandleAvailability> {
+    const problem = handleProblem(handle);
+    if (problem) return { available: false, reason: problem };
+    const owner = await findUserByHandle(this.db, handle);
+    if (owner && owner.id !== forUserId) return { available: false, reason: 'taken' };
+    return { available: true };
+  }
+
+  async update(user: UserRow, update: ProfileUpdate, now: Date): Promise<UserRow> {
+    const patch: UserPatch = {};
+    if (update.handle !== undefined) {
+      const problem = handleProblem(update.handle);
+      if (problem === 'invalid') {
+        throw badRequest('handle_invalid', 'Handles are 3 to 24 letters, digits or underscores, and not only digits.');
+      }
+      if (problem === 'reserved') throw badRequest('handle_reserved', 'This handle is reserved.');
+      patch.handle = update.handle;
+    }
+    if (update.displayName !== undefined) {
+      const displayName = update.displayName.trim();
+      if (!displayName) throw badRequest('display_name_invalid', 'Your name cannot be empty.');
+      patch.display_name = displayName;
+    }
+    if (update.bio !== undefined) patch.bio = update.bio.trim();
+    if (update.language !== undefined) {
+      if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(update.language)) {
+        throw badRequest('language_invalid', `Language must be one of ${SUPPORTED_LANGUAGES.join(', ')}.`);
+      }
+      patch.language = update.language;
+    }
+    if (update.region !== undefined) {
+      if (!isSupportedCountry(update.region)) throw badRequest('region_invalid', `Unknown region "${update.region}".`);
+      patch.region = update.region;
+    }
+    const needsProfile = user.handle === null || user.display_name === null;
+    if (needsProfile && (patch.handle ?? user.handle) === null) {
+      throw badRequest('handle_required', 'Choose a handle to finish your profile.');
+    }
+    try {
+      const updated = await updateUser(this.db, user.id, patch, now);
+      if (!updated) throw notFound('user_not_found', 'Your account no longer exists.');
+      return updated;
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw conflict('handle_taken', 'This handle is taken. Try another.');
+      }
+      throw error;
+    }
+  }
+
+  /** Public profiles exist once onboarding is done. */
+  async publicProfile(handle: string): Promise<UserRow> {
+    const user = handleProblem(handle) === 'invalid' ? undefined : await findUserByHandle(this.db, handle);
+    if (!user || user.display_name === null) throw notFound('user_not_found', 'No one has this handle.');
+    return user;
+  }
+}

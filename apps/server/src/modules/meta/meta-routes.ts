@@ -1,0 +1,24 @@
+import { Type } from 'typebox';
+import type { ApiApp } from '../../server/api-app.js';
+import { SUPPORTED_LANGUAGES } from '../accounts/languages.js';
+
+/** What the web app needs to know about this installation before anyone signs in. */
+export async function metaRoutes(app: ApiApp, deps: { smsProvider: 'console' | 'twilio'; devSmsInbox: boolean }) {
+  app.get(
+    '/meta',
+    {
+      schema: {
+        tags: ['meta'],
+        summary: 'Public facts about this installation',
+        response: {
+          200: Type.Object({
+            languages: Type.Array(Type.String()),
+            smsProvider: Type.Union([Type.Literal('console'), Type.Literal('twilio')]),
+            devSmsInbox: Type.Boolean(),
+          }),
+        },
+      },
+    },
+    async () => ({ languages: [...SUPPORTED_LANGUAGES], smsProvider: deps.smsProvider, devSmsInbox: deps.devSmsInbox }),
+  );
+}

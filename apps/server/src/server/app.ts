@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/database.js';
+import { MemoryRateLimiter, type RateLimiter } from '../lib/rate-limiter.js';
+import { AuthService } from '../modules/accounts/auth-service.js';
+import { authRoutes } from '../modules/accounts/auth-routes.js';
+import { meRoutes } from '../modules/accounts/me-routes.js';
+import { ProfileService } from '../modules/accounts/profile-service.js';
+import { SessionsService } from '../modules/accounts/sessions-service.js';
+import { installViewer } from '../modules/accounts/viewer.js';
+import { adminRoutes } from '../modules/admin/admin-routes.js';
+import { healthRoutes } from '../modules/health/health-routes.js';
+import { metaRoutes } from '../modules/meta/meta-routes.js';
+import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
+import type { SmsProvider } from '../modules/sms/sms-provider.js';
+import type { ApiApp } from './api-app.js';
+import { installErrorHandler, sendError } from './error-handler.js';
+import { serveWebApp } from './static-web.js';
+
+export interface AppDeps {
+  config: Config;
+  db: Db;
+  secretKey: string;
+  sms: SmsProvider;
+  /** The clock every service reads; tests move it to check expiry. */
+  clock?: () => Date;
+  rateLimiter?: RateLimiter;
+  /** The process's logger; tests leave it out and get one at config.logLevel. */
+  logger?: FastifyBaseLogger;
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db, sms } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: { level: config.logLevel } }),
+    // A caller's request id is kept so one id follows a request across services.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    // On shutdown, idle keep-alive sockets close at once; busy ones finish their request.
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        mediaSrc: ["'self'", 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    // Same-origin API; the PWA loads nothing cross-origin that needs COEP.
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Qiao API',
+        version: '0.1.0',
+        description:
+          'Every error is `{ "error": { "code": string, "message": string, ... } }` with a stable code; ' +
+          '429 responses carry Retry-After. Authentication is the HttpOnly `qiao_session` cookie set by POST /api/auth/verify.',
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const rateLimiter = deps.rateLimiter ?? new MemoryRateLimiter();
+  const sessions = new SessionsService(db, config.auth.sessionTtlDays);
+  const profiles = new ProfileService(db);
+  const auth = new AuthService({
+    db,
+    config,
+    secretKey: deps.secretKey,
+    sms,
+    rateLimiter,
+    sessions,
+    log: (error, message) => app.log.error({ err: error }, message),
+  });
+  const devSmsInbox = config.env !== 'production' && sms.name === 'console';
+
+  await app.register(
+    async (api: ApiApp) => {
+      installViewer(api, sessions, clock);
+      api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await healthRoutes(api, { db });
+      await metaRoutes(api, { smsProvider: sms.name, devSmsInbox });
+      await authRoutes(api, {
+        auth,
+        sessions,
+        clock,
+        cookie: { secure: config.cookieSecure, maxAgeSeconds: config.auth.sessionTtlDays * 24 * 60 * 60 },
+      });
+      await meRoutes(api, { profiles, sessions, clock });
+      await adminRoutes(api, { db });
+      await devSmsRoutes(api, { sms, enabled: devSmsInbox });
+    },
+    { prefix: '/api' },
+  );
+
+  const webAppServed = await serveWebApp(app, config.webDistDir);
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api');
+    if (wantsPage && webAppServed) {
+      // Client-side routes (/me, /u/ann) all load the single-page app.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    if (wantsPage) {
+      return reply
+        .status(404)
+        .type('text/plain; charset=utf-8')
+        .send('The web app is not built. Run `npm start` (it builds apps/web) or `npm run build -w apps/web`.');
+    }
+    return sendError(reply, 404, { code: 'not_found', message: `No route for ${request.method} ${request.url.split('?')[0]}` });
+  });
+
+  return app;
+}
