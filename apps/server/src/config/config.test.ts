@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, repoRoot } from './config.js';
+
+describe('config', () => {
+  it('runs with no environment at all: port 3000, ./data, embedded database, console SMS', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.dataDir).toBe(`${repoRoot}/data`);
+    expect(config.databaseUrl).toBeNull();
+    expect(config.sms.provider).toBe('console');
+    expect(config.cookieSecure).toBe(false);
+  });
+
+  it('reads every documented variable', () => {
+    const config = loadConfig({
+      PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/var/lib/qiao', DATABASE_URL: 'postgres://x@db/qiao',
+      NODE_ENV: 'production', SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't',
+      TWILIO_FROM: '+15005550006', SECRET_KEY: 'k'.repeat(40), TRUST_PROXY: 'true', RATE_LIMIT_CODES_PER_IP: '7',
+    });
+    expect(config).toMatchObject({
+      port: 8080, host: '0.0.0.0', dataDir: '/var/lib/qiao', databaseUrl: 'postgres://x@db/qiao',
+      env: 'production', cookieSecure: true, trustProxy: true,
+    });
+    expect(config.sms.twilio.apiUrl).toBe('https://api.twilio.com');
+    expect(config.rateLimits.codeRequestsPerIp).toBe(7);
+  });
+
+  it('refuses nonsense with a message naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => loadConfig({ SMS_PROVIDER: 'pigeon' })).toThrow(/SMS_PROVIDER/);
+    expect(() => loadConfig({ SMS_PROVIDER: 'twilio' })).toThrow(/TWILIO_ACCOUNT_SID/);
+    expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY/);
+    expect(() => loadConfig({ COOKIE_SECURE: 'maybe' })).toThrow(/COOKIE_SECURE/);
+  });
+});

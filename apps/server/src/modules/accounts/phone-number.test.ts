@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../lib/errors.js';
+import { normalizePhone } from './phone-number.js';
+
+describe('normalizePhone', () => {
+  it.each([
+    ['+1 415 555 2671', undefined, '+14155552671', 'US'],
+    ['(415) 555-2671', 'US', '+14155552671', 'US'],
+    ['+86 138 0013 8000', undefined, '+8613800138000', 'CN'],
+    ['13800138000', 'cn', '+8613800138000', 'CN'],
+    ['+44 7400 123456', undefined, '+447400123456', 'GB'],
+    ['+81 90-1234-5678', undefined, '+819012345678', 'JP'],
+    ['+55 11 91234-5678', undefined, '+5511912345678', 'BR'],
+    ['+234 802 123 4567', undefined, '+2348021234567', 'NG'],
+    ['+91 98765 43210', undefined, '+919876543210', 'IN'],
+  ])('%s (%s) → %s', (input, country, e164, expectedCountry) => {
+    expect(normalizePhone(input, country)).toEqual({ e164, country: expectedCountry });
+  });
+
+  it.each(['', 'abc', '+1 555', '+86 138', '+999 12345678', '555-2671', '+1 415 555 2671 999'])('refuses %j', (input) => {
+    expect(() => normalizePhone(input)).toThrow(AppError);
+    try {
+      normalizePhone(input);
+    } catch (error) {
+      expect((error as AppError).code).toBe('phone_invalid');
+    }
+  });
+});

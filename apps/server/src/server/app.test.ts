@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({
+    extend(app) {
+      app.get('/api/test-only/explode', async () => {
+        throw new Error('secret internal detail at /srv/qiao/db.ts:42');
+      });
+    },
+  });
+});
+afterAll(() => t.close());
+
+describe('HTTP skeleton', () => {
+  it('reports health with the database state', async () => {
+    const response = await t.app.inject({ url: '/api/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok', database: { status: 'up' } });
+  });
+
+  it('publishes an OpenAPI document covering every API route, and the docs page', async () => {
+    const spec = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    for (const path of ['/api/health', '/api/auth/code', '/api/auth/verify', '/api/me', '/api/sessions/{id}', '/api/users/{handle}']) {
+      expect(Object.keys(spec.paths)).toContain(path);
+    }
+    expect(spec.paths['/api/auth/code'].post.requestBody).toBeDefined();
+    const docs = await t.app.inject({ url: '/api/docs' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toContain('text/html');
+  });
+
+  it('sends security headers and a request id', async () => {
+    const response = await t.app.inject({ url: '/api/health', headers: { 'x-request-id': 'trace-123' } });
+    expect(response.headers['x-request-id']).toBe('trace-123');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBeDefined();
+    expect(response.headers['strict-transport-security']).toBeDefined();
+    const generated = await t.app.inject({ url: '/api/health' });
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const response = await t.app.inject({ url: '/api/nope' });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error.code).toBe('not_found');
+  });
+
+  it('refuses non-JSON, malformed JSON, and oversized bodies with stable codes', async () => {
+    const url = '/api/auth/code';
+    const malformed = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'application/json' }, payload: '{"phone":' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('invalid_json');
+
+    const text = await t.app.inject({ method: 'POST', url, headers: { 'content-type': 'text/plain' }, payload: 'phone=1' });
+    expect(text.statusCode).toBe(415);
+    expect(text.json().error.code).toBe('unsupported_media_type');
+
+    const huge = await t.app.inject({
+      method: 'POST',
+      url,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ phone: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json().error.code).toBe('payload_too_large');
+
+    const missing = await t.app.inject({ method: 'POST', url, payload: {} });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error.code).toBe('validation_failed');
+    expect(missing.json().error.details[0].field).toContain('body');
+    expect(await t.database.db.selectFrom('phone_codes').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('never leaks internals on a server error', async () => {
+    const response = await t.app.inject({ url: '/api/test-only/explode' });
+    expect(response.statusCode).toBe(500);
+    expect(response.json().error.code).toBe('internal_error');
+    expect(response.body).not.toContain('secret internal detail');
+    expect(response.body).not.toContain('.ts');
+  });
+
+  it('tells page requests that the web app is not built when it is not', async () => {
+    const response = await t.app.inject({ url: '/me' });
+    expect(response.statusCode).toBe(404);
+    expect(response.body).toContain('not built');
+  });
+
+  it('exposes the development SMS inbox only outside production with the console provider', async () => {
+    expect((await t.app.inject({ url: '/api/meta' })).json()).toMatchObject({ devSmsInbox: true, smsProvider: 'console' });
+    expect((await t.app.inject({ url: '/api/dev/sms' })).statusCode).toBe(200);
+    const production = await createTestApp({ env: { NODE_ENV: 'production' } });
+    try {
+      expect((await production.app.inject({ url: '/api/meta' })).json().devSmsInbox).toBe(false);
+      expect((await production.app.inject({ url: '/api/dev/sms' })).statusCode).toBe(404);
+    } finally {
+      await production.close();
+    }
+  });
+});
