@@ -12,7 +12,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 2,
   retries: 0,
-  reporter: [['list'], ['json']],
+  // npm test asks for JSON too (PLAYWRIGHT_JSON_OUTPUT_NAME) to sum the suites.
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [['list'], ['json']] : [['list']],
   outputDir: '../.test-results/e2e-artifacts',
   use: {
     baseURL: `http://127.0.0.1:${port}`,

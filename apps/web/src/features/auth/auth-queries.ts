@@ -1,0 +1,50 @@
+import { useMutation, useQueryClient, type Query } from '@tanstack/react-query';
+import type { CountryCode } from 'libphonenumber-js';
+import { api } from '../../lib/api-client';
+import { meKeys, type Me } from '../profile/me-queries';
+
+/** A removeQueries predicate that spares the listed top-level keys. */
+function keepOnly(keys: readonly string[]) {
+  return (query: Query) => !keys.includes(String(query.queryKey[0]));
+}
+
+export interface SendCodeResult {
+  phone: string;
+  expiresInSeconds: number;
+  resendAfterSeconds: number;
+}
+
+export interface VerifyResult {
+  user: Me;
+  isNewUser: boolean;
+}
+
+export function useSendCode() {
+  return useMutation({
+    mutationFn: (input: { phone: string; country: CountryCode }) => api.post<SendCodeResult>('/api/auth/code', input),
+  });
+}
+
+export function useVerifyCode() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { phone: string; code: string }) => api.post<VerifyResult>('/api/auth/verify', input),
+    onSuccess: ({ user }) => {
+      // Anything cached while signed out (or as someone else) no longer applies. The me
+      // query is updated in place, not removed, so mounted screens see the new account.
+      queryClient.removeQueries({ predicate: keepOnly(['meta', 'me']) });
+      queryClient.setQueryData(meKeys.me, user);
+    },
+  });
+}
+
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<void>('/api/auth/logout'),
+    onSuccess: () => {
+      queryClient.removeQueries({ predicate: keepOnly(['meta', 'me']) });
+      queryClient.setQueryData(meKeys.me, null);
+    },
+  });
+}

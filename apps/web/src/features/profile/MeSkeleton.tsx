@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { Skeleton } from '../../ui/Skeleton';
+import './profile.css';
+
+/** Same boxes as ProfileHeader, so the page does not jump when data arrives. */
+export function MeSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div className="profile-header" role="status" aria-busy="true">
+      <span className="visually-hidden">{t('app.loading')}</span>
+      <div className="profile-header__top">
+        <Skeleton width={80} height={80} radius="50%" />
+        <div className="profile-header__names" style={{ flex: 1 }}>
+          <Skeleton width="55%" height={26} />
+          <Skeleton width="35%" height={18} />
+        </div>
+      </div>
+      <Skeleton width="90%" height={18} />
+      <Skeleton width="60%" height={18} />
+    </div>
+  );
+}

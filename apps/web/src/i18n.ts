@@ -1,0 +1,36 @@
+import i18n from 'i18next';
+import LanguageDetector from 'i18next-browser-languagedetector';
+import { initReactI18next } from 'react-i18next';
+import en from './locales/en.json';
+import zhCN from './locales/zh-CN.json';
+import { LANGUAGE_STORAGE_KEY, LANGUAGES, toSupportedLanguage } from './lib/languages';
+
+function syncDocumentLanguage(language: string): void {
+  document.documentElement.lang = language;
+}
+
+i18n.on('languageChanged', syncDocumentLanguage);
+
+void i18n
+  .use(LanguageDetector)
+  .use(initReactI18next)
+  .init({
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    supportedLngs: [...LANGUAGES],
+    fallbackLng: 'en',
+    // Catalogues are bundled, so init is synchronous and the first render is translated.
+    initAsync: false,
+    interpolation: { escapeValue: false },
+    detection: {
+      // An explicit choice (stored by the app) wins; otherwise follow the browser.
+      order: ['localStorage', 'navigator'],
+      lookupLocalStorage: LANGUAGE_STORAGE_KEY,
+      // Only explicit choices are stored (see storeLanguage), never a detected language.
+      caches: [],
+      convertDetectedLanguage: (lng: string) => toSupportedLanguage(lng),
+    },
+  });
+
+syncDocumentLanguage(i18n.resolvedLanguage ?? i18n.language);
+
+export { i18n };
