@@ -101,3 +101,37 @@ describe('HTTP skeleton', () => {
     }
   });
 });
+
+describe('serving the built web app', () => {
+  it('serves files with cache headers and falls back to index.html for app routes, JSON 404 for the API', async () => {
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-dist-'));
+    fs.mkdirSync(path.join(dist, 'assets'));
+    fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Qiao</title>');
+    fs.writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
+    const web = await createTestApp({ env: { WEB_DIST_DIR: dist } });
+    try {
+      const page = await web.app.inject({ url: '/u/someone' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('<title>Qiao</title>');
+      expect(page.headers['cache-control']).toBe('no-cache');
+
+      const asset = await web.app.inject({ url: '/assets/app-abc123.js' });
+      expect(asset.headers['cache-control']).toContain('immutable');
+      expect(asset.headers['content-type']).toContain('javascript');
+
+      // A file added after start (a rebuild) is served without a restart.
+      fs.writeFileSync(path.join(dist, 'assets', 'app-def456.js'), 'console.log(2)');
+      expect((await web.app.inject({ url: '/assets/app-def456.js' })).statusCode).toBe(200);
+
+      const api = await web.app.inject({ url: '/api/missing' });
+      expect(api.statusCode).toBe(404);
+      expect(api.json().error.code).toBe('not_found');
+    } finally {
+      await web.close();
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+});

@@ -13,7 +13,9 @@ export async function serveWebApp(app: FastifyInstance, distDir: string): Promis
   if (!fs.existsSync(indexFile)) return false;
   await app.register(fastifyStatic, {
     root: distDir,
-    wildcard: false,
+    // Files are looked up per request (not listed once at start), so a rebuilt
+    // web app is served without a restart; misses fall through to the SPA fallback.
+    wildcard: true,
     index: false,
     setHeaders(res, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
