@@ -17,6 +17,7 @@ export async function serveWebApp(app: FastifyInstance, distDir: string): Promis
     // web app is served without a restart; misses fall through to the SPA fallback.
     wildcard: true,
     index: false,
+    cacheControl: false,
     setHeaders(res, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       res.setHeader('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
