@@ -21,6 +21,8 @@ void i18n
     // Catalogues are bundled, so init is synchronous and the first render is translated.
     initAsync: false,
     interpolation: { escapeValue: false },
+    // Keeps the browser console and test output free of the library's promotional notice.
+    showSupportNotice: false,
     detection: {
       // An explicit choice (stored by the app) wins; otherwise follow the browser.
       order: ['localStorage', 'navigator'],
