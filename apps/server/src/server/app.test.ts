@@ -113,6 +113,12 @@ describe('serving the built web app', () => {
     fs.writeFileSync(path.join(dist, 'assets', 'app-abc123.js'), 'console.log(1)');
     const web = await createTestApp({ env: { WEB_DIST_DIR: dist } });
     try {
+      for (const url of ['/', '/assets/']) {
+        const shell = await web.app.inject({ url });
+        expect(shell.statusCode, url).toBe(200);
+        expect(shell.body, url).toContain('<title>Qiao</title>');
+        expect(shell.headers['cache-control'], url).toBe('no-cache');
+      }
       const page = await web.app.inject({ url: '/u/someone' });
       expect(page.statusCode).toBe(200);
       expect(page.body).toContain('<title>Qiao</title>');

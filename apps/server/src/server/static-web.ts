@@ -16,7 +16,8 @@ export async function serveWebApp(app: FastifyInstance, distDir: string): Promis
     // Files are looked up per request (not listed once at start), so a rebuilt
     // web app is served without a restart; misses fall through to the SPA fallback.
     wildcard: true,
-    index: false,
+    // '/' is the app shell; a directory without index.html falls through to the SPA fallback.
+    index: 'index.html',
     cacheControl: false,
     setHeaders(res, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
