@@ -1,13 +1,51 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { BlocksTable } from './tables/blocks.js';
+import type { BoardsTable } from './tables/boards.js';
+import type { CollectsTable } from './tables/collects.js';
+import type { CommentLikesTable } from './tables/comment-likes.js';
+import type { CommentsTable } from './tables/comments.js';
+import type { FollowsTable } from './tables/follows.js';
+import type { ImagesTable } from './tables/images.js';
+import type { LikesTable } from './tables/likes.js';
+import type { MutesTable } from './tables/mutes.js';
+import type { NoteCountersTable } from './tables/note-counters.js';
+import type { NoteMentionsTable } from './tables/note-mentions.js';
+import type { NoteRankTable } from './tables/note-rank.js';
+import type { NoteTopicsTable } from './tables/note-topics.js';
+import type { NotesTable } from './tables/notes.js';
+import type { NotificationsTable } from './tables/notifications.js';
 import type { PhoneCodesTable } from './tables/phone-codes.js';
 import type { SessionsTable } from './tables/sessions.js';
+import type { TopicActivityTable } from './tables/topic-activity.js';
+import type { TopicCountersTable } from './tables/topic-counters.js';
+import type { TopicParticipantsTable } from './tables/topic-participants.js';
+import type { TopicsTable } from './tables/topics.js';
 import type { UsersTable } from './tables/users.js';
 
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   phone_codes: PhoneCodesTable;
+  notes: NotesTable;
+  images: ImagesTable;
+  topics: TopicsTable;
+  note_topics: NoteTopicsTable;
+  note_mentions: NoteMentionsTable;
+  note_counters: NoteCountersTable;
+  topic_counters: TopicCountersTable;
+  topic_participants: TopicParticipantsTable;
+  topic_activity: TopicActivityTable;
+  note_rank: NoteRankTable;
+  likes: LikesTable;
+  boards: BoardsTable;
+  collects: CollectsTable;
+  comments: CommentsTable;
+  comment_likes: CommentLikesTable;
+  follows: FollowsTable;
+  blocks: BlocksTable;
+  mutes: MutesTable;
+  notifications: NotificationsTable;
 }
 
 export type Db = Kysely<Database>;

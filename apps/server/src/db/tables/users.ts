@@ -15,6 +15,9 @@ export interface UsersTable {
   /** ISO 3166-1 alpha-2, suggested from the phone number's country. */
   region: string;
   role: ColumnType<UserRole, UserRole | undefined, UserRole>;
+  /** Whether other people may see the notes this user liked / collected. */
+  likes_private: ColumnType<boolean, boolean | undefined, boolean>;
+  collects_private: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -1,0 +1,28 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+export interface ImageVariant {
+  width: number;
+  height: number;
+  /** Storage key of the WebP file. */
+  key: string;
+  bytes: number;
+}
+
+export interface ImagesTable {
+  id: Generated<string>;
+  owner_id: string;
+  /** Null until a note uses the image; unattached uploads are cleaned up. */
+  note_id: string | null;
+  position: number | null;
+  storage_prefix: string;
+  width: number;
+  height: number;
+  variants: ColumnType<ImageVariant[], string, string>;
+  /** blurhash, drawn while the image loads. */
+  placeholder: string;
+  dominant_color: string;
+  alt: string;
+  created_at: ColumnType<Date, Date, never>;
+}
+
+export type ImageRow = Selectable<ImagesTable>;

@@ -1,0 +1,7 @@
+import type { ColumnType } from 'kysely';
+
+export interface LikesTable {
+  user_id: string;
+  note_id: string;
+  created_at: ColumnType<Date, Date, never>;
+}

@@ -1,0 +1,4 @@
+export interface NoteMentionsTable {
+  note_id: string;
+  user_id: string;
+}
