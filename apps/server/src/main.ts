@@ -7,7 +7,9 @@ import { DataDirLock, DataDirLockedError } from './lib/data-dir-lock.js';
 import { loadOrCreateLocalSecrets } from './lib/local-secrets.js';
 import { pruneAccountsData } from './modules/accounts/maintenance.js';
 import { createSmsProvider } from './modules/sms/create-sms-provider.js';
+import { refreshNoteRanks } from './modules/feed/feed-queries.js';
 import { buildApp } from './server/app.js';
+import { startPeriodicTasks } from './server/periodic-tasks.js';
 
 function fail(message: string): never {
   process.stderr.write(`\nQiao could not start: ${message}\n\n`);
@@ -53,10 +55,15 @@ async function main(): Promise<void> {
     const app = await buildApp({ config, db, secretKey, sms, logger: log });
     stops.push(() => app.close());
 
-    const prune = setInterval(() => {
-      pruneAccountsData(db, new Date()).catch((error) => log.warn({ err: error }, 'pruning failed'));
-    }, 60 * 60 * 1000);
-    prune.unref();
+    const stopTasks = startPeriodicTasks(
+      [
+        { name: 'prune-accounts', everyMs: 60 * 60 * 1000, run: (now) => pruneAccountsData(db, now) },
+        { name: 'refresh-note-ranks', everyMs: 60 * 1000, run: (now) => refreshNoteRanks(db, now) },
+        { name: 'remove-abandoned-images', everyMs: 60 * 60 * 1000, run: (now) => app.content.images.removeAbandoned(now) },
+      ],
+      log,
+    );
+    stops.push(stopTasks);
 
     try {
       await app.listen({ port: config.port, host: config.host });

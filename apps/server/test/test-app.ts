@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from '../src/config/config.js';
 import { ConsoleSmsProvider } from '../src/modules/sms/console-sms-provider.js';
@@ -26,7 +29,9 @@ export interface TestAppOptions {
 /** The real app on a real database of its own, driven through `app.inject`. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...options.env });
+  // Media files go to a scratch directory, never the repository's ./data.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-test-data-'));
+  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', DATA_DIR: dataDir, ...options.env });
   const sms = new ConsoleSmsProvider(() => {});
   const state = { now: new Date('2026-11-24T12:00:00Z') };
   const app = await buildApp({
@@ -52,6 +57,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     async close() {
       await app.close();
       await database.drop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -36,6 +36,13 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   webDistDir: string;
+  media: {
+    /** Local storage root (under dataDir by default). */
+    dir: string;
+    /** Public URL prefix of stored files: /media, or a CDN in front of them. */
+    baseUrl: string;
+    maxImageBytes: number;
+  };
   sms: {
     provider: SmsProviderName;
     twilio: {
@@ -121,6 +128,11 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR || 'apps/web/dist'),
+    media: {
+      dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),
+      baseUrl: (env.MEDIA_BASE_URL || '/media').replace(/\/+$/, ''),
+      maxImageBytes: 20 * 1024 * 1024,
+    },
     sms: { provider: smsProvider, twilio },
     auth: {
       codeTtlSeconds: 300,

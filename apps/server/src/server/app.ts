@@ -21,7 +21,9 @@ import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
 import type { SmsProvider } from '../modules/sms/sms-provider.js';
 import type { ApiApp } from './api-app.js';
 import { installErrorHandler, sendError } from './error-handler.js';
-import { serveWebApp } from './static-web.js';
+import { type ContentModules, registerContentModules } from './content-modules.js';
+import { serveMedia, serveWebApp } from './static-web.js';
+import { LocalDiskStorage, type MediaStorage } from '../modules/media/media-storage.js';
 
 export interface AppDeps {
   config: Config;
@@ -33,6 +35,15 @@ export interface AppDeps {
   rateLimiter?: RateLimiter;
   /** The process's logger; tests leave it out and get one at config.logLevel. */
   logger?: FastifyBaseLogger;
+  /** Where media files go; local disk under DATA_DIR by default. */
+  storage?: MediaStorage;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Services that background work (periodic jobs, tests) reaches into. */
+    content: ContentModules;
+  }
 }
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -103,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: (error, message) => app.log.error({ err: error }, message),
   });
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
+  const storage = deps.storage ?? new LocalDiskStorage(config.media.dir, config.media.baseUrl);
 
   await app.register(
     async (api: ApiApp) => {
@@ -119,13 +131,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await meRoutes(api, { profiles, sessions, clock });
       await adminRoutes(api, { db });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
+      app.decorate('content', await registerContentModules(api, { config, db, storage, clock }));
     },
     { prefix: '/api' },
   );
 
+  if (storage instanceof LocalDiskStorage) await serveMedia(app, storage.root);
   const webAppServed = await serveWebApp(app, config.webDistDir);
   app.setNotFoundHandler((request, reply) => {
-    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api');
+    // Missing API routes and media files are real 404s, never the app shell.
+    const wantsPage =
+      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !request.url.startsWith('/media/');
     if (wantsPage && webAppServed) {
       // Client-side routes (/me, /u/ann) all load the single-page app.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

@@ -26,3 +26,19 @@ export async function serveWebApp(app: FastifyInstance, distDir: string): Promis
   });
   return true;
 }
+
+/** Uploaded media: content-addressed keys never change, so they are cached for a year. */
+export async function serveMedia(app: FastifyInstance, mediaDir: string): Promise<void> {
+  fs.mkdirSync(mediaDir, { recursive: true });
+  await app.register(fastifyStatic, {
+    root: mediaDir,
+    prefix: '/media/',
+    decorateReply: false,
+    index: false,
+    cacheControl: false,
+    setHeaders(res) {
+      res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      res.setHeader('x-content-type-options', 'nosniff');
+    },
+  });
+}

@@ -6,14 +6,13 @@ import { type Kysely, sql } from 'kysely';
 // single row serialises every writer.
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await sql`create extension if not exists pg_trgm`.execute(db);
-
   await db.schema
     .alterTable('users')
     .addColumn('likes_private', 'boolean', (col) => col.notNull().defaultTo(false))
     .addColumn('collects_private', 'boolean', (col) => col.notNull().defaultTo(false))
     .execute();
-  await sql`create index users_search_trgm_idx on users using gin ((lower(coalesce(handle, '') || ' ' || coalesce(display_name, ''))) gin_trgm_ops)`.execute(db);
+  // Prefix search on handles ("ann" finds ann_sf) in any collation.
+  await sql`create index users_handle_prefix_idx on users (lower(handle) text_pattern_ops)`.execute(db);
 
   await db.schema
     .createTable('notes')
@@ -23,14 +22,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('title', 'text', (col) => col.notNull().defaultTo(''))
     .addColumn('body', 'text', (col) => col.notNull().defaultTo(''))
     .addColumn('place', 'text')
-    .addColumn('search_text', 'text', (col) => col.notNull().defaultTo(''))
+    // Search tokens made in the app with Intl.Segmenter (words, CJK bigrams, word
+    // prefixes): PostgreSQL's own parsers do not split Chinese, whatever the locale.
+    .addColumn('search_tokens', sql`text[]`, (col) => col.notNull().defaultTo(sql`'{}'`))
     .addColumn('created_at', 'timestamptz', (col) => col.notNull())
     .addColumn('updated_at', 'timestamptz', (col) => col.notNull())
     .addColumn('deleted_at', 'timestamptz')
     .execute();
   await sql`create index notes_author_idx on notes (author_id, created_at desc, id desc) where deleted_at is null`.execute(db);
   await sql`create index notes_created_idx on notes (created_at desc, id desc) where deleted_at is null`.execute(db);
-  await sql`create index notes_search_trgm_idx on notes using gin (search_text gin_trgm_ops) where deleted_at is null`.execute(db);
+  await sql`create index notes_search_idx on notes using gin (search_tokens) where deleted_at is null`.execute(db);
 
   await db.schema
     .createTable('images')
@@ -57,7 +58,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name_key', 'text', (col) => col.notNull().unique())
     .addColumn('created_at', 'timestamptz', (col) => col.notNull())
     .execute();
-  await sql`create index topics_name_trgm_idx on topics using gin (name_key gin_trgm_ops)`.execute(db);
+  await sql`create index topics_name_prefix_idx on topics (name_key text_pattern_ops)`.execute(db);
 
   await db.schema
     .createTable('note_topics')

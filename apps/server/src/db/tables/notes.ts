@@ -11,8 +11,8 @@ export interface NotesTable {
   body: string;
   /** A coarse place name the author typed; never coordinates. */
   place: string | null;
-  /** Lower-cased title, body, topics and author names, for trigram search. */
-  search_text: string;
+  /** Words, CJK bigrams and prefixes of title, body, topics and author (see search-tokens.ts). */
+  search_tokens: ColumnType<string[], string[] | undefined, string[]>;
   created_at: ColumnType<Date, Date, never>;
   updated_at: Date;
   /** Soft delete: the note disappears from every read at once, rows are reaped later. */

@@ -29,3 +29,12 @@ export async function isBlockedBetween(db: Db, a: string, b: string): Promise<bo
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** People in a block with the viewer, either way (not muted ones). */
+export async function blockedEitherWayIds(db: Db, viewerId: string | null | undefined): Promise<Set<string>> {
+  if (!viewerId) return new Set();
+  const rows = await sql<{ id: string }>`
+    select blocked_id as id from blocks where blocker_id = ${viewerId}
+    union select blocker_id from blocks where blocked_id = ${viewerId}`.execute(db);
+  return new Set(rows.rows.map((row) => String(row.id)));
+}

@@ -1,0 +1,90 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+
+// Skeletons: ids in feed order plus their sort keys. Hydration happens elsewhere.
+
+export interface RankedId {
+  id: string;
+  score: number;
+}
+
+export interface DatedId {
+  id: string;
+  at: Date;
+}
+
+interface Window<K> {
+  after: K | null;
+  limit: number;
+  hidden: readonly string[];
+}
+
+export async function rankedNoteIds(db: Db, window: Window<[number, string]> & { topicId?: string }): Promise<RankedId[]> {
+  let query = db
+    .selectFrom('note_rank')
+    .innerJoin('notes', 'notes.id', 'note_rank.note_id')
+    .select(['note_rank.note_id as id', 'note_rank.score'])
+    .where('notes.deleted_at', 'is', null);
+  if (window.topicId) {
+    query = query.where('note_rank.note_id', 'in', (eb) => eb.selectFrom('note_topics').select('note_id').where('topic_id', '=', window.topicId!));
+  }
+  if (window.hidden.length) query = query.where('notes.author_id', 'not in', window.hidden);
+  if (window.after) {
+    const [score, id] = window.after;
+    query = query.where(sql<boolean>`(note_rank.score, note_rank.note_id) < (${score}, ${id}::bigint)`);
+  }
+  return query.orderBy('note_rank.score', 'desc').orderBy('note_rank.note_id', 'desc').limit(window.limit + 1).execute();
+}
+
+export async function followingNoteIds(db: Db, viewerId: string, window: Window<[Date, string]>): Promise<DatedId[]> {
+  let query = db
+    .selectFrom('notes')
+    .select(['id', 'created_at as at'])
+    .where('deleted_at', 'is', null)
+    .where('author_id', 'in', (eb) => eb.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId));
+  if (window.hidden.length) query = query.where('author_id', 'not in', window.hidden);
+  if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(window.limit + 1).execute();
+}
+
+export async function authorNoteIds(db: Db, authorId: string, window: Window<[Date, string]>): Promise<DatedId[]> {
+  let query = db.selectFrom('notes').select(['id', 'created_at as at']).where('deleted_at', 'is', null).where('author_id', '=', authorId);
+  if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(window.limit + 1).execute();
+}
+
+export async function topicLatestNoteIds(db: Db, topicId: string, window: Window<[Date, string]>): Promise<DatedId[]> {
+  let query = db
+    .selectFrom('note_topics')
+    .innerJoin('notes', 'notes.id', 'note_topics.note_id')
+    .select(['note_topics.note_id as id', 'note_topics.created_at as at'])
+    .where('note_topics.topic_id', '=', topicId)
+    .where('notes.deleted_at', 'is', null);
+  if (window.hidden.length) query = query.where('notes.author_id', 'not in', window.hidden);
+  if (window.after) {
+    query = query.where(sql<boolean>`(note_topics.created_at, note_topics.note_id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
+  }
+  return query.orderBy('note_topics.created_at', 'desc').orderBy('note_topics.note_id', 'desc').limit(window.limit + 1).execute();
+}
+
+/**
+ * The explore order until the recommender lands: engagement per note, decayed
+ * by age (likes 1, collects 2, comments 3, plus 1 so new notes start above 0,
+ * divided by (hours + 2)^1.5). Recomputed for every live note by a periodic job.
+ */
+export async function refreshNoteRanks(db: Db, now: Date): Promise<number> {
+  const result = await sql`
+    insert into note_rank (note_id, score, computed_at)
+    select n.id,
+           (1 + coalesce(c.likes, 0) + 2 * coalesce(c.collects, 0) + 3 * coalesce(c.comments, 0))
+             / power(greatest(extract(epoch from (${now}::timestamptz - n.created_at)) / 3600, 0) + 2, 1.5),
+           ${now}::timestamptz
+    from notes n
+    left join (
+      select note_id, sum(likes) as likes, sum(collects) as collects, sum(comments) as comments
+      from note_counters group by note_id
+    ) c on c.note_id = n.id
+    where n.deleted_at is null
+    on conflict (note_id) do update set score = excluded.score, computed_at = excluded.computed_at`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

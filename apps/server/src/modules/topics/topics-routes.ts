@@ -1,0 +1,74 @@
+import { Type } from 'typebox';
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../lib/errors.js';
+import type { ApiApp } from '../../server/api-app.js';
+import { topicCounts } from '../counters/topic-counters.js';
+import type { FeedService } from '../feed/feed-service.js';
+import { NotePageSchema } from '../notes/note-schemas.js';
+import { findTopicByName, trendingTopics } from './topics-queries.js';
+
+const TopicSchema = Type.Object({
+  name: Type.String(),
+  views: Type.Integer(),
+  discussions: Type.Integer(),
+  participants: Type.Integer(),
+});
+const TopicParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 50 }) });
+
+export async function topicsRoutes(app: ApiApp, deps: { db: Db; feed: FeedService; clock: () => Date }) {
+  const { db, feed, clock } = deps;
+
+  const topicOr404 = async (name: string) => {
+    const topic = await findTopicByName(db, name);
+    if (!topic) throw notFound('topic_not_found', `No notes use #${name} yet.`);
+    return topic;
+  };
+
+  app.get(
+    '/topics/trending',
+    {
+      schema: {
+        tags: ['topics'],
+        summary: 'Topics growing fastest in the last day',
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50, default: 10 })) }),
+        response: { 200: Type.Object({ topics: Type.Array(Type.Intersect([TopicSchema, Type.Object({ growth: Type.Number() })])) }) },
+      },
+    },
+    async (request) => {
+      const topics = await trendingTopics(db, clock(), request.query.limit ?? 10);
+      const counts = await topicCounts(db, topics.map((topic) => topic.id));
+      return { topics: topics.map((topic) => ({ name: topic.name, growth: topic.growth, ...counts.get(topic.id)! })) };
+    },
+  );
+
+  app.get(
+    '/topics/:name',
+    { schema: { tags: ['topics'], summary: "A topic's live counters", params: TopicParams, response: { 200: TopicSchema } } },
+    async (request) => {
+      const topic = await topicOr404(request.params.name);
+      return { name: topic.name, ...(await topicCounts(db, [topic.id])).get(topic.id)! };
+    },
+  );
+
+  app.get(
+    '/topics/:name/notes',
+    {
+      schema: {
+        tags: ['topics'],
+        summary: "A topic's notes, top or latest",
+        params: TopicParams,
+        querystring: Type.Object({
+          sort: Type.Optional(Type.Union([Type.Literal('top'), Type.Literal('latest')])),
+          cursor: Type.Optional(Type.String({ maxLength: 200 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+        }),
+        response: { 200: NotePageSchema },
+      },
+    },
+    async (request) => {
+      const topic = await topicOr404(request.params.name);
+      const { sort = 'top', cursor, limit = 20 } = request.query;
+      return feed.page({ tab: 'topic', topicId: topic.id, sort }, request.viewer?.user.id ?? null, cursor, limit);
+    },
+  );
+}

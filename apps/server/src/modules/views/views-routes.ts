@@ -1,0 +1,24 @@
+import { Type } from 'typebox';
+import type { ApiApp } from '../../server/api-app.js';
+import type { ViewBuffer } from './view-buffer.js';
+
+export async function viewsRoutes(app: ApiApp, deps: { views: ViewBuffer; clock: () => Date }) {
+  app.post(
+    '/views',
+    {
+      schema: {
+        tags: ['topics'],
+        summary: 'Report note impressions (cards seen in a grid, notes opened), in batches',
+        description: 'Each viewer counts once per note per 30 minutes. Feeds note views and topic view counters.',
+        body: Type.Object({ noteIds: Type.Array(Type.String({ pattern: '^[0-9]{1,18}$' }), { minItems: 1, maxItems: 50 }) }, { additionalProperties: false }),
+        response: { 202: Type.Object({ counted: Type.Integer() }) },
+      },
+    },
+    async (request, reply) => {
+      // Signed-out readers count too, keyed by address.
+      const viewerKey = request.viewer ? `u${request.viewer.user.id}` : `ip${request.ip}`;
+      const counted = deps.views.record(viewerKey, request.body.noteIds, deps.clock().getTime());
+      return reply.status(202).send({ counted });
+    },
+  );
+}

@@ -1,0 +1,47 @@
+import fastifyMultipart from '@fastify/multipart';
+import type { Config } from '../config/config.js';
+import type { Db } from '../db/database.js';
+import { FeedService } from '../modules/feed/feed-service.js';
+import { feedRoutes } from '../modules/feed/feed-routes.js';
+import { ImageService } from '../modules/media/image-service.js';
+import type { MediaStorage } from '../modules/media/media-storage.js';
+import { mediaRoutes } from '../modules/media/media-routes.js';
+import { NoteHydrator } from '../modules/notes/note-hydrator.js';
+import { NotesService } from '../modules/notes/notes-service.js';
+import { notesRoutes } from '../modules/notes/notes-routes.js';
+import { searchRoutes } from '../modules/search/search-routes.js';
+import { topicsRoutes } from '../modules/topics/topics-routes.js';
+import { ViewBuffer } from '../modules/views/view-buffer.js';
+import { viewsRoutes } from '../modules/views/views-routes.js';
+import type { ApiApp } from './api-app.js';
+
+export interface ContentModules {
+  images: ImageService;
+  views: ViewBuffer;
+  hydrator: NoteHydrator;
+  feed: FeedService;
+}
+
+/** Notes, media, the explore feed, topics, views and search, under /api. */
+export async function registerContentModules(
+  api: ApiApp,
+  deps: { config: Config; db: Db; storage: MediaStorage; clock: () => Date },
+): Promise<ContentModules> {
+  const { config, db, storage, clock } = deps;
+  await api.register(fastifyMultipart);
+  const images = new ImageService(db, storage);
+  const hydrator = new NoteHydrator(db, storage);
+  const notes = new NotesService(db);
+  const feed = new FeedService(db, hydrator);
+  const views = new ViewBuffer(db, (error) => api.log.error({ err: error }, 'view flush failed'));
+  views.start();
+  api.addHook('onClose', () => views.stop());
+
+  await mediaRoutes(api, { images, storage, clock, maxImageBytes: config.media.maxImageBytes });
+  await notesRoutes(api, { notes, hydrator, clock });
+  await feedRoutes(api, { db, feed });
+  await topicsRoutes(api, { db, feed, clock });
+  await viewsRoutes(api, { views, clock });
+  await searchRoutes(api, { db, hydrator });
+  return { images, views, hydrator, feed };
+}
