@@ -8,6 +8,8 @@ import { loadOrCreateLocalSecrets } from './lib/local-secrets.js';
 import { pruneAccountsData } from './modules/accounts/maintenance.js';
 import { createSmsProvider } from './modules/sms/create-sms-provider.js';
 import { refreshNoteRanks } from './modules/feed/feed-queries.js';
+import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { LocalDiskStorage } from './modules/media/media-storage.js';
 import { buildApp } from './server/app.js';
 import { startPeriodicTasks } from './server/periodic-tasks.js';
 
@@ -49,6 +51,11 @@ async function main(): Promise<void> {
     stops.push(() => db.destroy());
     const applied = await migrateToLatest(db);
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+
+    if (config.demoContent) {
+      const storage = new LocalDiskStorage(config.media.dir, config.media.baseUrl);
+      await seedDemoIfEmpty(db, storage, new Date(), (line) => log.info(line));
+    }
 
     const secretKey = config.secretKey ?? loadOrCreateLocalSecrets(config.dataDir).secretKey;
     const sms = createSmsProvider(config, (line) => log.info(line));

@@ -64,6 +64,9 @@ describe('the server process', () => {
   it('starts on an empty data dir, refuses a second start, stops cleanly, and keeps data across restarts', async () => {
     const first = await startServer();
     await waitHealthy(first);
+    // A first start on an empty database builds the demo world.
+    const explore = (await (await api(first, '/api/feed?limit=5')).json()) as { items: unknown[] };
+    expect(explore.items).toHaveLength(5);
 
     const phone = '+14155552671';
     await api(first, '/api/auth/code', { method: 'POST', body: JSON.stringify({ phone }) });
@@ -99,7 +102,7 @@ describe('the server process', () => {
     const database = await createTestDatabase();
     const otherDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-external-'));
     try {
-      const server = await startServer({ DATABASE_URL: database.url, DATA_DIR: otherDir });
+      const server = await startServer({ DATABASE_URL: database.url, DATA_DIR: otherDir, DEMO_CONTENT: 'false' });
       await waitHealthy(server);
       expect(fs.existsSync(path.join(otherDir, 'postgres'))).toBe(false);
       const tables = await database.db.selectFrom('users').select('id').execute();

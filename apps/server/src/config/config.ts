@@ -36,6 +36,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   webDistDir: string;
+  /** Build the demo world on an empty database. */
+  demoContent: boolean;
   media: {
     /** Local storage root (under dataDir by default). */
     dir: string;
@@ -128,6 +130,7 @@ export function loadConfig(env: Env = process.env): Config {
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     trustProxy: bool(env, 'TRUST_PROXY', false),
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR || 'apps/web/dist'),
+    demoContent: bool(env, 'DEMO_CONTENT', nodeEnv !== 'production'),
     media: {
       dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),
       baseUrl: (env.MEDIA_BASE_URL || '/media').replace(/\/+$/, ''),

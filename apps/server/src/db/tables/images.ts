@@ -21,7 +21,7 @@ export interface ImagesTable {
   /** blurhash, drawn while the image loads. */
   placeholder: string;
   dominant_color: string;
-  alt: string;
+  alt: ColumnType<string, string | undefined, string>;
   created_at: ColumnType<Date, Date, never>;
 }
 
