@@ -1,17 +1,28 @@
 import { parseArgs } from 'node:util';
 import type { LoadOptions, ScenarioResult } from './lib/measure.js';
 import { startBenchServer } from './lib/server.js';
+import { prepareWorld, type World } from './lib/world.js';
+import { exploreScenario } from './scenarios/explore.js';
 import { healthScenario } from './scenarios/health.js';
+import { likeHotScenario } from './scenarios/like-hot.js';
+import { noteScenario } from './scenarios/note.js';
 import { signupScenario } from './scenarios/signup.js';
+import { topicViewsScenario } from './scenarios/topic-views.js';
 
 // npm run bench -- [scenario ...] [--connections 32] [--duration 10] [--url http://127.0.0.1:3000]
+//   [--users 10000 --notes 100000 --likes 1000000 --sessions 1000]   (data set for explore, note, like-hot, topic-views)
 // Prints one JSON document, then one summary line. Compare scenarios as ratios
 // to `health` from the same run: absolute numbers vary from machine to machine.
 
-const SCENARIOS: Record<string, (options: LoadOptions) => Promise<ScenarioResult>> = {
+const SCENARIOS: Record<string, (options: LoadOptions, world: World) => Promise<ScenarioResult>> = {
   health: healthScenario,
   signup: signupScenario,
+  explore: exploreScenario,
+  note: noteScenario,
+  'like-hot': likeHotScenario,
+  'topic-views': topicViewsScenario,
 };
+const NEEDS_WORLD = new Set(['explore', 'note', 'like-hot', 'topic-views']);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -19,6 +30,10 @@ const { values, positionals } = parseArgs({
     connections: { type: 'string', default: '32' },
     duration: { type: 'string', default: '10' },
     url: { type: 'string' },
+    users: { type: 'string', default: '10000' },
+    notes: { type: 'string', default: '100000' },
+    likes: { type: 'string', default: '1000000' },
+    sessions: { type: 'string', default: '1000' },
   },
 });
 
@@ -31,14 +46,25 @@ if (unknown.length) {
 // The health baseline is always measured, so every other figure has its ratio.
 if (!names.includes('health')) names.unshift('health');
 
+if (values.url && names.some((name) => NEEDS_WORLD.has(name))) {
+  process.stderr.write('explore, note, like-hot and topic-views seed their own data set: run them without --url\n');
+  process.exit(2);
+}
 const server = values.url ? null : await startBenchServer();
 const url = values.url ?? server!.url;
 const options: LoadOptions = { url, connections: Number(values.connections), durationSeconds: Number(values.duration) };
 const results: ScenarioResult[] = [];
+const worldSize = { users: Number(values.users), notes: Number(values.notes), likes: Number(values.likes), sessions: Number(values.sessions) };
 try {
+  let world: World | null = null;
+  if (names.some((name) => NEEDS_WORLD.has(name))) {
+    process.stderr.write(`seeding ${worldSize.users} people, ${worldSize.notes} notes, ${worldSize.likes} likes...\n`);
+    world = await prepareWorld(server!, worldSize);
+  }
+  // health first and again between scenarios would double the run; it is measured once, after seeding, on the same data.
   for (const name of names) {
     process.stderr.write(`running ${name} for ${options.durationSeconds}s at ${options.connections} connections...\n`);
-    results.push(await SCENARIOS[name]!(options));
+    results.push(await SCENARIOS[name]!(options, world!));
   }
 } finally {
   await server?.stop();
@@ -48,11 +74,12 @@ const health = results.find((result) => result.scenario === 'health')!;
 const report = {
   node: process.version,
   startedServer: !values.url,
+  dataSet: names.some((name) => NEEDS_WORLD.has(name)) ? worldSize : null,
   results: results.map((result) => ({ ...result, ratioToHealth: Math.round((result.requestsPerSecond / health.requestsPerSecond) * 1000) / 1000 })),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(
   `summary: ${report.results
-    .map((r) => `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''} ×${r.ratioToHealth}`)
+    .map((r) => `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''} ×${r.ratioToHealth}`)
     .join(' | ')}\n`,
 );

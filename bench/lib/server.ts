@@ -9,6 +9,8 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 export interface BenchServer {
   url: string;
+  /** The server's environment, for tools that must reach the same data (npm run seed). */
+  env: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -33,19 +35,21 @@ export async function startBenchServer(extraEnv: Record<string, string> = {}): P
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
+  const env: Record<string, string> = {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    // The bench builds its own data set (npm run seed) instead of the demo world.
+    DEMO_CONTENT: 'false',
+    RATE_LIMIT_CODES_PER_IP: '1000000000',
+    RATE_LIMIT_VERIFY_PER_IP: '1000000000',
+    ...extraEnv,
+  };
   const child: ChildProcess = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/server/src/main.ts'], {
     cwd: repoRoot,
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      LOG_LEVEL: 'warn',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      RATE_LIMIT_CODES_PER_IP: '1000000000',
-      RATE_LIMIT_VERIFY_PER_IP: '1000000000',
-      ...extraEnv,
-    },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -67,6 +71,7 @@ export async function startBenchServer(extraEnv: Record<string, string> = {}): P
   }
   return {
     url,
+    env,
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as accounts from './migrations/2026-11-24T20-40-00Z-accounts.js';
 import * as notesSocial from './migrations/2026-11-24T21-00-00Z-notes-social.js';
+import * as social from './migrations/2026-11-24T21-30-00Z-social.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
 const migrations: Record<string, Migration> = {
   '2026-11-24T20-40-00Z-accounts': accounts,
   '2026-11-24T21-00-00Z-notes-social': notesSocial,
+  '2026-11-24T21-30-00Z-social': social,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

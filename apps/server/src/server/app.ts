@@ -17,6 +17,9 @@ import { installViewer } from '../modules/accounts/viewer.js';
 import { adminRoutes } from '../modules/admin/admin-routes.js';
 import { healthRoutes } from '../modules/health/health-routes.js';
 import { metaRoutes } from '../modules/meta/meta-routes.js';
+import { notificationsRoutes } from '../modules/notifications/notifications-routes.js';
+import { NotificationsService } from '../modules/notifications/notifications-service.js';
+import { socialRoutes } from '../modules/social/social-routes.js';
 import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
 import type { SmsProvider } from '../modules/sms/sms-provider.js';
 import type { ApiApp } from './api-app.js';
@@ -130,6 +133,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       await meRoutes(api, { profiles, sessions, clock });
       await adminRoutes(api, { db });
+      await socialRoutes(api, { db, clock });
+      await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
       app.decorate('content', await registerContentModules(api, { config, db, storage, clock }));
     },

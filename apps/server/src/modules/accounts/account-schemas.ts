@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { SessionRow } from '../../db/tables/sessions.js';
 import type { UserRow } from '../../db/tables/users.js';
+import type { PublicProfile } from './profile-service.js';
 
 // Response shapes and the presenters that produce them from rows.
 
@@ -17,6 +18,8 @@ export const MeSchema = Type.Object({
   role: Type.Union([Type.Literal('user'), Type.Literal('admin')]),
   createdAt: Type.String({ format: 'date-time' }),
   profileComplete: Type.Boolean(),
+  likesPrivate: Type.Boolean({ description: 'Others cannot open my Liked tab' }),
+  collectsPrivate: Type.Boolean({ description: 'Others cannot open my Collected tab' }),
 });
 
 export const PublicProfileSchema = Type.Object({
@@ -27,6 +30,24 @@ export const PublicProfileSchema = Type.Object({
   language: Type.String(),
   region: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
+  likesPrivate: Type.Boolean(),
+  collectsPrivate: Type.Boolean(),
+  stats: Type.Object({
+    followers: Type.Integer(),
+    following: Type.Integer(),
+    likesAndCollects: Type.Integer({ description: 'Likes and collects received on their live notes' }),
+    notes: Type.Integer(),
+  }),
+  viewer: Type.Union([
+    Type.Object({
+      following: Type.Boolean(),
+      followedBy: Type.Boolean(),
+      blocked: Type.Boolean({ description: 'I blocked them' }),
+      muted: Type.Boolean(),
+      isMe: Type.Boolean(),
+    }),
+    Type.Null(),
+  ]),
 });
 
 export const SessionSchema = Type.Object({
@@ -52,10 +73,12 @@ export function presentMe(user: UserRow) {
     role: user.role,
     createdAt: user.created_at.toISOString(),
     profileComplete: user.handle !== null && user.display_name !== null,
+    likesPrivate: user.likes_private,
+    collectsPrivate: user.collects_private,
   };
 }
 
-export function presentPublicProfile(user: UserRow) {
+export function presentPublicProfile({ user, stats, viewer }: PublicProfile) {
   return {
     id: user.id,
     handle: user.handle ?? '',
@@ -64,6 +87,10 @@ export function presentPublicProfile(user: UserRow) {
     language: user.language,
     region: user.region,
     createdAt: user.created_at.toISOString(),
+    likesPrivate: user.likes_private,
+    collectsPrivate: user.collects_private,
+    stats,
+    viewer,
   };
 }
 

@@ -35,6 +35,8 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
             bio: Type.Optional(Type.String({ maxLength: 160 })),
             language: Type.Optional(Type.String({ maxLength: 16 })),
             region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+            likesPrivate: Type.Optional(Type.Boolean()),
+            collectsPrivate: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -74,12 +76,12 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
     {
       schema: {
         tags: ['accounts'],
-        summary: "Someone's public profile",
+        summary: "Someone's public profile, with counts and how I stand with them (404 if they blocked me)",
         params: Type.Object({ handle: HandleSchema }),
         response: { 200: PublicProfileSchema },
       },
     },
-    async (request) => presentPublicProfile(await profiles.publicProfile(request.params.handle)),
+    async (request) => presentPublicProfile(await profiles.publicProfile(request.params.handle, request.viewer?.user.id ?? null)),
   );
 
   app.get(

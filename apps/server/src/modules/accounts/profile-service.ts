@@ -2,6 +2,9 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { hasBlocked } from '../social/note-access.js';
+import { type Relation, relationTo } from '../social/people-queries.js';
+import { type ProfileStats, profileStats } from '../social/profile-stats-queries.js';
 import { handleProblem } from './handle-rules.js';
 import { SUPPORTED_LANGUAGES } from './languages.js';
 import { findUserByHandle, type UserPatch, updateUser } from './users-queries.js';
@@ -12,6 +15,15 @@ export interface ProfileUpdate {
   bio?: string;
   language?: string;
   region?: string;
+  likesPrivate?: boolean;
+  collectsPrivate?: boolean;
+}
+
+export interface PublicProfile {
+  user: UserRow;
+  stats: ProfileStats;
+  /** How the viewer stands with this user; null for anonymous visitors. */
+  viewer: (Relation & { isMe: boolean }) | null;
 }
 
 export type HandleAvailability = { available: true } | { available: false; reason: 'taken' | 'reserved' | 'invalid' };
@@ -55,6 +67,8 @@ export class ProfileService {
       if (!isSupportedCountry(update.region)) throw badRequest('region_invalid', `Unknown region "${update.region}".`);
       patch.region = update.region;
     }
+    if (update.likesPrivate !== undefined) patch.likes_private = update.likesPrivate;
+    if (update.collectsPrivate !== undefined) patch.collects_private = update.collectsPrivate;
     const needsProfile = user.handle === null || user.display_name === null;
     if (needsProfile && (patch.handle ?? user.handle) === null) {
       throw badRequest('handle_required', 'Choose a handle to finish your profile.');
@@ -71,10 +85,21 @@ export class ProfileService {
     }
   }
 
-  /** Public profiles exist once onboarding is done. */
-  async publicProfile(handle: string): Promise<UserRow> {
+  /**
+   * Public profiles exist once onboarding is done. Someone who blocked the
+   * viewer does not exist for them; someone the viewer blocked still shows, so
+   * they can unblock.
+   */
+  async publicProfile(handle: string, viewerId: string | null = null): Promise<PublicProfile> {
     const user = handleProblem(handle) === 'invalid' ? undefined : await findUserByHandle(this.db, handle);
     if (!user || user.display_name === null) throw notFound('user_not_found', 'No one has this handle.');
-    return user;
+    const isMe = viewerId === user.id;
+    if (viewerId && !isMe && (await hasBlocked(this.db, user.id, viewerId))) throw notFound('user_not_found', 'No one has this handle.');
+    const [stats, relation] = await Promise.all([
+      profileStats(this.db, user.id),
+      viewerId && !isMe ? relationTo(this.db, viewerId, user.id) : undefined,
+    ]);
+    const viewer = viewerId ? { ...(relation ?? { following: false, followedBy: false, blocked: false, muted: false }), isMe } : null;
+    return { user, stats, viewer };
   }
 }

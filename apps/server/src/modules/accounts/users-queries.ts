@@ -38,6 +38,8 @@ export interface UserPatch {
   bio?: string;
   language?: string;
   region?: string;
+  likes_private?: boolean;
+  collects_private?: boolean;
 }
 
 export function updateUser(db: Executor, id: string, patch: UserPatch, now: Date): Promise<UserRow | undefined> {

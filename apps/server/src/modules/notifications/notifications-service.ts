@@ -1,0 +1,82 @@
+import type { Db } from '../../db/database.js';
+import type { NotificationKind } from '../../db/tables/notifications.js';
+import { decodeCursor, pageOf } from '../../db/pagination.js';
+import { followedAmong } from '../social/people-queries.js';
+import { presentUserSummary, type UserSummary } from '../social/social-schemas.js';
+import { countUnread, markAllRead, notificationGroupsPage } from './notifications-queries.js';
+
+// The notification list: grouped rows (see notificationGroupsPage) hydrated
+// with their latest actors, note and comment in one query each.
+
+const ACTORS_SHOWN = 3;
+
+export interface NotificationGroup {
+  id: string;
+  kind: NotificationKind;
+  actors: UserSummary[];
+  actorCount: number;
+  note: { id: string; title: string } | null;
+  comment: { id: string; body: string } | null;
+  latestAt: string;
+  read: boolean;
+}
+
+export class NotificationsService {
+  constructor(private readonly db: Db) {}
+
+  async list(recipientId: string, cursor: string | undefined, limit: number, now: Date) {
+    const before = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : undefined;
+    const rows = await notificationGroupsPage(this.db, {
+      recipientId,
+      now,
+      before: before && { latestAt: before[0], id: before[1] },
+      limit,
+    });
+    const page = pageOf(rows, limit, (row) => row, (row) => [row.latest_at.toISOString(), row.id]);
+
+    const actorsOf = new Map(page.items.map((row) => [row.id, [...new Set(row.actor_ids)].slice(0, ACTORS_SHOWN)]));
+    const actorIds = [...new Set([...actorsOf.values()].flat())];
+    const noteIds = [...new Set(page.items.flatMap((row) => (row.note_id ? [row.note_id] : [])))];
+    const commentIds = [...new Set(page.items.flatMap((row) => (row.comment_id ? [row.comment_id] : [])))];
+    const [users, notes, comments, followed, unread] = await Promise.all([
+      actorIds.length === 0
+        ? []
+        : this.db.selectFrom('users').select(['id', 'handle', 'display_name', 'bio', 'region']).where('id', 'in', actorIds).execute(),
+      noteIds.length === 0 ? [] : this.db.selectFrom('notes').select(['id', 'title']).where('id', 'in', noteIds).execute(),
+      commentIds.length === 0 ? [] : this.db.selectFrom('comments').select(['id', 'body']).where('id', 'in', commentIds).execute(),
+      followedAmong(this.db, recipientId, actorIds),
+      countUnread(this.db, recipientId, now),
+    ]);
+    const userById = new Map(users.map((user) => [user.id, user]));
+    const noteById = new Map(notes.map((note) => [note.id, note]));
+    const commentById = new Map(comments.map((comment) => [comment.id, comment]));
+
+    const items: NotificationGroup[] = page.items.map((row) => {
+      const note = row.note_id ? noteById.get(row.note_id) : undefined;
+      const comment = row.comment_id ? commentById.get(row.comment_id) : undefined;
+      return {
+        id: row.id,
+        kind: row.kind,
+        actors: (actorsOf.get(row.id) ?? []).flatMap((id) => {
+          const user = userById.get(id);
+          return user ? [presentUserSummary(user, followed.has(id))] : [];
+        }),
+        actorCount: row.actor_count,
+        // Grouped likes and collects carry their note; a follow has none; a comment has both.
+        note: note ? { id: note.id, title: note.title } : null,
+        comment: comment ? { id: comment.id, body: comment.body } : null,
+        latestAt: row.latest_at.toISOString(),
+        read: row.read,
+      };
+    });
+    return { items, cursor: page.cursor, unread };
+  }
+
+  unreadCount(recipientId: string, now: Date): Promise<number> {
+    return countUnread(this.db, recipientId, now);
+  }
+
+  markAllRead(recipientId: string, now: Date): Promise<void> {
+    return markAllRead(this.db, recipientId, now);
+  }
+}

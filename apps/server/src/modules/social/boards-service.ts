@@ -1,0 +1,118 @@
+import type { Db } from '../../db/database.js';
+import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
+import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
+import {
+  type BoardSummaryRow,
+  boardNotesPage,
+  deleteBoard,
+  findBoard,
+  insertBoard,
+  listBoards,
+  updateBoard,
+} from './boards-queries.js';
+import { hiddenAuthorIds } from './hidden-authors.js';
+import { hasBlocked, visibleUserByHandle } from './note-access.js';
+
+// Boards (RedNote's 收藏夹): named, optionally private folders of collected notes.
+
+export interface BoardView {
+  id: string;
+  name: string;
+  isPrivate: boolean;
+  noteCount: number;
+  coverImageId: string | null;
+  createdAt: string;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const NAME_MAX = 30;
+
+const boardNotFound = () => notFound('board_not_found', 'This board does not exist.');
+
+export function presentBoard(row: BoardSummaryRow): BoardView {
+  return {
+    id: row.id,
+    name: row.name,
+    isPrivate: row.is_private,
+    noteCount: row.note_count,
+    coverImageId: row.cover_image_id,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+function cleanName(name: string): string {
+  const trimmed = name.trim();
+  const length = [...trimmed].length;
+  if (length < 1 || length > NAME_MAX) throw badRequest('board_name_invalid', `A board name is 1 to ${NAME_MAX} characters.`);
+  return trimmed;
+}
+
+export class BoardsService {
+  constructor(private readonly db: Db) {}
+
+  async mine(userId: string): Promise<BoardView[]> {
+    return (await listBoards(this.db, userId, { includePrivate: true })).map(presentBoard);
+  }
+
+  /** Someone's public boards; all of them when it is me. */
+  async ofUser(handle: string, viewerId: string | null): Promise<BoardView[]> {
+    const owner = await visibleUserByHandle(this.db, handle, viewerId);
+    return (await listBoards(this.db, owner.id, { includePrivate: owner.id === viewerId })).map(presentBoard);
+  }
+
+  async create(userId: string, input: { name: string; isPrivate?: boolean }, now: Date): Promise<BoardView> {
+    const name = cleanName(input.name);
+    const board = await this.nameIsFree(() => insertBoard(this.db, { ownerId: userId, name, isPrivate: input.isPrivate ?? false, now }));
+    return this.one(userId, board.id);
+  }
+
+  async update(userId: string, boardId: string, input: { name?: string; isPrivate?: boolean }): Promise<BoardView> {
+    const patch: { name?: string; is_private?: boolean } = {};
+    if (input.name !== undefined) patch.name = cleanName(input.name);
+    if (input.isPrivate !== undefined) patch.is_private = input.isPrivate;
+    const board = await this.nameIsFree(() => updateBoard(this.db, userId, boardId, patch));
+    if (!board) throw boardNotFound();
+    return this.one(userId, board.id);
+  }
+
+  async remove(userId: string, boardId: string): Promise<void> {
+    if (!(await deleteBoard(this.db, userId, boardId))) throw boardNotFound();
+  }
+
+  async notes(boardId: string, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<{ noteId: string; collectedAt: string }>> {
+    const board = await findBoard(this.db, boardId);
+    // Someone who blocked the viewer has no boards as far as the viewer knows.
+    if (!board || (viewerId && viewerId !== board.owner_id && (await hasBlocked(this.db, board.owner_id, viewerId)))) throw boardNotFound();
+    if (board.is_private && board.owner_id !== viewerId) throw new AppError(403, 'board_private', 'This board is private.');
+    const before = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : undefined;
+    const rows = await boardNotesPage(this.db, {
+      boardId,
+      hiddenAuthorIds: await hiddenAuthorIds(this.db, viewerId),
+      before: before && { at: before[0], noteId: before[1] },
+      limit,
+    });
+    return pageOf(
+      rows,
+      limit,
+      (row) => ({ noteId: row.note_id, collectedAt: row.created_at.toISOString() }),
+      (row) => [row.created_at.toISOString(), row.note_id],
+    );
+  }
+
+  private async one(userId: string, boardId: string): Promise<BoardView> {
+    const [row] = await listBoards(this.db, userId, { includePrivate: true, boardId });
+    if (!row) throw boardNotFound();
+    return presentBoard(row);
+  }
+
+  private async nameIsFree<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+        throw conflict('board_name_taken', 'You already have a board with this name.');
+      }
+      throw error;
+    }
+  }
+}

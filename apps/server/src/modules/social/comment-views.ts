@@ -1,0 +1,85 @@
+import { Type } from 'typebox';
+import type { Db } from '../../db/database.js';
+import type { CommentRow } from '../../db/tables/comments.js';
+import { likedCommentIds } from './comments-queries.js';
+import { IdSchema } from './social-schemas.js';
+
+// CommentView: what the web shows for a comment, hydrated in batches (one
+// query for the authors, one for the viewer's likes) whatever the page size.
+
+const CommentAuthor = Type.Object({ id: IdSchema, handle: Type.String(), displayName: Type.String() });
+const CommentFields = {
+  id: IdSchema,
+  noteId: IdSchema,
+  parentId: Type.Union([IdSchema, Type.Null()]),
+  body: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+  author: CommentAuthor,
+  likes: Type.Integer(),
+  replyCount: Type.Integer(),
+  viewer: Type.Union([Type.Object({ liked: Type.Boolean(), canDelete: Type.Boolean() }), Type.Null()]),
+  replyTo: Type.Optional(Type.Object({ handle: Type.String() })),
+};
+export const ReplySchema = Type.Object(CommentFields);
+export const CommentSchema = Type.Object({ ...CommentFields, replies: Type.Optional(Type.Array(ReplySchema)) });
+
+export interface CommentView {
+  id: string;
+  noteId: string;
+  parentId: string | null;
+  body: string;
+  createdAt: string;
+  author: { id: string; handle: string; displayName: string };
+  likes: number;
+  replyCount: number;
+  viewer: { liked: boolean; canDelete: boolean } | null;
+  replyTo?: { handle: string };
+  replies?: CommentView[];
+}
+
+export interface CommentContext {
+  viewerId: string | null;
+  noteAuthorId: string;
+  /** Visible replies per top-level comment. */
+  replyCounts?: Map<string, number>;
+  /** Each top-level comment's first replies; when given, views carry `replies`. */
+  repliesByParent?: Map<string, CommentRow[]>;
+}
+
+export async function presentComments(db: Db, rows: readonly CommentRow[], context: CommentContext): Promise<CommentView[]> {
+  const all = [...rows, ...[...(context.repliesByParent?.values() ?? [])].flat()];
+  const userIds = [...new Set(all.flatMap((row) => [row.author_id, ...(row.reply_to_user_id ? [row.reply_to_user_id] : [])]))];
+  const [users, liked] = await Promise.all([
+    userIds.length === 0
+      ? []
+      : db.selectFrom('users').select(['id', 'handle', 'display_name']).where('id', 'in', userIds).execute(),
+    context.viewerId ? likedCommentIds(db, context.viewerId, all.map((row) => row.id)) : new Set<string>(),
+  ]);
+  const byId = new Map(users.map((user) => [user.id, user]));
+
+  const present = (row: CommentRow): CommentView => {
+    const author = byId.get(row.author_id);
+    const replyTo = row.reply_to_user_id ? byId.get(row.reply_to_user_id) : undefined;
+    const view: CommentView = {
+      id: row.id,
+      noteId: row.note_id,
+      parentId: row.parent_id,
+      body: row.body,
+      createdAt: row.created_at.toISOString(),
+      author: { id: row.author_id, handle: author?.handle ?? '', displayName: author?.display_name ?? '' },
+      likes: row.like_count,
+      replyCount: row.parent_id === null ? (context.replyCounts?.get(row.id) ?? 0) : 0,
+      viewer: context.viewerId
+        ? { liked: liked.has(row.id), canDelete: context.viewerId === row.author_id || context.viewerId === context.noteAuthorId }
+        : null,
+    };
+    if (replyTo?.handle) view.replyTo = { handle: replyTo.handle };
+    return view;
+  };
+
+  return rows.map((row) => {
+    const view = present(row);
+    if (context.repliesByParent && row.parent_id === null) view.replies = (context.repliesByParent.get(row.id) ?? []).map(present);
+    return view;
+  });
+}

@@ -1,0 +1,195 @@
+import type { Db } from '../../db/database.js';
+import type { CommentRow } from '../../db/tables/comments.js';
+import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
+import { AppError, badRequest, forbidden, notFound } from '../../lib/errors.js';
+import { addToNoteCounter } from '../counters/note-counters.js';
+import { recordDiscussion, removeDiscussion } from '../counters/topic-counters.js';
+import { insertNotification, removeUnreadNotification } from '../notifications/notifications-queries.js';
+import { type CommentView, presentComments } from './comment-views.js';
+import {
+  addToCommentLikes,
+  type CommentSort,
+  deleteCommentLike,
+  findLiveComment,
+  firstReplies,
+  insertComment,
+  insertCommentLike,
+  repliesPage,
+  softDeleteComment,
+  topLevelCommentsPage,
+} from './comments-queries.js';
+import { hiddenAuthorIds, isBlockedBetween } from './hidden-authors.js';
+import { findLiveNote, isForeignKeyViolation, noteNotFound, reachableNote } from './note-access.js';
+
+// Comments with one level of replies (RedNote style): a reply to a reply is
+// filed under the top-level comment and remembers whom it answered. Every
+// create and delete moves the note's comment counter and its topics'
+// discussion counters in the same transaction.
+
+const BODY_MAX = 500;
+const FIRST_REPLIES = 2;
+
+const commentNotFound = () => notFound('comment_not_found', 'This comment does not exist or was deleted.');
+
+export class CommentsService {
+  constructor(private readonly db: Db) {}
+
+  async create(viewerId: string, noteId: string, input: { body: string; parentId?: string }, now: Date): Promise<CommentView> {
+    const body = input.body.trim();
+    const length = [...body].length;
+    if (length < 1 || length > BODY_MAX) throw badRequest('comment_body_invalid', `A comment is 1 to ${BODY_MAX} characters.`);
+    const note = await reachableNote(this.db, noteId, viewerId);
+
+    let parent: CommentRow | undefined;
+    if (input.parentId) {
+      parent = await findLiveComment(this.db, input.parentId);
+      if (!parent || parent.note_id !== noteId) throw badRequest('parent_invalid', 'The comment you reply to is not on this note.');
+      if (await isBlockedBetween(this.db, viewerId, parent.author_id)) throw new AppError(403, 'blocked', 'You cannot reply to this person.');
+    }
+    const topLevelId = parent ? (parent.parent_id ?? parent.id) : null;
+    // Only a reply to a reply says whom it answers; a direct reply is obviously to its parent.
+    const replyToUserId = parent && parent.parent_id !== null ? parent.author_id : null;
+
+    let comment: CommentRow;
+    try {
+      comment = await this.db.transaction().execute(async (trx) => {
+        const row = await insertComment(trx, { noteId, authorId: viewerId, parentId: topLevelId, replyToUserId, body, now });
+        await addToNoteCounter(trx, noteId, 'comments', 1);
+        await recordDiscussion(trx, { noteId, userId: viewerId, now });
+        await insertNotification(trx, {
+          recipientId: parent ? parent.author_id : note.authorId,
+          kind: parent ? 'reply' : 'comment',
+          actorId: viewerId,
+          noteId,
+          commentId: row.id,
+          now,
+        });
+        return row;
+      });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw noteNotFound();
+      throw error;
+    }
+    const [view] = await presentComments(this.db, [comment], { viewerId, noteAuthorId: note.authorId });
+    return view!;
+  }
+
+  async list(
+    noteId: string,
+    viewerId: string | null,
+    options: { sort: CommentSort; cursor?: string; limit: number },
+  ): Promise<Page<CommentView>> {
+    const note = await reachableNote(this.db, noteId, viewerId);
+    const hidden = await hiddenAuthorIds(this.db, viewerId);
+    let before: { likes?: number; at: Date; id: string } | undefined;
+    if (options.cursor && options.sort === 'top') {
+      const [likes, at, id] = decodeCursor(options.cursor, ['number', 'date', 'id'] as const);
+      before = { likes, at, id };
+    } else if (options.cursor) {
+      const [at, id] = decodeCursor(options.cursor, ['date', 'id'] as const);
+      before = { at, id };
+    }
+    const rows = await topLevelCommentsPage(this.db, { noteId, sort: options.sort, hiddenAuthorIds: hidden, before, limit: options.limit });
+    const page = pageOf(
+      rows,
+      options.limit,
+      (row) => row,
+      (row) => (options.sort === 'top' ? [row.like_count, row.created_at.toISOString(), row.id] : [row.created_at.toISOString(), row.id]),
+    );
+    const { replies, counts } = await firstReplies(this.db, {
+      parentIds: page.items.map((row) => row.id),
+      hiddenAuthorIds: hidden,
+      perParent: FIRST_REPLIES,
+    });
+    const repliesByParent = new Map<string, CommentRow[]>();
+    for (const reply of replies) repliesByParent.set(reply.parent_id!, [...(repliesByParent.get(reply.parent_id!) ?? []), reply]);
+    const items = await presentComments(this.db, page.items, { viewerId, noteAuthorId: note.authorId, replyCounts: counts, repliesByParent });
+    return { items, cursor: page.cursor };
+  }
+
+  async replies(commentId: string, viewerId: string | null, options: { cursor?: string; limit: number }): Promise<Page<CommentView>> {
+    const { comment, note } = await this.visibleComment(commentId, viewerId);
+    if (comment.parent_id !== null) throw commentNotFound();
+    const hidden = await hiddenAuthorIds(this.db, viewerId);
+    if (hidden.has(comment.author_id)) throw commentNotFound();
+    const after = options.cursor ? decodeCursor(options.cursor, ['date', 'id'] as const) : undefined;
+    const rows = await repliesPage(this.db, {
+      parentId: comment.id,
+      hiddenAuthorIds: hidden,
+      after: after && { at: after[0], id: after[1] },
+      limit: options.limit,
+    });
+    const page = pageOf(rows, options.limit, (row) => row, (row) => [row.created_at.toISOString(), row.id]);
+    return { items: await presentComments(this.db, page.items, { viewerId, noteAuthorId: note.authorId }), cursor: page.cursor };
+  }
+
+  /** The comment's author and the note's author may delete it; a top-level comment takes its replies along. */
+  async remove(viewerId: string, commentId: string, now: Date): Promise<void> {
+    const comment = await findLiveComment(this.db, commentId);
+    const note = comment && (await findLiveNote(this.db, comment.note_id));
+    if (!comment || !note) throw commentNotFound();
+    if (viewerId !== comment.author_id && viewerId !== note.authorId) throw forbidden('Only its author or the note’s author can delete a comment.');
+    await this.db.transaction().execute(async (trx) => {
+      const removed = await softDeleteComment(trx, commentId, now);
+      if (removed === 0) return;
+      await addToNoteCounter(trx, note.id, 'comments', -removed);
+      await removeDiscussion(trx, { noteId: note.id, count: removed });
+    });
+  }
+
+  async like(viewerId: string, commentId: string, now: Date): Promise<{ liked: true; likes: number }> {
+    const { comment } = await this.actionableComment(commentId, viewerId);
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await insertCommentLike(trx, viewerId, commentId, now))) return;
+      await addToCommentLikes(trx, commentId, 1);
+      await insertNotification(trx, {
+        recipientId: comment.author_id,
+        kind: 'comment_like',
+        actorId: viewerId,
+        noteId: comment.note_id,
+        commentId,
+        now,
+      });
+    });
+    return { liked: true, likes: await this.likeCount(commentId) };
+  }
+
+  async unlike(viewerId: string, commentId: string): Promise<{ liked: false; likes: number }> {
+    await this.actionableComment(commentId, viewerId);
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await deleteCommentLike(trx, viewerId, commentId))) return;
+      await removeUnreadNotification(trx, { kind: 'comment_like', actorId: viewerId, commentId });
+      await addToCommentLikes(trx, commentId, -1);
+    });
+    return { liked: false, likes: await this.likeCount(commentId) };
+  }
+
+  // A live comment on a note the viewer can reach.
+  private async visibleComment(commentId: string, viewerId: string | null) {
+    const comment = await findLiveComment(this.db, commentId);
+    if (!comment) throw commentNotFound();
+    try {
+      const note = await reachableNote(this.db, comment.note_id, viewerId);
+      return { comment, note };
+    } catch (error) {
+      // A comment on a note the viewer cannot reach is not there for them either.
+      if (error instanceof AppError && error.status === 404) throw commentNotFound();
+      throw error;
+    }
+  }
+
+  // Liking needs a comment whose author and whose note's author are not in a block with the viewer.
+  private async actionableComment(commentId: string, viewerId: string) {
+    const found = await this.visibleComment(commentId, viewerId);
+    if (viewerId !== found.comment.author_id && (await isBlockedBetween(this.db, viewerId, found.comment.author_id))) {
+      throw commentNotFound();
+    }
+    return found;
+  }
+
+  // Read after the commit, so a no-op toggle also reports what others did meanwhile.
+  private async likeCount(commentId: string): Promise<number> {
+    const row = await this.db.selectFrom('comments').select('like_count').where('id', '=', commentId).executeTakeFirst();
+    return row?.like_count ?? 0;
+  }
+}

@@ -1,0 +1,81 @@
+import type { Db } from '../../db/database.js';
+import { notFound } from '../../lib/errors.js';
+import { addToNoteCounter, noteCounts } from '../counters/note-counters.js';
+import { insertNotification, removeUnreadNotification } from '../notifications/notifications-queries.js';
+import { findOwnBoard } from './boards-queries.js';
+import { deleteCollect, deleteLike, insertLike, upsertCollect } from './engagement-queries.js';
+import { isForeignKeyViolation, noteNotFound, reachableNote } from './note-access.js';
+
+// Likes and collects on notes. The row and its counter change in one
+// transaction, and only when the row really changed: toggles are idempotent and
+// the sharded count always equals the number of rows.
+
+export class EngagementService {
+  constructor(private readonly db: Db) {}
+
+  async like(userId: string, noteId: string, now: Date): Promise<{ liked: true; likes: number }> {
+    const note = await reachableNote(this.db, noteId, userId);
+    await this.write(async (trx) => {
+      if (!(await insertLike(trx, userId, noteId, now))) return;
+      await addToNoteCounter(trx, noteId, 'likes', 1);
+      await insertNotification(trx, { recipientId: note.authorId, kind: 'like', actorId: userId, noteId, now });
+    });
+    return { liked: true, likes: await this.count(noteId, 'likes') };
+  }
+
+  async unlike(userId: string, noteId: string): Promise<{ liked: false; likes: number }> {
+    await reachableNote(this.db, noteId, userId);
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await deleteLike(trx, userId, noteId))) return;
+      await addToNoteCounter(trx, noteId, 'likes', -1);
+      await removeUnreadNotification(trx, { kind: 'like', actorId: userId, noteId });
+    });
+    return { liked: false, likes: await this.count(noteId, 'likes') };
+  }
+
+  /** `boardId` undefined keeps the current board; null means "no board". */
+  async collect(
+    userId: string,
+    noteId: string,
+    boardId: string | null | undefined,
+    now: Date,
+  ): Promise<{ collected: true; collects: number; boardId: string | null }> {
+    const note = await reachableNote(this.db, noteId, userId);
+    if (boardId && !(await findOwnBoard(this.db, userId, boardId))) {
+      throw notFound('board_not_found', 'This board does not exist.');
+    }
+    const result = await this.write(async (trx) => {
+      const collect = await upsertCollect(trx, { userId, noteId, boardId, now });
+      if (collect.inserted) {
+        await addToNoteCounter(trx, noteId, 'collects', 1);
+        await insertNotification(trx, { recipientId: note.authorId, kind: 'collect', actorId: userId, noteId, now });
+      }
+      return collect;
+    });
+    return { collected: true, collects: await this.count(noteId, 'collects'), boardId: result.boardId };
+  }
+
+  async uncollect(userId: string, noteId: string): Promise<{ collected: false; collects: number }> {
+    await reachableNote(this.db, noteId, userId);
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await deleteCollect(trx, userId, noteId))) return;
+      await addToNoteCounter(trx, noteId, 'collects', -1);
+      await removeUnreadNotification(trx, { kind: 'collect', actorId: userId, noteId });
+    });
+    return { collected: false, collects: await this.count(noteId, 'collects') };
+  }
+
+  private async count(noteId: string, counter: 'likes' | 'collects'): Promise<number> {
+    return (await noteCounts(this.db, [noteId])).get(noteId)?.[counter] ?? 0;
+  }
+
+  // The note or board can be purged between the check and the insert; that is a 404, not a 500.
+  private async write<T>(work: (trx: Db) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction().execute(work);
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw noteNotFound();
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import type { Db } from '../../db/database.js';
+import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
+import { AppError, badRequest } from '../../lib/errors.js';
+import { insertNotification, removeUnreadNotification } from '../notifications/notifications-queries.js';
+import { blockedEitherWayIds, isBlockedBetween } from './hidden-authors.js';
+import { userByHandle, visibleUserByHandle } from './note-access.js';
+import {
+  deleteBlock,
+  deleteFollow,
+  deleteFollowsBetween,
+  deleteMute,
+  type EdgeList,
+  edgeUsersPage,
+  followCounts,
+  followedAmong,
+  insertBlock,
+  insertFollow,
+  insertMute,
+} from './people-queries.js';
+import { presentUserSummary, type UserSummary } from './social-schemas.js';
+
+// Following, blocking and muting. A block cuts every tie (follows both ways)
+// and stops the two from reaching each other; a mute only hides the muted
+// person's content from the muter, who stays invisible to them.
+
+const blocked = () => new AppError(403, 'blocked', 'You cannot follow this person.');
+
+export class PeopleService {
+  constructor(private readonly db: Db) {}
+
+  async follow(viewerId: string, handle: string, now: Date): Promise<{ following: true; followers: number }> {
+    const target = await userByHandle(this.db, handle);
+    if (target.id === viewerId) throw badRequest('cannot_follow_self', 'You cannot follow yourself.');
+    if (await isBlockedBetween(this.db, viewerId, target.id)) throw blocked();
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await insertFollow(trx, viewerId, target.id, now))) return;
+      await insertNotification(trx, { recipientId: target.id, kind: 'follow', actorId: viewerId, now });
+    });
+    return { following: true, followers: (await followCounts(this.db, target.id)).followers };
+  }
+
+  async unfollow(viewerId: string, handle: string): Promise<{ following: false; followers: number }> {
+    const target = await userByHandle(this.db, handle);
+    if (target.id === viewerId) throw badRequest('cannot_follow_self', 'You cannot follow yourself.');
+    await this.db.transaction().execute(async (trx) => {
+      if (!(await deleteFollow(trx, viewerId, target.id))) return;
+      await removeUnreadNotification(trx, { kind: 'follow', actorId: viewerId, recipientId: target.id });
+    });
+    return { following: false, followers: (await followCounts(this.db, target.id)).followers };
+  }
+
+  async block(viewerId: string, handle: string, now: Date): Promise<{ blocked: true }> {
+    const target = await this.other(viewerId, handle, 'cannot_block_self', 'You cannot block yourself.');
+    await this.db.transaction().execute(async (trx) => {
+      await insertBlock(trx, viewerId, target, now);
+      await deleteFollowsBetween(trx, viewerId, target);
+    });
+    return { blocked: true };
+  }
+
+  async unblock(viewerId: string, handle: string): Promise<{ blocked: false }> {
+    await deleteBlock(this.db, viewerId, await this.other(viewerId, handle, 'cannot_block_self', 'You cannot block yourself.'));
+    return { blocked: false };
+  }
+
+  async mute(viewerId: string, handle: string, now: Date): Promise<{ muted: true }> {
+    await insertMute(this.db, viewerId, await this.other(viewerId, handle, 'cannot_mute_self', 'You cannot mute yourself.'), now);
+    return { muted: true };
+  }
+
+  async unmute(viewerId: string, handle: string): Promise<{ muted: false }> {
+    await deleteMute(this.db, viewerId, await this.other(viewerId, handle, 'cannot_mute_self', 'You cannot mute yourself.'));
+    return { muted: false };
+  }
+
+  /** Someone's followers or followings, newest first; people in a block with the viewer are left out. */
+  async connections(list: 'followers' | 'following', handle: string, viewerId: string | null, cursor: string | undefined, limit: number) {
+    const user = await visibleUserByHandle(this.db, handle, viewerId);
+    return this.page(list, user.id, viewerId, cursor, limit);
+  }
+
+  /** My blocked or muted people, newest first. */
+  mine(list: 'blocks' | 'mutes', viewerId: string, cursor: string | undefined, limit: number) {
+    return this.page(list, viewerId, viewerId, cursor, limit);
+  }
+
+  private async page(list: EdgeList, userId: string, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<UserSummary>> {
+    const before = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : undefined;
+    // My own block and mute lists show everyone in them; other lists leave out people in a
+    // block with me, but not muted ones: a mute hides content, not the person.
+    const hidden = list === 'blocks' || list === 'mutes' ? new Set<string>() : await blockedEitherWayIds(this.db, viewerId);
+    const rows = await edgeUsersPage(this.db, { list, userId, hiddenUserIds: hidden, before: before && { at: before[0], id: before[1] }, limit });
+    const page = pageOf(rows, limit, (row) => row, (row) => [row.edge_at.toISOString(), row.id]);
+    const followed = viewerId ? await followedAmong(this.db, viewerId, page.items.map((row) => row.id)) : undefined;
+    return { items: page.items.map((row) => presentUserSummary(row, followed?.has(row.id))), cursor: page.cursor };
+  }
+
+  private async other(viewerId: string, handle: string, selfCode: string, selfMessage: string): Promise<string> {
+    const target = await userByHandle(this.db, handle);
+    if (target.id === viewerId) throw badRequest(selfCode, selfMessage);
+    return target.id;
+  }
+}

@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
+
+// The "Liked" and "Collected" tabs of a profile: note ids, newest first, for
+// the notes module to hydrate into cards. Deleted notes are skipped.
+
+export interface NoteRef {
+  noteId: string;
+  /** When the note was liked or collected. */
+  at: Date;
+}
+
+export interface NoteRefsOptions {
+  /** Authors the viewer must not see (hiddenAuthorIds). */
+  hiddenAuthorIds?: ReadonlySet<string>;
+}
+
+async function noteRefsPage(
+  db: Db,
+  table: 'likes' | 'collects',
+  userId: string,
+  cursor: string | undefined,
+  limit: number,
+  options: NoteRefsOptions,
+): Promise<Page<NoteRef>> {
+  const before = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : undefined;
+  const hidden = [...(options.hiddenAuthorIds ?? [])];
+  const result = await sql<{ note_id: string; created_at: Date }>`
+    select e.note_id::text as note_id, e.created_at
+    from ${sql.table(table)} e join notes n on n.id = e.note_id
+    where e.user_id = ${userId} and n.deleted_at is null
+      ${hidden.length > 0 ? sql`and n.author_id not in (${sql.join(hidden)})` : sql``}
+      ${before ? sql`and (e.created_at, e.note_id) < (${before[0]}::timestamptz, ${before[1]}::bigint)` : sql``}
+    order by e.created_at desc, e.note_id desc
+    limit ${limit + 1}`.execute(db);
+  const rows = result.rows;
+  return pageOf(
+    rows,
+    limit,
+    (row) => ({ noteId: row.note_id, at: row.created_at }),
+    (row) => [row.created_at.toISOString(), row.note_id],
+  );
+}
+
+/** Notes a user liked, latest like first. A tampered cursor is a 400 cursor_invalid. */
+export function likedNoteIdsPage(db: Db, userId: string, cursor: string | undefined, limit: number, options: NoteRefsOptions = {}) {
+  return noteRefsPage(db, 'likes', userId, cursor, limit, options);
+}
+
+/** Notes a user collected (any board), latest collect first. */
+export function collectedNoteIdsPage(db: Db, userId: string, cursor: string | undefined, limit: number, options: NoteRefsOptions = {}) {
+  return noteRefsPage(db, 'collects', userId, cursor, limit, options);
+}

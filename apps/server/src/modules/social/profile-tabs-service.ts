@@ -1,0 +1,27 @@
+import type { Db } from '../../db/database.js';
+import type { Page } from '../../db/pagination.js';
+import { AppError } from '../../lib/errors.js';
+import { hiddenAuthorIds } from './hidden-authors.js';
+import { visibleUserByHandle } from './note-access.js';
+import { collectedNoteIdsPage, likedNoteIdsPage, type NoteRef } from './profile-tabs-queries.js';
+
+// Whether the viewer may open someone's Liked / Collected tab: always for
+// their own, otherwise only when the owner has not made it private.
+
+export type ProfileTab = 'likes' | 'collects';
+
+export class ProfileTabsService {
+  constructor(private readonly db: Db) {}
+
+  async page(tab: ProfileTab, handle: string, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<NoteRef>> {
+    const owner = await visibleUserByHandle(this.db, handle, viewerId);
+    const isPrivate = tab === 'likes' ? owner.likes_private : owner.collects_private;
+    if (isPrivate && owner.id !== viewerId) {
+      throw new AppError(403, `${tab}_private`, tab === 'likes' ? 'Their likes are private.' : 'Their collects are private.');
+    }
+    const options = { hiddenAuthorIds: await hiddenAuthorIds(this.db, viewerId) };
+    return tab === 'likes'
+      ? likedNoteIdsPage(this.db, owner.id, cursor, limit, options)
+      : collectedNoteIdsPage(this.db, owner.id, cursor, limit, options);
+  }
+}

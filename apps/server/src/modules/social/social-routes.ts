@@ -1,0 +1,22 @@
+import type { Db } from '../../db/database.js';
+import type { ApiApp } from '../../server/api-app.js';
+import { boardsRoutes } from './boards-routes.js';
+import { BoardsService } from './boards-service.js';
+import { commentsRoutes } from './comments-routes.js';
+import { CommentsService } from './comments-service.js';
+import { engagementRoutes } from './engagement-routes.js';
+import { EngagementService } from './engagement-service.js';
+import { peopleRoutes } from './people-routes.js';
+import { PeopleService } from './people-service.js';
+import { profileTabsRoutes } from './profile-tabs-routes.js';
+import { ProfileTabsService } from './profile-tabs-service.js';
+
+/** Likes, collects and boards, comments, the social graph and profile tabs. */
+export async function socialRoutes(app: ApiApp, deps: { db: Db; clock: () => Date }) {
+  const { db, clock } = deps;
+  await engagementRoutes(app, { engagement: new EngagementService(db), clock });
+  await boardsRoutes(app, { boards: new BoardsService(db), clock });
+  await commentsRoutes(app, { comments: new CommentsService(db), clock });
+  await peopleRoutes(app, { people: new PeopleService(db), clock });
+  await profileTabsRoutes(app, { tabs: new ProfileTabsService(db) });
+}

@@ -1,0 +1,60 @@
+import type { Db } from '../src/db/database.js';
+import { signIn, type TestApp } from './test-app.js';
+
+// Rows tests need before the API that makes them exists (or when going through
+// it would test something else). Values are plain; nothing here is validated.
+
+export interface NoteFixture {
+  authorId: string;
+  title?: string;
+  body?: string;
+  createdAt?: Date;
+  /** Topic ids to tag the note with (rows in note_topics). */
+  topicIds?: string[];
+}
+
+/** Inserts a live image note and returns its id. */
+export async function insertNote(db: Db, input: NoteFixture): Promise<string> {
+  const createdAt = input.createdAt ?? new Date('2026-11-24T12:00:00Z');
+  const row = await db
+    .insertInto('notes')
+    .values({ author_id: input.authorId, title: input.title ?? 'A note', body: input.body ?? '', created_at: createdAt, updated_at: createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  if (input.topicIds?.length) {
+    await db
+      .insertInto('note_topics')
+      .values(input.topicIds.map((topicId) => ({ topic_id: topicId, note_id: row.id, created_at: createdAt })))
+      .execute();
+  }
+  return row.id;
+}
+
+/** Inserts a topic by name and returns its id. */
+export async function insertTopic(db: Db, name: string, createdAt = new Date('2026-11-24T12:00:00Z')): Promise<string> {
+  const row = await db
+    .insertInto('topics')
+    .values({ name, name_key: name.toLowerCase(), created_at: createdAt })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+let phoneCounter = 0;
+
+/**
+ * A signed-in, onboarded user with a fresh phone number, through the real
+ * sign-in flow. Returns the session cookie, id and handle.
+ */
+export async function signUp(t: TestApp, handle: string): Promise<TestUser> {
+  phoneCounter += 1;
+  const phone = `+1415555${String(3000 + phoneCounter).padStart(4, '0')}`;
+  const { cookie, user } = await signIn(t, phone, { handle, displayName: handle.replace(/_/g, ' ') });
+  return { cookie, id: user.id, handle };
+}
+
+export interface TestUser {
+  cookie: string;
+  id: string;
+  handle: string;
+}

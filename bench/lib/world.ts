@@ -1,0 +1,63 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { phoneNumbers } from './phone-pool.js';
+import type { BenchServer } from './server.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface WorldSize {
+  users: number;
+  notes: number;
+  likes: number;
+  /** Signed-in sessions the load uses (each a separate account). */
+  sessions: number;
+}
+
+export interface World {
+  cookies: string[];
+  hotNoteId: string;
+  topic: string;
+  topicNoteIds: string[];
+}
+
+function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+  });
+}
+
+async function json<T>(response: Response): Promise<T> {
+  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Seeds the data set through `npm run seed` (into the running server's database) and signs accounts in. */
+export async function prepareWorld(server: BenchServer, size: WorldSize): Promise<World> {
+  const started = Date.now();
+  await run(path.join(repoRoot, 'node_modules/.bin/tsx'), [
+    'apps/server/src/cli/seed.ts', '--users', String(size.users), '--notes', String(size.notes), '--likes', String(size.likes), '--seed', '42',
+  ], server.env);
+  process.stderr.write(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+
+  const numbers = phoneNumbers();
+  const cookies: string[] = [];
+  const signIn = async () => {
+    const phone = numbers.next().value as string;
+    const headers = { 'content-type': 'application/json' };
+    await json(await fetch(`${server.url}/api/auth/code`, { method: 'POST', headers, body: JSON.stringify({ phone }) }));
+    const inbox = await json<{ messages: Array<{ code: string }> }>(await fetch(`${server.url}/api/dev/sms?to=${encodeURIComponent(phone)}`));
+    const verified = await fetch(`${server.url}/api/auth/verify`, { method: 'POST', headers, body: JSON.stringify({ phone, code: inbox.messages[0]!.code }) });
+    await json(verified);
+    cookies.push(verified.headers.get('set-cookie')!.split(';')[0]!);
+  };
+  for (let i = 0; i < size.sessions; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, size.sessions - i) }, signIn));
+  }
+
+  const top = await json<{ items: Array<{ id: string }> }>(await fetch(`${server.url}/api/feed?limit=1`));
+  const topic = 'TikTokRefugee';
+  const topicNotes = await json<{ items: Array<{ id: string }> }>(await fetch(`${server.url}/api/topics/${topic}/notes?sort=latest&limit=50`));
+  return { cookies, hotNoteId: top.items[0]!.id, topic, topicNoteIds: topicNotes.items.map((item) => item.id) };
+}

@@ -1,0 +1,40 @@
+import { type LoadOptions, runLoad } from '../lib/measure.js';
+import type { World } from '../lib/world.js';
+
+/**
+ * Many accounts liking and unliking one note at once. Afterwards the note's
+ * like count (the sum of its counter shards) must equal what the successful
+ * responses imply: `lostCounts` is the difference and must be 0.
+ */
+export async function likeHotScenario(options: LoadOptions, world: World) {
+  const url = `${options.url}/api/notes/${world.hotNoteId}`;
+  const before = ((await (await fetch(url)).json()) as { counts: { likes: number } }).counts.likes;
+  const liked = new Array<boolean>(world.cookies.length).fill(false);
+  const inFlight = new Set<number>();
+  let next = 0;
+  interface Context { index?: number }
+  const result = await runLoad('like-hot', options, {
+    requests: [
+      {
+        path: `/api/notes/${world.hotNoteId}/like`,
+        setupRequest: (request, context: Context) => {
+          // One request per account at a time, so each account's final state is known.
+          let index = next++ % world.cookies.length;
+          while (inFlight.has(index)) index = next++ % world.cookies.length;
+          inFlight.add(index);
+          context.index = index;
+          return { ...request, method: liked[index] ? 'DELETE' : 'PUT', headers: { cookie: world.cookies[index]! } };
+        },
+        onResponse: (status, body, context: Context) => {
+          const index = context.index!;
+          inFlight.delete(index);
+          if (status === 200) liked[index] = (JSON.parse(body) as { liked: boolean }).liked;
+        },
+      },
+    ],
+  });
+  const after = ((await (await fetch(url)).json()) as { counts: { likes: number } }).counts.likes;
+  const expected = before + liked.filter(Boolean).length;
+  result.extra = { likesBefore: before, likesAfter: after, likesExpected: expected, lostCounts: expected - after };
+  return result;
+}
