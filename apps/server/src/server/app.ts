@@ -19,6 +19,7 @@ import { healthRoutes } from '../modules/health/health-routes.js';
 import { metaRoutes } from '../modules/meta/meta-routes.js';
 import { notificationsRoutes } from '../modules/notifications/notifications-routes.js';
 import { NotificationsService } from '../modules/notifications/notifications-service.js';
+import { NoteHydrator } from '../modules/notes/note-hydrator.js';
 import { socialRoutes } from '../modules/social/social-routes.js';
 import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
 import type { SmsProvider } from '../modules/sms/sms-provider.js';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const storage = deps.storage ?? new LocalDiskStorage(config.media.dir, config.media.baseUrl);
+  const hydrator = new NoteHydrator(db, storage);
 
   await app.register(
     async (api: ApiApp) => {
@@ -133,10 +135,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       await meRoutes(api, { profiles, sessions, clock });
       await adminRoutes(api, { db });
-      await socialRoutes(api, { db, clock });
+      await socialRoutes(api, { db, clock, hydrator });
       await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
-      app.decorate('content', await registerContentModules(api, { config, db, storage, clock }));
+      app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock }));
     },
     { prefix: '/api' },
   );

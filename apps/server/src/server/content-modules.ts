@@ -6,7 +6,7 @@ import { feedRoutes } from '../modules/feed/feed-routes.js';
 import { ImageService } from '../modules/media/image-service.js';
 import type { MediaStorage } from '../modules/media/media-storage.js';
 import { mediaRoutes } from '../modules/media/media-routes.js';
-import { NoteHydrator } from '../modules/notes/note-hydrator.js';
+import type { NoteHydrator } from '../modules/notes/note-hydrator.js';
 import { NotesService } from '../modules/notes/notes-service.js';
 import { notesRoutes } from '../modules/notes/notes-routes.js';
 import { searchRoutes } from '../modules/search/search-routes.js';
@@ -25,12 +25,11 @@ export interface ContentModules {
 /** Notes, media, the explore feed, topics, views and search, under /api. */
 export async function registerContentModules(
   api: ApiApp,
-  deps: { config: Config; db: Db; storage: MediaStorage; clock: () => Date },
+  deps: { config: Config; db: Db; storage: MediaStorage; hydrator: NoteHydrator; clock: () => Date },
 ): Promise<ContentModules> {
-  const { config, db, storage, clock } = deps;
+  const { config, db, storage, hydrator, clock } = deps;
   await api.register(fastifyMultipart);
   const images = new ImageService(db, storage);
-  const hydrator = new NoteHydrator(db, storage);
   const notes = new NotesService(db);
   const feed = new FeedService(db, hydrator);
   const views = new ViewBuffer(db, (error) => api.log.error({ err: error }, 'view flush failed'));

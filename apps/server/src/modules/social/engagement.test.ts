@@ -136,8 +136,8 @@ describe('collects and boards', () => {
     expect((await call('DELETE', `/api/boards/${boardId}`, bob)).statusCode).toBe(404);
     expect((await call('DELETE', `/api/boards/${boardId}`, cat)).statusCode).toBe(204);
     expect((await call('DELETE', `/api/boards/${boardId}`, cat)).statusCode).toBe(404);
-    const collects = (await call('GET', '/api/users/cat/collects', cat)).json().items as Array<{ noteId: string }>;
-    expect(collects.map((item) => item.noteId)).toContain(noteId);
+    const collects = (await call('GET', '/api/users/cat/collects', cat)).json().items as Array<{ id: string }>;
+    expect(collects.map((item) => item.id)).toContain(noteId);
     expect(await counterSum(noteId, 'collects')).toBe(1);
   });
 

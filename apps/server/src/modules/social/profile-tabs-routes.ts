@@ -1,16 +1,10 @@
-import { Type } from 'typebox';
 import type { ApiApp } from '../../server/api-app.js';
-import type { NoteRef } from './profile-tabs-queries.js';
+import type { NoteHydrator } from '../notes/note-hydrator.js';
+import { NotePageSchema } from '../notes/note-schemas.js';
 import type { ProfileTabsService } from './profile-tabs-service.js';
-import { DEFAULT_PAGE_SIZE, HandleParams, IdSchema, PageQuery, pageSchema } from './social-schemas.js';
+import { DEFAULT_PAGE_SIZE, HandleParams, PageQuery } from './social-schemas.js';
 
-// For now the tabs answer note ids; the notes module will hydrate them into
-// note cards here (only this presenter and schema need to change).
-
-const NoteRefSchema = Type.Object({ noteId: IdSchema, at: Type.String({ format: 'date-time' }) });
-const presentNoteRef = (ref: NoteRef) => ({ noteId: ref.noteId, at: ref.at.toISOString() });
-
-export async function profileTabsRoutes(app: ApiApp, deps: { tabs: ProfileTabsService }) {
+export async function profileTabsRoutes(app: ApiApp, deps: { tabs: ProfileTabsService; hydrator: NoteHydrator }) {
   for (const tab of ['likes', 'collects'] as const) {
     app.get(
       `/users/:handle/${tab}`,
@@ -20,13 +14,14 @@ export async function profileTabsRoutes(app: ApiApp, deps: { tabs: ProfileTabsSe
           summary: `Notes someone ${tab === 'likes' ? 'liked' : 'collected'}, latest first (403 ${tab}_private when hidden)`,
           params: HandleParams,
           querystring: PageQuery,
-          response: { 200: pageSchema(NoteRefSchema) },
+          response: { 200: NotePageSchema },
         },
       },
       async (request) => {
         const { query } = request;
-        const page = await deps.tabs.page(tab, request.params.handle, request.viewer?.user.id ?? null, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
-        return { items: page.items.map(presentNoteRef), cursor: page.cursor };
+        const viewerId = request.viewer?.user.id ?? null;
+        const page = await deps.tabs.page(tab, request.params.handle, viewerId, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
+        return { items: await deps.hydrator.cards(page.items.map((ref) => ref.noteId), viewerId), cursor: page.cursor };
       },
     );
   }
