@@ -36,6 +36,8 @@ export interface Config {
   cookieSecure: boolean;
   trustProxy: boolean;
   webDistDir: string;
+  /** How long hot read paths (note cards and pages) may serve cached rows; 0 turns the cache off. */
+  readCacheMs: number;
   /** Build the demo world on an empty database. */
   demoContent: boolean;
   media: {
@@ -131,6 +133,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: bool(env, 'TRUST_PROXY', false),
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR || 'apps/web/dist'),
     demoContent: bool(env, 'DEMO_CONTENT', nodeEnv !== 'production'),
+    readCacheMs: int(env, 'READ_CACHE_MS', 1000),
     media: {
       dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),
       baseUrl: (env.MEDIA_BASE_URL || '/media').replace(/\/+$/, ''),

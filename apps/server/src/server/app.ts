@@ -119,7 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const storage = deps.storage ?? new LocalDiskStorage(config.media.dir, config.media.baseUrl);
-  const hydrator = new NoteHydrator(db, storage);
+  const hydrator = new NoteHydrator(db, storage, config.readCacheMs);
 
   await app.register(
     async (api: ApiApp) => {

@@ -30,7 +30,7 @@ export async function registerContentModules(
   const { config, db, storage, hydrator, clock } = deps;
   await api.register(fastifyMultipart);
   const images = new ImageService(db, storage);
-  const notes = new NotesService(db);
+  const notes = new NotesService(db, (noteId) => hydrator.invalidate(noteId));
   const feed = new FeedService(db, hydrator);
   const views = new ViewBuffer(db, (error) => api.log.error({ err: error }, 'view flush failed'));
   views.start();

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { NoteRow } from '../../db/tables/notes.js';
 import type { UserRow } from '../../db/tables/users.js';
@@ -30,13 +31,15 @@ export async function viewerLikes(db: Db, viewerId: string, noteIds: readonly st
   return new Set(rows.map((row) => row.note_id));
 }
 
-export function viewerCollect(db: Db, viewerId: string, noteId: string) {
-  return db.selectFrom('collects').select(['board_id']).where('user_id', '=', viewerId).where('note_id', '=', noteId).executeTakeFirst();
-}
-
-export async function isFollowing(db: Db, followerId: string, followeeId: string): Promise<boolean> {
-  const row = await db.selectFrom('follows').select('follower_id').where('follower_id', '=', followerId).where('followee_id', '=', followeeId).executeTakeFirst();
-  return row !== undefined;
+/** The viewer's relation to one note and its author, in one round trip. */
+export async function viewerStateOfNote(db: Db, viewerId: string, noteId: string, authorId: string) {
+  const { rows } = await sql<{ liked: boolean; collected: boolean; board_id: string | null; following: boolean }>`
+    select exists (select 1 from likes where user_id = ${viewerId} and note_id = ${noteId}) as liked,
+           exists (select 1 from collects where user_id = ${viewerId} and note_id = ${noteId}) as collected,
+           (select board_id from collects where user_id = ${viewerId} and note_id = ${noteId}) as board_id,
+           exists (select 1 from follows where follower_id = ${viewerId} and followee_id = ${authorId}) as following`.execute(db);
+  const row = rows[0]!;
+  return { liked: row.liked, collected: row.collected, boardId: row.board_id === null ? null : String(row.board_id), following: row.following };
 }
 
 export async function topicsOfNotes(db: Db, noteIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -1,23 +1,18 @@
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
 import { noteCounts } from '../counters/note-counters.js';
 import { presentImage } from '../media/image-view.js';
 import { imagesOfNotes } from '../media/images-queries.js';
 import type { MediaStorage } from '../media/media-storage.js';
 import { hiddenAuthorIds } from '../social/hidden-authors.js';
-import {
-  isFollowing,
-  mentionsOfNote,
-  type NoteWithAuthor,
-  notesWithAuthors,
-  topicsOfNotes,
-  viewerCollect,
-  viewerLikes,
-} from './note-hydration-queries.js';
+import { mentionsOfNote, type NoteWithAuthor, notesWithAuthors, topicsOfNotes, viewerLikes, viewerStateOfNote } from './note-hydration-queries.js';
 
 // Read paths that show notes end here: skeleton ids in, then hydrate (a fixed
 // number of queries for any page size), filter (deleted notes, blocked and
-// muted authors), present.
+// muted authors), present. What every viewer sees alike (the note, its images,
+// its counts) is cached for `cacheMs`; what is the viewer's own (liked, hidden
+// authors) is read each time.
 
 const presentAuthor = (author: NoteWithAuthor['author']) => ({
   id: author.id,
@@ -25,72 +20,115 @@ const presentAuthor = (author: NoteWithAuthor['author']) => ({
   displayName: author.display_name ?? author.handle ?? '',
 });
 
+interface CardBase {
+  authorId: string;
+  card: {
+    id: string;
+    kind: 'image' | 'video';
+    title: string;
+    cover: ReturnType<typeof presentImage> | null;
+    author: ReturnType<typeof presentAuthor>;
+    counts: { likes: number };
+  };
+}
+
 export class NoteHydrator {
+  private readonly cardCache: TtlCache<CardBase>;
+  private readonly viewCache: TtlCache<Awaited<ReturnType<NoteHydrator['loadView']>>>;
+
   constructor(
     private readonly db: Db,
     private readonly storage: MediaStorage,
-  ) {}
-
-  async cards(noteIds: readonly string[], viewerId: string | null) {
-    const [notes, hidden] = await Promise.all([notesWithAuthors(this.db, noteIds), hiddenAuthorIds(this.db, viewerId)]);
-    const visible = notes.filter((note) => !hidden.has(note.author_id));
-    const ids = visible.map((note) => note.id);
-    const [covers, counts, liked] = await Promise.all([
-      imagesOfNotes(this.db, ids, true),
-      noteCounts(this.db, ids),
-      viewerId ? viewerLikes(this.db, viewerId, ids) : Promise.resolve(new Set<string>()),
-    ]);
-    const coverOf = new Map(covers.map((image) => [image.note_id!, image]));
-    return visible.map((note) => {
-      const cover = coverOf.get(note.id);
-      return {
-        id: note.id,
-        kind: note.kind,
-        title: note.title,
-        cover: cover ? presentImage(cover, this.storage) : null,
-        author: presentAuthor(note.author),
-        counts: { likes: counts.get(note.id)?.likes ?? 0 },
-        viewer: viewerId ? { liked: liked.has(note.id) } : null,
-      };
-    });
+    cacheMs = 0,
+  ) {
+    this.cardCache = new TtlCache(cacheMs, 50_000);
+    this.viewCache = new TtlCache(cacheMs, 5_000);
   }
 
-  async view(noteId: string, viewerId: string | null) {
+  /** Forget a note at once (edited or deleted here). */
+  invalidate(noteId: string): void {
+    this.cardCache.delete(noteId);
+    this.viewCache.delete(noteId);
+  }
+
+  private async loadCards(ids: string[]): Promise<Map<string, CardBase>> {
+    const notes = await notesWithAuthors(this.db, ids);
+    const live = notes.map((note) => note.id);
+    const [covers, counts] = await Promise.all([imagesOfNotes(this.db, live, true), noteCounts(this.db, live)]);
+    const coverOf = new Map(covers.map((image) => [image.note_id!, image]));
+    return new Map(
+      notes.map((note) => {
+        const cover = coverOf.get(note.id);
+        return [
+          note.id,
+          {
+            authorId: note.author_id,
+            card: {
+              id: note.id,
+              kind: note.kind,
+              title: note.title,
+              cover: cover ? presentImage(cover, this.storage) : null,
+              author: presentAuthor(note.author),
+              counts: { likes: counts.get(note.id)?.likes ?? 0 },
+            },
+          },
+        ];
+      }),
+    );
+  }
+
+  async cards(noteIds: readonly string[], viewerId: string | null) {
+    const [bases, hidden] = await Promise.all([this.cardCache.getMany(noteIds, (ids) => this.loadCards(ids)), hiddenAuthorIds(this.db, viewerId)]);
+    const visible = noteIds.flatMap((id) => {
+      const base = bases.get(id);
+      return base && !hidden.has(base.authorId) ? [base] : [];
+    });
+    const liked = viewerId ? await viewerLikes(this.db, viewerId, visible.map((base) => base.card.id)) : new Set<string>();
+    return visible.map((base) => ({ ...base.card, viewer: viewerId ? { liked: liked.has(base.card.id) } : null }));
+  }
+
+  private async loadView(noteId: string) {
     const [note] = await notesWithAuthors(this.db, [noteId]);
-    const hidden = await hiddenAuthorIds(this.db, viewerId);
-    if (!note || hidden.has(note.author_id)) throw notFound('note_not_found', 'This note is not available.');
-    const [images, counts, topics, mentions, liked, collect, following] = await Promise.all([
+    if (!note) return null;
+    const [images, counts, topics, mentions] = await Promise.all([
       imagesOfNotes(this.db, [note.id]),
       noteCounts(this.db, [note.id]),
       topicsOfNotes(this.db, [note.id]),
       mentionsOfNote(this.db, note.id),
-      viewerId ? viewerLikes(this.db, viewerId, [note.id]) : Promise.resolve(new Set<string>()),
-      viewerId ? viewerCollect(this.db, viewerId, note.id) : Promise.resolve(undefined),
-      viewerId && viewerId !== note.author_id ? isFollowing(this.db, viewerId, note.author_id) : Promise.resolve(false),
     ]);
-    const count = counts.get(note.id)!;
     return {
-      id: note.id,
-      kind: note.kind,
-      title: note.title,
-      body: note.body,
-      place: note.place,
-      createdAt: note.created_at.toISOString(),
-      updatedAt: note.updated_at.toISOString(),
-      author: presentAuthor(note.author),
-      images: images.map((image) => presentImage(image, this.storage)),
-      topics: (topics.get(note.id) ?? []).map((name) => ({ name })),
-      mentions: mentions.map((mention) => ({ id: mention.id, handle: mention.handle ?? '' })),
-      counts: { likes: count.likes, collects: count.collects, comments: count.comments, views: count.views },
-      viewer: viewerId
-        ? {
-            liked: liked.has(note.id),
-            collected: collect !== undefined,
-            boardId: collect?.board_id ?? null,
-            isAuthor: viewerId === note.author_id,
-            followingAuthor: following,
-          }
-        : null,
+      authorId: note.author_id,
+      view: {
+        id: note.id,
+        kind: note.kind,
+        title: note.title,
+        body: note.body,
+        place: note.place,
+        createdAt: note.created_at.toISOString(),
+        updatedAt: note.updated_at.toISOString(),
+        author: presentAuthor(note.author),
+        images: images.map((image) => presentImage(image, this.storage)),
+        topics: (topics.get(note.id) ?? []).map((name) => ({ name })),
+        mentions: mentions.map((mention) => ({ id: mention.id, handle: mention.handle ?? '' })),
+        counts: counts.get(note.id)!,
+      },
+    };
+  }
+
+  async view(noteId: string, viewerId: string | null) {
+    const [base, hidden] = await Promise.all([this.viewCache.get(noteId, () => this.loadView(noteId)), hiddenAuthorIds(this.db, viewerId)]);
+    if (!base || hidden.has(base.authorId)) throw notFound('note_not_found', 'This note is not available.');
+    if (!viewerId) return { ...base.view, viewer: null };
+    const state = await viewerStateOfNote(this.db, viewerId, noteId, base.authorId);
+    return {
+      ...base.view,
+      viewer: {
+        liked: state.liked,
+        collected: state.collected,
+        boardId: state.boardId,
+        isAuthor: viewerId === base.authorId,
+        followingAuthor: viewerId !== base.authorId && state.following,
+      },
     };
   }
 }

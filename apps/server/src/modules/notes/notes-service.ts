@@ -38,7 +38,11 @@ export type NotePatch = Partial<NoteInput>;
 export const NEW_NOTE_SCORE = 1 / Math.pow(2, 1.5);
 
 export class NotesService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Called after a note changed or went away, so caches can forget it. */
+    private readonly afterChange: (noteId: string) => void = () => {},
+  ) {}
 
   private checkContent(title: string, body: string, imageIds: string[]): void {
     if (!title.trim() && !body.trim()) throw badRequest('note_empty', 'Write a title or some text.');
@@ -126,6 +130,7 @@ export class NotesService {
       }
       await this.syncTextLinks(trx, note, author, now, false);
     });
+    this.afterChange(noteId);
   }
 
   /** Soft delete: every read filters deleted notes, so it vanishes everywhere at once. */
@@ -135,5 +140,6 @@ export class NotesService {
       await removeDiscussion(trx, { noteId, count: 1 + (await commentCountOfNote(trx, noteId)) });
       await markNoteDeleted(trx, noteId, now);
     });
+    this.afterChange(noteId);
   }
 }
