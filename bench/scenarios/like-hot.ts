@@ -8,6 +8,9 @@ import type { World } from '../lib/world.js';
  */
 export async function likeHotScenario(options: LoadOptions, world: World) {
   const url = `${options.url}/api/notes/${world.hotNoteId}`;
+  // Note pages are cached for up to READ_CACHE_MS (1 s): wait it out before each read.
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 1500));
+  await settle();
   const before = ((await (await fetch(url)).json()) as { counts: { likes: number } }).counts.likes;
   const liked = new Array<boolean>(world.cookies.length).fill(false);
   const inFlight = new Set<number>();
@@ -33,6 +36,7 @@ export async function likeHotScenario(options: LoadOptions, world: World) {
       },
     ],
   });
+  await settle();
   const after = ((await (await fetch(url)).json()) as { counts: { likes: number } }).counts.likes;
   const expected = before + liked.filter(Boolean).length;
   result.extra = { likesBefore: before, likesAfter: after, likesExpected: expected, lostCounts: expected - after };

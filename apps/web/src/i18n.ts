@@ -33,6 +33,9 @@ void i18n
     },
   });
 
+// "安妮等13人": Chinese counts everyone while English counts the others, from one `count`.
+i18n.services.formatter?.add('plusOne', (value: unknown) => String(Number(value) + 1));
+
 syncDocumentLanguage(i18n.resolvedLanguage ?? i18n.language);
 
 export { i18n };

@@ -1,6 +1,7 @@
 import { Outlet, ScrollRestoration } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { AccountLanguageSync } from '../features/settings/AccountLanguageSync';
+import { ToastHost } from '../ui/ToastHost';
 import { SideNav } from './SideNav';
 import { TabBar } from './TabBar';
 import './layout.css';
@@ -17,6 +18,7 @@ export function AppLayout() {
         <Outlet />
       </main>
       <TabBar />
+      <ToastHost />
       <AccountLanguageSync />
       <ScrollRestoration />
     </div>

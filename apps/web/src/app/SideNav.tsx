@@ -1,11 +1,14 @@
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { SettingsIcon } from '../ui/icons';
-import { NAV_ITEMS } from './nav-items';
+import { useMediaQuery } from '../lib/use-media-query';
+import { UnreadBadge } from '../features/notifications/UnreadBadge';
+import { DESKTOP_QUERY, NAV_ITEMS } from './nav-items';
 
 /** The desktop side navigation (RedNote web style); hidden on phones. */
 export function SideNav() {
   const { t } = useTranslation();
+  const desktop = useMediaQuery(DESKTOP_QUERY);
   const linkClass = ({ isActive }: { isActive: boolean }) => ['side-nav__link', isActive && 'is-active'].filter(Boolean).join(' ');
   return (
     <nav className="side-nav" aria-label={t('nav.label')}>
@@ -16,11 +19,12 @@ export function SideNav() {
         </span>
       </Link>
       <ul className="side-nav__list">
-        {NAV_ITEMS.map(({ to, labelKey, icon: Icon, testId }) => (
+        {NAV_ITEMS.map(({ to, labelKey, icon: Icon, testId, badge }) => (
           <li key={to}>
             <NavLink to={to} end={to === '/'} className={linkClass} data-testid={`side-${testId}`}>
               <Icon size={22} />
               <span>{t(labelKey)}</span>
+              {badge && desktop ? <UnreadBadge /> : null}
             </NavLink>
           </li>
         ))}

@@ -1,30 +1,51 @@
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/SignInPage';
+import { ComposerPage } from '../features/composer/ComposerPage';
+import { EditNotePage } from '../features/composer/EditNotePage';
 import { DevSmsPage } from '../features/dev-sms/DevSmsPage';
+import { ExplorePage } from '../features/feed/ExplorePage';
+import { NotePage } from '../features/notes/NotePage';
+import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { ComingSoonPage } from '../features/placeholders/ComingSoonPage';
 import { NotFoundPage } from '../features/placeholders/NotFoundPage';
 import { EditProfilePage } from '../features/profile/EditProfilePage';
 import { MePage } from '../features/profile/MePage';
 import { UserPage } from '../features/profile/UserPage';
+import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { FollowListPage } from '../features/social/FollowListPage';
+import { TopicPage } from '../features/topics/TopicPage';
 import { AppLayout } from './AppLayout';
+import { RouteError } from './RouteError';
 
 export function createAppRouter() {
   return createBrowserRouter([
     {
       element: <AppLayout />,
       children: [
-        { index: true, element: <ComingSoonPage section="home" /> },
-        { path: 'video', element: <ComingSoonPage section="video" /> },
-        { path: 'post', element: <ComingSoonPage section="post" /> },
-        { path: 'messages', element: <ComingSoonPage section="messages" /> },
-        { path: 'me', element: <MePage /> },
-        { path: 'me/edit', element: <EditProfilePage /> },
-        { path: 'login', element: <SignInPage /> },
-        { path: 'settings', element: <SettingsPage /> },
-        { path: 'u/:handle', element: <UserPage /> },
-        { path: 'dev/sms', element: <DevSmsPage /> },
-        { path: '*', element: <NotFoundPage /> },
+        {
+          // Inside the layout, so a crashing screen keeps the navigation around it.
+          errorElement: <RouteError />,
+          children: [
+            { index: true, element: <ExplorePage /> },
+            { path: 'video', element: <ComingSoonPage section="video" /> },
+            { path: 'post', element: <ComposerPage /> },
+            { path: 'messages', element: <NotificationsPage /> },
+            { path: 'notes/:id', element: <NotePage /> },
+            { path: 'notes/:id/edit', element: <EditNotePage /> },
+            { path: 'topics/:name', element: <TopicPage /> },
+            { path: 'search', element: <SearchPage /> },
+            { path: 'me', element: <MePage /> },
+            { path: 'me/edit', element: <EditProfilePage /> },
+            { path: 'login', element: <SignInPage /> },
+            { path: 'settings', element: <SettingsPage /> },
+            { path: 'u/:handle', element: <UserPage /> },
+            { path: 'u/:handle/followers', element: <FollowListPage kind="followers" /> },
+            { path: 'u/:handle/following', element: <FollowListPage kind="following" /> },
+            { path: 'dev/sms', element: <DevSmsPage /> },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
       ],
     },
   ]);

@@ -14,6 +14,7 @@ interface AvatarProps {
   seed: string;
   name: string;
   size?: number;
+  /** Empty when a name next to it already says who this is: then it is decorative. */
   label: string;
 }
 
@@ -23,8 +24,9 @@ export function Avatar({ seed, name, size = 72, label }: AvatarProps) {
   return (
     <span
       className="avatar"
-      role="img"
-      aria-label={label}
+      role={label ? 'img' : undefined}
+      aria-label={label || undefined}
+      aria-hidden={label ? undefined : true}
       style={{ width: size, height: size, fontSize: size * 0.42, background: PALETTE[hash(seed) % PALETTE.length] }}
     >
       <span aria-hidden="true">{initial}</span>

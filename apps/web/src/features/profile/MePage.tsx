@@ -10,7 +10,9 @@ import { useMe, type Me } from './me-queries';
 import { MeSkeleton } from './MeSkeleton';
 import { OnboardingScreen } from './OnboardingScreen';
 import { ProfileHeader } from './ProfileHeader';
+import { ProfileStats } from './ProfileStats';
 import { ProfileTabs } from './ProfileTabs';
+import { useUser } from './users-queries';
 import './profile.css';
 
 /** The Me tab: sign-in when signed out, onboarding for a new account, else the profile. */
@@ -41,6 +43,8 @@ export function MePage() {
 
 function OwnProfile({ me }: { me: Me }) {
   const { t } = useTranslation();
+  const handle = me.handle ?? '';
+  const stats = useUser(handle).data?.stats;
   return (
     <>
       <PageHeader
@@ -53,6 +57,7 @@ function OwnProfile({ me }: { me: Me }) {
       />
       <ProfileHeader
         profile={me}
+        stats={stats ? <ProfileStats handle={handle} stats={stats} /> : null}
         actions={
           <>
             <ButtonLink to="/me/edit" size="small" data-testid="edit-profile">
@@ -64,7 +69,7 @@ function OwnProfile({ me }: { me: Me }) {
           </>
         }
       />
-      <ProfileTabs idPrefix="me" />
+      <ProfileTabs idPrefix="me" handle={handle} own />
     </>
   );
 }

@@ -16,9 +16,11 @@ export interface ProfileSummary {
 interface ProfileHeaderProps {
   profile: ProfileSummary;
   actions?: ReactNode;
+  /** The following / followers / likes row, once the public profile has loaded. */
+  stats?: ReactNode;
 }
 
-export function ProfileHeader({ profile, actions }: ProfileHeaderProps) {
+export function ProfileHeader({ profile, actions, stats }: ProfileHeaderProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
   const name = profile.displayName ?? profile.handle ?? '';
@@ -50,6 +52,7 @@ export function ProfileHeader({ profile, actions }: ProfileHeaderProps) {
         ) : null}
         <li data-testid="profile-joined">{t('profile.joined', { date: formatMonthYear(profile.createdAt, locale) })}</li>
       </ul>
+      {stats}
       {actions ? <div className="profile-header__actions">{actions}</div> : null}
     </section>
   );

@@ -6,10 +6,13 @@ import { ButtonLink } from '../../ui/ButtonLink';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
+import { FollowButton } from '../social/FollowButton';
+import { UserActionsMenu } from '../social/UserActionsMenu';
 import { sameHandle } from './handle-rules';
 import { useMe } from './me-queries';
 import { MeSkeleton } from './MeSkeleton';
 import { ProfileHeader } from './ProfileHeader';
+import { ProfileStats } from './ProfileStats';
 import { ProfileTabs } from './ProfileTabs';
 import { useUser } from './users-queries';
 import './profile.css';
@@ -24,31 +27,51 @@ export function UserPage() {
   useDocumentTitle(title);
 
   let body;
+  let menu;
   if (user.isPending) body = <MeSkeleton />;
   else if (isApiError(user.error, 'user_not_found')) {
     body = <EmptyState title={t('profile.notFoundTitle')} body={t('profile.notFoundBody', { handle })} />;
   } else if (user.isError) body = <QueryError error={user.error} onRetry={() => void user.refetch()} />;
   else {
-    const own = sameHandle(me?.handle, user.data.handle);
+    const data = user.data;
+    const own = data.viewer?.isMe ?? sameHandle(me?.handle, data.handle);
+    const name = data.displayName ?? data.handle;
+    const viewer = data.viewer;
+    if (!own && me && viewer) menu = <UserActionsMenu handle={data.handle} name={name} blocked={viewer.blocked} muted={viewer.muted} />;
     body = (
       <>
         <ProfileHeader
-          profile={user.data}
+          profile={data}
+          stats={data.stats ? <ProfileStats handle={data.handle} stats={data.stats} /> : null}
           actions={
             own ? (
               <ButtonLink to="/me/edit" size="small" data-testid="edit-profile">
                 {t('profile.edit')}
               </ButtonLink>
-            ) : undefined
+            ) : viewer?.blocked ? null : (
+              <>
+                <FollowButton handle={data.handle} name={name} following={viewer?.following ?? false} size="normal" />
+                {viewer?.followedBy ? <span className="muted">{t('profile.followsYou')}</span> : null}
+              </>
+            )
           }
         />
-        <ProfileTabs idPrefix="user" />
+        {viewer?.blocked ? (
+          <p className="profile-note" data-testid="profile-blocked">
+            {t('profile.blockedNote')}
+          </p>
+        ) : viewer?.muted ? (
+          <p className="profile-note" data-testid="profile-muted">
+            {t('profile.mutedNote')}
+          </p>
+        ) : null}
+        {viewer?.blocked ? null : <ProfileTabs idPrefix="user" handle={data.handle} own={own} />}
       </>
     );
   }
   return (
     <>
-      <PageHeader title={title} back backTo="/" />
+      <PageHeader title={title} back backTo="/" actions={menu} />
       {body}
     </>
   );

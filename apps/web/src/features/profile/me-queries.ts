@@ -14,6 +14,9 @@ export interface Me {
   role: 'user' | 'admin';
   createdAt: string;
   profileComplete: boolean;
+  /** Hide the Likes / Collects tabs of my profile from others. */
+  likesPrivate?: boolean;
+  collectsPrivate?: boolean;
 }
 
 export interface MePatch {
@@ -22,6 +25,8 @@ export interface MePatch {
   bio?: string;
   language?: Language;
   region?: string;
+  likesPrivate?: boolean;
+  collectsPrivate?: boolean;
 }
 
 export const meKeys = {

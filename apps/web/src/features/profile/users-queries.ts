@@ -1,5 +1,22 @@
-import { useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
+import { cursorPaging, withQuery } from '../../lib/cursor-paging';
+import type { NoteCard, Page, UserSummary } from '../notes/note-types';
+
+export interface ProfileStats {
+  followers: number;
+  following: number;
+  likesAndCollects: number;
+  notes: number;
+}
+
+export interface ProfileViewer {
+  following: boolean;
+  followedBy: boolean;
+  blocked: boolean;
+  muted: boolean;
+  isMe: boolean;
+}
 
 export interface PublicUser {
   id: string;
@@ -9,16 +26,47 @@ export interface PublicUser {
   region: string;
   language: string;
   createdAt: string;
+  stats?: ProfileStats;
+  viewer?: ProfileViewer | null;
+  likesPrivate?: boolean;
+  collectsPrivate?: boolean;
 }
+
+export type ProfileTab = 'notes' | 'collects' | 'likes';
+export type FollowListKind = 'followers' | 'following';
 
 export const userKeys = {
   all: ['users'] as const,
   byHandle: (handle: string) => ['users', handle.toLowerCase()] as const,
+  notes: (handle: string, tab: ProfileTab) => ['users', handle.toLowerCase(), 'notes', tab] as const,
+  people: (handle: string, kind: FollowListKind) => ['users', handle.toLowerCase(), 'people', kind] as const,
 };
 
-export function useUser(handle: string) {
+const userPath = (handle: string) => `/api/users/${encodeURIComponent(handle)}`;
+
+export function useUser(handle: string, enabled = true) {
   return useQuery({
     queryKey: userKeys.byHandle(handle),
-    queryFn: ({ signal }) => api.get<PublicUser>(`/api/users/${encodeURIComponent(handle)}`, signal),
+    queryFn: ({ signal }) => api.get<PublicUser>(userPath(handle), signal),
+    enabled: enabled && handle !== '',
+  });
+}
+
+/** A profile tab's grid: the user's notes, or what they collected or liked. */
+export function useUserNotes(handle: string, tab: ProfileTab) {
+  return useInfiniteQuery({
+    queryKey: userKeys.notes(handle, tab),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<NoteCard>>(withQuery(`${userPath(handle)}/${tab}`, { cursor: pageParam }), signal),
+    ...cursorPaging,
+  });
+}
+
+export function useFollowList(handle: string, kind: FollowListKind) {
+  return useInfiniteQuery({
+    queryKey: userKeys.people(handle, kind),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<UserSummary>>(withQuery(`${userPath(handle)}/${kind}`, { cursor: pageParam }), signal),
+    ...cursorPaging,
   });
 }

@@ -11,6 +11,7 @@ import { Skeleton } from '../../ui/Skeleton';
 import { useLogout } from '../auth/auth-queries';
 import { useMe } from '../profile/me-queries';
 import { LanguageSelect } from './LanguageSelect';
+import { PrivacySection } from './PrivacySection';
 import { SessionsList } from './SessionsList';
 import './settings.css';
 
@@ -39,6 +40,7 @@ export function SettingsPage() {
           </section>
         ) : me.data ? (
           <>
+            <PrivacySection me={me.data} />
             <section className="settings__section" aria-labelledby="settings-sessions">
               <h2 id="settings-sessions" className="settings__heading">
                 {t('settings.sessionsSection')}

@@ -1,0 +1,110 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format-count';
+import { formatDate } from '../../lib/format-date';
+import { Avatar } from '../../ui/Avatar';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { HeartIcon } from '../../ui/icons';
+import { RichText } from '../notes/RichText';
+import type { CommentView } from './comment-types';
+import { useDeleteComment, useLikeComment } from './comments-queries';
+import { MoreReplies } from './MoreReplies';
+
+interface CommentItemProps {
+  comment: CommentView;
+  onReply: (comment: CommentView) => void;
+  signedIn: boolean;
+  onNeedSignIn: () => void;
+}
+
+/** A comment with its like, reply and delete controls, and its replies under it. */
+export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: CommentItemProps) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? i18n.language;
+  const like = useLikeComment(comment.noteId);
+  const remove = useDeleteComment(comment.noteId);
+  const [confirming, setConfirming] = useState(false);
+  const liked = comment.viewer?.liked ?? false;
+  const name = comment.author.displayName || comment.author.handle;
+  const inline = comment.replies ?? [];
+  const hidden = comment.parentId ? 0 : Math.max(0, comment.replyCount - inline.length);
+
+  return (
+    <li className={comment.parentId ? 'comment comment--reply' : 'comment'} data-testid="comment-item" data-comment-id={comment.id}>
+      <Link to={`/u/${comment.author.handle}`} className="comment__avatar" tabIndex={-1} aria-hidden="true">
+        <Avatar seed={comment.author.id} name={name} size={comment.parentId ? 24 : 32} label="" />
+      </Link>
+      <div className="comment__main">
+        <Link to={`/u/${comment.author.handle}`} className="comment__author">
+          {name}
+        </Link>
+        <p className="comment__body">
+          {comment.replyTo ? (
+            <>
+              {t('comments.replyPrefix')}
+              <Link to={`/u/${comment.replyTo.handle}`} className="rich-link">
+                @{comment.replyTo.handle}
+              </Link>
+              {': '}
+            </>
+          ) : null}
+          <RichText text={comment.body} />
+        </p>
+        <div className="comment__meta">
+          <time dateTime={comment.createdAt}>{formatDate(comment.createdAt, locale)}</time>
+          <button
+            type="button"
+            className="comment__action"
+            onClick={() => (signedIn ? onReply(comment) : onNeedSignIn())}
+            aria-label={t('comments.replyLabel', { name })}
+            data-testid="comment-reply"
+          >
+            {t('comments.reply')}
+          </button>
+          {comment.viewer?.canDelete ? (
+            <button type="button" className="comment__action" onClick={() => setConfirming(true)} data-testid="comment-delete">
+              {t('comments.delete')}
+            </button>
+          ) : null}
+        </div>
+        {comment.replies?.length || hidden > 0 ? (
+          <ul className="comment__replies">
+            {inline.map((reply) => (
+              <CommentItem key={reply.id} comment={reply} onReply={onReply} signedIn={signedIn} onNeedSignIn={onNeedSignIn} />
+            ))}
+            {hidden > 0 ? (
+              <MoreReplies parent={comment} hidden={hidden} inlineIds={inline.map((r) => r.id)} render={(reply) => (
+                <CommentItem key={reply.id} comment={reply} onReply={onReply} signedIn={signedIn} onNeedSignIn={onNeedSignIn} />
+              )} />
+            ) : null}
+          </ul>
+        ) : null}
+      </div>
+      <button
+        type="button"
+        className={liked ? 'comment__like is-liked' : 'comment__like'}
+        aria-pressed={liked}
+        aria-label={t(liked ? 'comments.unlikeLabel' : 'comments.likeLabel', { count: comment.likes })}
+        data-testid="comment-like"
+        onClick={() => (signedIn ? like.mutate({ comment, like: !liked }) : onNeedSignIn())}
+      >
+        <HeartIcon size={16} filled={liked} />
+        <span aria-hidden="true">{comment.likes > 0 ? formatCount(comment.likes, locale) : ''}</span>
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        title={t('comments.deleteConfirmTitle')}
+        body={t('comments.deleteConfirmBody')}
+        confirmLabel={t('comments.delete')}
+        busy={remove.isPending}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          remove.mutate(comment);
+        }}
+        testId="confirm-comment-delete"
+      />
+    </li>
+  );
+}

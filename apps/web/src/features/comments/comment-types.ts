@@ -1,0 +1,18 @@
+import type { UserSummary } from '../notes/note-types';
+
+export interface CommentView {
+  id: string;
+  noteId: string;
+  parentId: string | null;
+  body: string;
+  createdAt: string;
+  author: UserSummary;
+  likes: number;
+  replyCount: number;
+  /** The first two replies, inline under a top-level comment. */
+  replies?: CommentView[];
+  viewer: { liked: boolean; canDelete: boolean } | null;
+  replyTo?: { handle: string };
+}
+
+export type CommentSort = 'top' | 'newest';

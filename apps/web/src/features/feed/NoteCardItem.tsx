@@ -1,0 +1,95 @@
+import { useEffect, useRef } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format-count';
+import { Avatar } from '../../ui/Avatar';
+import { HeartIcon, VideoIcon } from '../../ui/icons';
+import { ResponsiveImage } from '../../ui/ResponsiveImage';
+import { useLikeNote } from '../notes/like-queries';
+import type { NoteCard } from '../notes/note-types';
+import { unwatchCard, watchCard } from '../notes/view-reporter';
+import { cardTitle } from './card-title';
+import { coverRatio } from './masonry';
+
+interface NoteCardItemProps {
+  note: NoteCard;
+  position: number;
+  setSize: number;
+  eager?: boolean;
+}
+
+/** One card in the explore grid: cover, title, author and a like toggle. */
+export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemProps) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const like = useLikeNote();
+  const ref = useRef<HTMLElement>(null);
+  const locale = i18n.resolvedLanguage ?? i18n.language;
+  const liked = note.viewer?.liked ?? false;
+  const name = note.author.displayName || note.author.handle;
+  const title = note.title ? cardTitle(note.title) : t('note.untitled');
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    watchCard(element, note.id);
+    return () => unwatchCard(element);
+  }, [note.id]);
+
+  const toggleLike = () => {
+    if (!note.viewer) {
+      void navigate('/login');
+      return;
+    }
+    like.mutate({ noteId: note.id, like: !liked, likes: note.counts.likes });
+  };
+
+  return (
+    <article
+      ref={ref}
+      className="note-card"
+      data-testid="note-card"
+      data-note-id={note.id}
+      aria-posinset={position}
+      aria-setsize={setSize}
+      aria-labelledby={`card-title-${note.id}`}
+    >
+      <Link to={`/notes/${note.id}`} className="note-card__link">
+        <div className="note-card__cover">
+          <ResponsiveImage
+            image={note.cover}
+            ratio={coverRatio(note.cover.width, note.cover.height)}
+            sizes="(min-width: 900px) 330px, 50vw"
+            eager={eager}
+          />
+          {note.kind === 'video' ? (
+            <span className="note-card__badge">
+              <VideoIcon size={16} />
+              <span className="visually-hidden">{t('note.video')}</span>
+            </span>
+          ) : null}
+        </div>
+        <h3 id={`card-title-${note.id}`} className="note-card__title">
+          {title}
+        </h3>
+      </Link>
+      <div className="note-card__meta">
+        <Link to={`/u/${note.author.handle}`} className="note-card__author">
+          <Avatar seed={note.author.id} name={name} size={20} label="" />
+          <span className="note-card__author-name">{name}</span>
+        </Link>
+        <button
+          type="button"
+          className={liked ? 'note-card__like is-liked' : 'note-card__like'}
+          aria-pressed={liked}
+          aria-label={t(liked ? 'note.unlikeLabel' : 'note.likeLabel', { count: note.counts.likes })}
+          data-testid="note-card-like"
+          onClick={toggleLike}
+        >
+          <HeartIcon size={16} filled={liked} />
+          <span aria-hidden="true">{note.counts.likes > 0 ? formatCount(note.counts.likes, locale) : ''}</span>
+        </button>
+      </div>
+    </article>
+  );
+}

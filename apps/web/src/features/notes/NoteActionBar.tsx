@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../../lib/format-count';
+import { CommentIcon, HeartIcon, ShareIcon, StarIcon } from '../../ui/icons';
+import { showToast } from '../../ui/toast-store';
+import { CollectSheet } from './CollectSheet';
+import { useLikeNote } from './like-queries';
+import type { NoteView } from './note-types';
+
+interface NoteActionBarProps {
+  note: NoteView;
+  onComment: () => void;
+}
+
+/** The bar under a note: say something, like, collect, comment, share. */
+export function NoteActionBar({ note, onComment }: NoteActionBarProps) {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const like = useLikeNote();
+  const [collecting, setCollecting] = useState(false);
+  const locale = i18n.resolvedLanguage ?? i18n.language;
+  const viewer = note.viewer;
+  const liked = viewer?.liked ?? false;
+  const collected = viewer?.collected ?? false;
+  const count = (n: number) => (n > 0 ? formatCount(n, locale) : '');
+
+  const needSignIn = () => {
+    if (viewer) return false;
+    void navigate('/login');
+    return true;
+  };
+
+  const share = async () => {
+    const url = `${window.location.origin}/notes/${note.id}`;
+    if (typeof navigator.share === 'function') {
+      try {
+        await navigator.share({ title: note.title || t('app.name'), url });
+        return;
+      } catch (error) {
+        // The user closed the share sheet: nothing more to do.
+        if (error instanceof DOMException && error.name === 'AbortError') return;
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      showToast(t('note.linkCopied'));
+    } catch {
+      showToast(t('note.linkCopyFailed'), 'error');
+    }
+  };
+
+  return (
+    <div className="note-actions">
+      <button type="button" className="note-actions__say" onClick={onComment}>
+        {t('comments.placeholder')}
+      </button>
+      <button
+        type="button"
+        className={liked ? 'note-actions__btn is-liked' : 'note-actions__btn'}
+        aria-pressed={liked}
+        aria-label={t(liked ? 'note.unlikeLabel' : 'note.likeLabel', { count: note.counts.likes })}
+        data-testid="note-like"
+        onClick={() => {
+          if (!needSignIn()) like.mutate({ noteId: note.id, like: !liked, likes: note.counts.likes });
+        }}
+      >
+        <HeartIcon filled={liked} />
+        <span data-testid="note-like-count" aria-hidden="true">
+          {count(note.counts.likes)}
+        </span>
+      </button>
+      <button
+        type="button"
+        className={collected ? 'note-actions__btn is-collected' : 'note-actions__btn'}
+        aria-pressed={collected}
+        aria-haspopup="dialog"
+        aria-label={t(collected ? 'note.collectedLabel' : 'note.collectLabel', { count: note.counts.collects })}
+        data-testid="note-collect"
+        onClick={() => {
+          if (!needSignIn()) setCollecting(true);
+        }}
+      >
+        <StarIcon filled={collected} />
+        <span aria-hidden="true">{count(note.counts.collects)}</span>
+      </button>
+      <button
+        type="button"
+        className="note-actions__btn"
+        aria-label={t('note.commentLabel', { count: note.counts.comments })}
+        data-testid="note-comment"
+        onClick={onComment}
+      >
+        <CommentIcon />
+        <span aria-hidden="true">{count(note.counts.comments)}</span>
+      </button>
+      <button type="button" className="note-actions__btn" aria-label={t('note.share')} data-testid="note-share" onClick={() => void share()}>
+        <ShareIcon />
+      </button>
+      {viewer ? <CollectSheet note={note} open={collecting} onClose={() => setCollecting(false)} /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../lib/error-message';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { Menu, type MenuItem } from '../../ui/Menu';
+import { showToast } from '../../ui/toast-store';
+import { useRelationship } from '../social/relationship-queries';
+import type { NoteView } from './note-types';
+import { useDeleteNote } from './notes-queries';
+
+/** "…" on a note: Edit and Delete for its author; Block and Mute the author for everyone else. */
+export function NoteMenu({ note }: { note: NoteView }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const remove = useDeleteNote(note.id);
+  const block = useRelationship('block');
+  const mute = useRelationship('mute');
+  const [confirm, setConfirm] = useState<'delete' | 'block' | null>(null);
+  const name = note.author.displayName || note.author.handle;
+  if (!note.viewer) return null;
+
+  const items: MenuItem[] = note.viewer.isAuthor
+    ? [
+        { label: t('note.edit'), onSelect: () => void navigate(`/notes/${note.id}/edit`), testId: 'note-edit' },
+        { label: t('note.delete'), onSelect: () => setConfirm('delete'), danger: true, testId: 'note-delete' },
+      ]
+    : [
+        { label: t('social.muteUser', { name }), onSelect: () => mute.mutate({ handle: note.author.handle, on: true }), testId: 'note-mute' },
+        { label: t('social.blockUser', { name }), onSelect: () => setConfirm('block'), danger: true, testId: 'note-block' },
+      ];
+
+  const onConfirm = () => {
+    if (confirm === 'delete') {
+      remove.mutate(undefined, {
+        onSuccess: () => {
+          showToast(t('note.deleted'));
+          void navigate('/', { replace: true });
+        },
+        onError: (error) => showToast(errorMessage(t, error), 'error'),
+      });
+    } else if (confirm === 'block') {
+      block.mutate({ handle: note.author.handle, on: true });
+    }
+    setConfirm(null);
+  };
+
+  return (
+    <>
+      <Menu label={t('note.menu')} items={items} testId="note-menu" />
+      <ConfirmDialog
+        open={confirm !== null}
+        title={confirm === 'block' ? t('social.blockConfirmTitle', { name }) : t('note.deleteConfirmTitle')}
+        body={confirm === 'block' ? t('social.blockConfirmBody') : t('note.deleteConfirmBody')}
+        confirmLabel={confirm === 'block' ? t('social.block') : t('note.delete')}
+        onConfirm={onConfirm}
+        onCancel={() => setConfirm(null)}
+        busy={remove.isPending}
+        testId={confirm === 'block' ? 'confirm-block' : 'confirm-delete'}
+      />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+/** Shapes the server sends for notes and the people around them (see the API contract). */
+
+export interface UserSummary {
+  id: string;
+  handle: string;
+  displayName: string;
+  bio?: string;
+  region?: string;
+  viewer?: { following: boolean };
+}
+
+export interface ImageVariant {
+  width: number;
+  height: number;
+  url: string;
+}
+
+export interface ImageView {
+  id: string;
+  width: number;
+  height: number;
+  /** A blurhash string, decoded into a tiny blurred preview while the image loads. */
+  placeholder: string;
+  /** Dominant colour, '#rrggbb': painted before anything else. */
+  color: string;
+  alt: string;
+  url: string;
+  variants: ImageVariant[];
+}
+
+export interface NoteCard {
+  id: string;
+  kind: 'image' | 'video';
+  title: string;
+  cover: ImageView;
+  author: UserSummary;
+  counts: { likes: number };
+  viewer: { liked: boolean } | null;
+}
+
+export interface NoteViewer {
+  liked: boolean;
+  collected: boolean;
+  boardId: string | null;
+  isAuthor: boolean;
+  followingAuthor: boolean;
+}
+
+export interface NoteView {
+  id: string;
+  kind: 'image' | 'video';
+  title: string;
+  body: string;
+  place: string | null;
+  createdAt: string;
+  updatedAt: string;
+  author: UserSummary;
+  images: ImageView[];
+  topics: { name: string }[];
+  mentions: { id: string; handle: string }[];
+  counts: { likes: number; collects: number; comments: number; views: number };
+  viewer: NoteViewer | null;
+}
+
+/** One keyset page; pass `cursor` back for the next one (null: no more). */
+export interface Page<T> {
+  items: T[];
+  cursor: string | null;
+}

@@ -1,0 +1,49 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../lib/api-client';
+import { errorMessage } from '../../lib/error-message';
+import { showToast } from '../../ui/toast-store';
+import { restoreSnapshot } from '../notes/note-cache';
+import { setFollowEverywhere } from './follow-cache';
+
+const userPath = (handle: string, what: 'follow' | 'block' | 'mute') => `/api/users/${encodeURIComponent(handle)}/${what}`;
+
+/** Follow / unfollow, shown at once everywhere the user appears and undone if it fails. */
+export function useFollow() {
+  const queryClient = useQueryClient();
+  const { t } = useTranslation();
+  return useMutation({
+    mutationFn: ({ handle, follow }: { handle: string; follow: boolean }) =>
+      follow
+        ? api.put<{ following: boolean; followers: number }>(userPath(handle, 'follow'))
+        : api.delete<{ following: boolean; followers: number }>(userPath(handle, 'follow')),
+    onMutate: ({ handle, follow }) => ({ snapshot: setFollowEverywhere(queryClient, handle, follow) }),
+    onError: (error, _input, context) => {
+      restoreSnapshot(queryClient, context?.snapshot);
+      showToast(errorMessage(t, error), 'error');
+    },
+    onSuccess: (result, { handle }) => {
+      setFollowEverywhere(queryClient, handle, result.following, result.followers);
+      // "Following" feed depends on who I follow.
+      void queryClient.invalidateQueries({ queryKey: ['feed', 'following'] });
+    },
+  });
+}
+
+/** Block or mute (or undo either): both hide the person's notes, so the grids refetch. */
+export function useRelationship(kind: 'block' | 'mute') {
+  const queryClient = useQueryClient();
+  const { t } = useTranslation();
+  return useMutation({
+    mutationFn: ({ handle, on }: { handle: string; on: boolean }) =>
+      on ? api.put<unknown>(userPath(handle, kind)) : api.delete<unknown>(userPath(handle, kind)),
+    onSuccess: (_result, { on }) => {
+      showToast(t(`social.${kind}${on ? 'ed' : 'Undone'}`));
+      void queryClient.invalidateQueries({ queryKey: ['users'] });
+      void queryClient.invalidateQueries({ queryKey: ['feed'] });
+      void queryClient.invalidateQueries({ queryKey: ['notes'] });
+      void queryClient.invalidateQueries({ queryKey: ['topics'] });
+    },
+    onError: (error) => showToast(errorMessage(t, error), 'error'),
+  });
+}

@@ -1,0 +1,14 @@
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A count the way RedNote shows it: "330M" / "7.1M" in English, "3.3亿" / "710万" in
+ * Chinese. Intl's compact notation already groups by 万/亿 for zh-CN.
+ */
+export function formatCount(value: number, locale: string): string {
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+    formatters.set(locale, formatter);
+  }
+  return formatter.format(Math.max(0, Math.floor(value)));
+}

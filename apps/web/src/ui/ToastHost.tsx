@@ -1,0 +1,16 @@
+import { useToasts } from './toast-store';
+import './toast.css';
+
+/** Where toasts appear; a polite live region so screen readers read them too. */
+export function ToastHost() {
+  const toasts = useToasts();
+  return (
+    <div className="toast-host" role="status" aria-live="polite">
+      {toasts.map((toast) => (
+        <p key={toast.id} className={`toast toast--${toast.tone}`} data-testid="toast">
+          {toast.message}
+        </p>
+      ))}
+    </div>
+  );
+}
