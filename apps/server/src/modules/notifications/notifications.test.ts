@@ -176,3 +176,17 @@ describe('notifications', () => {
     expect((await call('GET', '/api/notifications/unread-count', dan)).json()).toEqual({ count: 0 });
   });
 });
+
+describe('mentions in comments', () => {
+  it('tell the people named, once, besides the note author', async () => {
+    await clear(ann, bob, cat);
+    const noteId = await insertNote(t.database.db, { authorId: ann.id });
+    const response = await call('POST', `/api/notes/${noteId}/comments`, bob, { body: 'look @cat and @ann, and @nobody_here' });
+    expect(response.statusCode).toBe(201);
+    const catGroups = await list(cat);
+    expect(catGroups.items.map((group) => group.kind)).toEqual(['mention']);
+    expect(catGroups.items[0]!.actors[0]!.handle).toBe('bob');
+    // Ann is the note's author: she hears of the comment, not a second time of the mention.
+    expect((await list(ann)).items.map((group) => group.kind)).toEqual(['comment']);
+  });
+});

@@ -4,6 +4,8 @@ import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors.js';
 import { addToNoteCounter } from '../counters/note-counters.js';
 import { recordDiscussion, removeDiscussion } from '../counters/topic-counters.js';
+import { parseMentions } from '../notes/note-text.js';
+import { usersByHandles } from '../notes/notes-queries.js';
 import { insertNotification, removeUnreadNotification } from '../notifications/notifications-queries.js';
 import { type CommentView, presentComments } from './comment-views.js';
 import {
@@ -56,14 +58,14 @@ export class CommentsService {
         const row = await insertComment(trx, { noteId, authorId: viewerId, parentId: topLevelId, replyToUserId, body, now });
         await addToNoteCounter(trx, noteId, 'comments', 1);
         await recordDiscussion(trx, { noteId, userId: viewerId, now });
-        await insertNotification(trx, {
-          recipientId: parent ? parent.author_id : note.authorId,
-          kind: parent ? 'reply' : 'comment',
-          actorId: viewerId,
-          noteId,
-          commentId: row.id,
-          now,
-        });
+        const addressed = parent ? parent.author_id : note.authorId;
+        await insertNotification(trx, { recipientId: addressed, kind: parent ? 'reply' : 'comment', actorId: viewerId, noteId, commentId: row.id, now });
+        // @mentions in a comment reach the people named (once; the addressee already heard).
+        const mentioned = await usersByHandles(trx, parseMentions(body));
+        for (const user of mentioned) {
+          if (user.id === addressed || user.display_name === null) continue;
+          await insertNotification(trx, { recipientId: user.id, kind: 'mention', actorId: viewerId, noteId, commentId: row.id, now });
+        }
         return row;
       });
     } catch (error) {
