@@ -38,6 +38,8 @@ export interface Config {
   webDistDir: string;
   /** How long hot read paths (note cards and pages) may serve cached rows; 0 turns the cache off. */
   readCacheMs: number;
+  /** How long a process may trust a session it looked up (revocations elsewhere wait this long); 0 turns it off. */
+  sessionCacheMs: number;
   /** Build the demo world on an empty database. */
   demoContent: boolean;
   media: {
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR || 'apps/web/dist'),
     demoContent: bool(env, 'DEMO_CONTENT', nodeEnv !== 'production'),
     readCacheMs: int(env, 'READ_CACHE_MS', 1000),
+    sessionCacheMs: int(env, 'SESSION_CACHE_MS', 10_000),
     media: {
       dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),
       baseUrl: (env.MEDIA_BASE_URL || '/media').replace(/\/+$/, ''),

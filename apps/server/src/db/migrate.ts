@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as accounts from './migrations/2026-11-24T20-40-00Z-accounts.js';
 import * as notesSocial from './migrations/2026-11-24T21-00-00Z-notes-social.js';
 import * as social from './migrations/2026-11-24T21-30-00Z-social.js';
+import * as commentOrder from './migrations/2026-11-24T21-45-00Z-comment-order-indexes.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T20-40-00Z-accounts': accounts,
   '2026-11-24T21-00-00Z-notes-social': notesSocial,
   '2026-11-24T21-30-00Z-social': social,
+  '2026-11-24T21-45-00Z-comment-order-indexes': commentOrder,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -106,8 +106,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const rateLimiter = deps.rateLimiter ?? new MemoryRateLimiter();
-  const sessions = new SessionsService(db, config.auth.sessionTtlDays);
-  const profiles = new ProfileService(db);
+  const sessions = new SessionsService(db, config.auth.sessionTtlDays, config.sessionCacheMs);
+  const profiles = new ProfileService(db, (userId) => sessions.forgetUser(userId));
   const auth = new AuthService({
     db,
     config,

@@ -31,7 +31,11 @@ export type HandleAvailability = { available: true } | { available: false; reaso
 const UNIQUE_VIOLATION = '23505';
 
 export class ProfileService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Called after an account changed, so cached sessions carry the new profile. */
+    private readonly afterChange: (userId: string) => void = () => {},
+  ) {}
 
   async checkHandle(handle: string, forUserId?: string): Promise<HandleAvailability> {
     const problem = handleProblem(handle);
@@ -76,6 +80,7 @@ export class ProfileService {
     try {
       const updated = await updateUser(this.db, user.id, patch, now);
       if (!updated) throw notFound('user_not_found', 'Your account no longer exists.');
+      this.afterChange(user.id);
       return updated;
     } catch (error) {
       if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
