@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { LoadOptions, ScenarioResult } from './lib/measure.js';
-import { startBenchServer } from './lib/server.js';
+import { type BenchServer, startBenchServer } from './lib/server.js';
 import { prepareWorld, type World } from './lib/world.js';
 import { exploreScenario } from './scenarios/explore.js';
 import { healthScenario } from './scenarios/health.js';
@@ -14,7 +14,7 @@ import { topicViewsScenario } from './scenarios/topic-views.js';
 // Prints one JSON document, then one summary line. Compare scenarios as ratios
 // to `health` from the same run: absolute numbers vary from machine to machine.
 
-const SCENARIOS: Record<string, (options: LoadOptions, world: World) => Promise<ScenarioResult>> = {
+const SCENARIOS: Record<string, (options: LoadOptions, world: World, server: BenchServer) => Promise<ScenarioResult>> = {
   health: healthScenario,
   signup: signupScenario,
   explore: exploreScenario,
@@ -64,7 +64,7 @@ try {
   // health first and again between scenarios would double the run; it is measured once, after seeding, on the same data.
   for (const name of names) {
     process.stderr.write(`running ${name} for ${options.durationSeconds}s at ${options.connections} connections...\n`);
-    results.push(await SCENARIOS[name]!(options, world!));
+    results.push(await SCENARIOS[name]!(options, world!, server!));
   }
 } finally {
   await server?.stop();

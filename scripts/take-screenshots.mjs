@@ -53,7 +53,24 @@ try {
     await page.close();
   };
   await shoot('en-US', '+14155552671', 'US', '415 555 2671', 'ann_from_sf', 'Ann', { signIn: 'sign-in.png', code: 'code.png', profile: 'profile.png' });
-  await shoot('zh-CN', '+8613800138000', 'CN', '138 0013 8000', 'meilin', '美琳', { profile: 'profile-zh.png' });
+  await shoot('zh-CN', '+8613800138000', 'CN', '138 0013 8000', 'meilin_sh2', '美琳', { profile: 'profile-zh.png' });
+  // The demo world: explore grid, a note page and a topic page.
+  for (const [locale, suffix] of [['en-US', ''], ['zh-CN', '-zh']]) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
+    await page.goto(`${base}/`);
+    await page.getByTestId('note-card').nth(3).waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(out, `explore${suffix}.png`) });
+    await page.getByTestId('note-card').first().click();
+    await page.getByTestId('note-title').waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(out, `note${suffix}.png`) });
+    await page.goto(`${base}/topics/TikTokRefugee`);
+    await page.getByTestId('topic-views').waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(out, `topic${suffix}.png`) });
+    await page.close();
+  }
   await browser.close();
 } finally {
   server.kill('SIGTERM');

@@ -5,9 +5,10 @@ import examples from 'libphonenumber-js/mobile/examples';
 // enforces a 60 s gap between codes to one number).
 const COUNTRIES: CountryCode[] = ['US', 'CN', 'GB', 'JP', 'BR', 'IN', 'NG', 'DE', 'FR', 'MX', 'KR', 'ES', 'ID', 'PH', 'VN', 'CA'];
 
-export function* phoneNumbers(): Generator<string> {
+/** `firstSuffix` keeps pools apart: two pools from different offsets never share a number. */
+export function* phoneNumbers(firstSuffix = 0): Generator<string> {
   const bases = COUNTRIES.map((country) => getExampleNumber(country, examples)!.number as string);
-  for (let suffix = 0; suffix < 10_000; suffix += 1) {
+  for (let suffix = firstSuffix; suffix < 10_000; suffix += 1) {
     for (const base of bases) {
       const candidate = `${base.slice(0, -4)}${String(suffix).padStart(4, '0')}`;
       if (parsePhoneNumberFromString(candidate)?.isValid()) yield candidate;

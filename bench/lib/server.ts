@@ -4,11 +4,14 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface BenchServer {
   url: string;
+  /** Runs SQL on the server's embedded database (for checks after a scenario). */
+  query<R>(text: string, values?: unknown[]): Promise<R[]>;
   /** The server's environment, for tools that must reach the same data (npm run seed). */
   env: Record<string, string>;
   stop(): Promise<void>;
@@ -69,10 +72,15 @@ export async function startBenchServer(extraEnv: Record<string, string> = {}): P
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
+  const lock = JSON.parse(fs.readFileSync(path.join(dataDir, 'qiao.lock'), 'utf8')) as { embeddedPgPort: number };
+  const { embeddedPgPassword } = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8')) as { embeddedPgPassword: string };
+  const pool = new pg.Pool({ connectionString: `postgres://qiao:${encodeURIComponent(embeddedPgPassword)}@127.0.0.1:${lock.embeddedPgPort}/qiao`, max: 2 });
   return {
     url,
     env,
+    query: async (text, values) => (await pool.query(text, values)).rows,
     async stop() {
+      await pool.end();
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 20_000))]);

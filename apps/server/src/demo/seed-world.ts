@@ -159,6 +159,8 @@ export async function seedWorld(db: Db, storage: MediaStorage, options: SeedOpti
 
   await rebuildCounters(db, now);
   await refreshNoteRanks(db, now);
+  // Fresh statistics: right after a bulk load the planner would otherwise guess (and pick slow plans).
+  await sql`analyze`.execute(db);
   log(`seed: done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }
 

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -20,6 +22,7 @@ import { metaRoutes } from '../modules/meta/meta-routes.js';
 import { notificationsRoutes } from '../modules/notifications/notifications-routes.js';
 import { NotificationsService } from '../modules/notifications/notifications-service.js';
 import { NoteHydrator } from '../modules/notes/note-hydrator.js';
+import { noteOpenGraphTags } from '../modules/notes/note-open-graph.js';
 import { socialRoutes } from '../modules/social/social-routes.js';
 import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
 import type { SmsProvider } from '../modules/sms/sms-provider.js';
@@ -145,11 +148,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   if (storage instanceof LocalDiskStorage) await serveMedia(app, storage.root);
   const webAppServed = await serveWebApp(app, config.webDistDir);
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     // Missing API routes and media files are real 404s, never the app shell.
     const wantsPage =
       (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !request.url.startsWith('/media/');
     if (wantsPage && webAppServed) {
+      const openGraph = await noteOpenGraphTags(hydrator, request.url, `${request.protocol}://${request.host}`);
+      if (openGraph) {
+        const shell = await fs.readFile(path.join(config.webDistDir, 'index.html'), 'utf8');
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(shell.replace(/<title>[^<]*<\/title>/, openGraph));
+      }
       // Client-side routes (/me, /u/ann) all load the single-page app.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
     }
