@@ -9,7 +9,7 @@ import { pruneAccountsData } from './modules/accounts/maintenance.js';
 import { createSmsProvider } from './modules/sms/create-sms-provider.js';
 import { refreshNoteRanks } from './modules/feed/feed-queries.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
-import { LocalDiskStorage } from './modules/media/media-storage.js';
+import { createMediaStorage } from './modules/media/create-media-storage.js';
 import { buildApp } from './server/app.js';
 import { startPeriodicTasks } from './server/periodic-tasks.js';
 
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
 
     if (config.demoContent) {
-      const storage = new LocalDiskStorage(config.media.dir, config.media.baseUrl);
+      const storage = createMediaStorage(config);
       await seedDemoIfEmpty(db, storage, new Date(), (line) => log.info(line));
     }
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Config, loadConfig } from '../src/config/config.js';
+import type { MediaStorage } from '../src/modules/media/media-storage.js';
 import { ConsoleSmsProvider } from '../src/modules/sms/console-sms-provider.js';
 import type { SmsProvider } from '../src/modules/sms/sms-provider.js';
 import { buildApp } from '../src/server/app.js';
@@ -22,6 +23,7 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   sms?: SmsProvider;
+  storage?: MediaStorage;
   /** Build routes of a test's own before the app is ready. */
   extend?: (app: FastifyInstance) => void;
 }
@@ -39,6 +41,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     db: database.db,
     secretKey: 'test-secret-key-that-is-long-enough-0123456789',
     sms: options.sms ?? sms,
+    storage: options.storage,
     clock: () => state.now,
   });
   options.extend?.(app);

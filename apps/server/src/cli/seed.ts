@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { withDatabase } from '../db/with-database.js';
 import { DEMO_WORLD, seedWorld } from '../demo/seed-world.js';
-import { LocalDiskStorage } from '../modules/media/media-storage.js';
+import { createMediaStorage } from '../modules/media/create-media-storage.js';
 
 // npm run seed -- --users 10000 --notes 100000 --likes 1000000
 // Adds a generated world to the app's database (the running server's, if one runs).
@@ -42,5 +42,5 @@ const options = {
 };
 const config = loadConfig();
 await withDatabase(config, (db) =>
-  seedWorld(db, new LocalDiskStorage(config.media.dir, config.media.baseUrl), options, new Date(), (line) => process.stdout.write(`${line}\n`)),
+  seedWorld(db, createMediaStorage(config), options, new Date(), (line) => process.stdout.write(`${line}\n`)),
 );

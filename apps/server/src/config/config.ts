@@ -48,6 +48,15 @@ export interface Config {
     /** Public URL prefix of stored files: /media, or a CDN in front of them. */
     baseUrl: string;
     maxImageBytes: number;
+    /** Set when media live in an S3-compatible bucket instead of local disk. */
+    s3: {
+      bucket: string;
+      region: string;
+      endpoint: string;
+      accessKeyId: string;
+      secretAccessKey: string;
+      forcePathStyle: boolean;
+    } | null;
   };
   sms: {
     provider: SmsProviderName;
@@ -99,6 +108,24 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function s3Config(env: Env): Config['media']['s3'] {
+  if (!env.S3_BUCKET) return null;
+  if (!env.S3_ACCESS_KEY_ID || !env.S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError('S3_BUCKET needs S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY');
+  }
+  if (!env.MEDIA_BASE_URL || !/^https?:\/\//.test(env.MEDIA_BASE_URL)) {
+    throw new ConfigError('S3_BUCKET needs MEDIA_BASE_URL: the public URL of the bucket or of a CDN in front of it');
+  }
+  return {
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION || 'us-east-1',
+    endpoint: env.S3_ENDPOINT || '',
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', Boolean(env.S3_ENDPOINT)),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const smsProvider = oneOf(env, 'SMS_PROVIDER', ['console', 'twilio'] as const, 'console');
@@ -141,6 +168,7 @@ export function loadConfig(env: Env = process.env): Config {
       dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),
       baseUrl: (env.MEDIA_BASE_URL || '/media').replace(/\/+$/, ''),
       maxImageBytes: 20 * 1024 * 1024,
+      s3: s3Config(env),
     },
     sms: { provider: smsProvider, twilio },
     auth: {

@@ -6,6 +6,8 @@ export interface AppErrorOptions {
   extra?: Record<string, unknown>;
   /** Seconds until a retry can succeed; becomes the Retry-After header. */
   retryAfterSeconds?: number;
+  /** The underlying failure, kept for the logs (never sent to the client). */
+  cause?: unknown;
 }
 
 export class AppError extends Error {
@@ -15,7 +17,7 @@ export class AppError extends Error {
   readonly retryAfterSeconds: number | undefined;
 
   constructor(status: number, code: string, message: string, options: AppErrorOptions = {}) {
-    super(message);
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'AppError';
     this.status = status;
     this.code = code;

@@ -30,6 +30,7 @@ import type { ApiApp } from './api-app.js';
 import { installErrorHandler, sendError } from './error-handler.js';
 import { type ContentModules, registerContentModules } from './content-modules.js';
 import { serveMedia, serveWebApp } from './static-web.js';
+import { createMediaStorage } from '../modules/media/create-media-storage.js';
 import { LocalDiskStorage, type MediaStorage } from '../modules/media/media-storage.js';
 
 export interface AppDeps {
@@ -121,7 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     log: (error, message) => app.log.error({ err: error }, message),
   });
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
-  const storage = deps.storage ?? new LocalDiskStorage(config.media.dir, config.media.baseUrl);
+  const storage = deps.storage ?? createMediaStorage(config);
   const hydrator = new NoteHydrator(db, storage, config.readCacheMs);
 
   await app.register(

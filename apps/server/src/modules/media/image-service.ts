@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { ImageRow } from '../../db/tables/images.js';
+import { AppError } from '../../lib/errors.js';
 import { processImage } from './image-processing.js';
 import { deleteImages, insertImage, unattachedImagesBefore } from './images-queries.js';
 import type { MediaStorage } from './media-storage.js';
@@ -24,7 +25,12 @@ export class ImageService {
       key: `${prefix}-${variant.width}.webp`,
       bytes: variant.data.length,
     }));
-    await Promise.all(processed.variants.map((variant, i) => this.storage.put(variants[i]!.key, variant.data, 'image/webp')));
+    try {
+      await Promise.all(processed.variants.map((variant, i) => this.storage.put(variants[i]!.key, variant.data, 'image/webp')));
+    } catch (error) {
+      await this.storage.delete(variants.map((variant) => variant.key)).catch(() => {});
+      throw new AppError(503, 'storage_unavailable', 'We could not store the image right now. Try again in a moment.', { cause: error });
+    }
     try {
       return await insertImage(this.db, {
         ownerId,

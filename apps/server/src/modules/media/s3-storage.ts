@@ -1,0 +1,57 @@
+import { DeleteObjectsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { MediaStorage } from './media-storage.js';
+
+export interface S3StorageOptions {
+  bucket: string;
+  region: string;
+  /** For S3-compatible services (MinIO, Cloudflare R2, Backblaze B2…); empty for AWS. */
+  endpoint: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+  /** MinIO and most self-hosted services need path-style URLs (endpoint/bucket/key). */
+  forcePathStyle: boolean;
+  /** Where readers fetch the files: the bucket's public URL or a CDN in front of it. */
+  publicBaseUrl: string;
+}
+
+/** Media in an S3-compatible bucket. Keys never change, so objects carry a year-long cache header. */
+export class S3Storage implements MediaStorage {
+  private readonly client: S3Client;
+
+  constructor(private readonly options: S3StorageOptions) {
+    this.client = new S3Client({
+      region: options.region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+      forcePathStyle: options.forcePathStyle,
+      credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+    });
+  }
+
+  async put(key: string, data: Buffer, contentType: string): Promise<void> {
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.options.bucket,
+        Key: key,
+        Body: data,
+        ContentType: contentType,
+        CacheControl: 'public, max-age=31536000, immutable',
+      }),
+    );
+  }
+
+  async delete(keys: readonly string[]): Promise<void> {
+    // DeleteObjects takes at most 1,000 keys a call.
+    for (let i = 0; i < keys.length; i += 1000) {
+      await this.client.send(
+        new DeleteObjectsCommand({
+          Bucket: this.options.bucket,
+          Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })), Quiet: true },
+        }),
+      );
+    }
+  }
+
+  url(key: string): string {
+    return `${this.options.publicBaseUrl}/${key}`;
+  }
+}
