@@ -23,6 +23,9 @@ describe('config', () => {
     });
     expect(config.sms.twilio.apiUrl).toBe('https://api.twilio.com');
     expect(config.rateLimits.codeRequestsPerIp).toBe(7);
+    expect(config.media.s3).toBeNull();
+    const s3 = loadConfig({ S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b', MEDIA_BASE_URL: 'https://cdn.example/', S3_ENDPOINT: 'http://minio:9000' });
+    expect(s3.media).toMatchObject({ baseUrl: 'https://cdn.example', s3: { bucket: 'media', region: 'us-east-1', forcePathStyle: true } });
   });
 
   it('refuses nonsense with a message naming the variable', () => {
@@ -32,5 +35,7 @@ describe('config', () => {
     expect(() => loadConfig({ SMS_PROVIDER: 'twilio' })).toThrow(/TWILIO_ACCOUNT_SID/);
     expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY/);
     expect(() => loadConfig({ COOKIE_SECURE: 'maybe' })).toThrow(/COOKIE_SECURE/);
+    expect(() => loadConfig({ S3_BUCKET: 'media' })).toThrow(/S3_ACCESS_KEY_ID/);
+    expect(() => loadConfig({ S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b' })).toThrow(/MEDIA_BASE_URL/);
   });
 });
