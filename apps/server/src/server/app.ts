@@ -139,7 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       await meRoutes(api, { profiles, sessions, clock });
       await adminRoutes(api, { db });
-      await socialRoutes(api, { db, clock, hydrator });
+      await socialRoutes(api, { db, clock, hydrator, cacheMs: config.readCacheMs });
       await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
       app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock }));

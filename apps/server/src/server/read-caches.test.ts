@@ -45,4 +45,27 @@ describe('read caches', () => {
     expect((await t.app.inject({ url: `/api/notes/${note.id}` })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/api/feed' })).json().items).toEqual([]);
   });
+
+  it("show new, liked and deleted comments at once, with each viewer's own likes", async () => {
+    const author = await signIn(t, '+447400123456', { handle: 'cached_author', displayName: 'Author' });
+    const reader = await signIn(t, '+819012345678', { handle: 'cached_reader', displayName: 'Reader' });
+    const imageIds = await uploadImages(t, author.cookie, 1);
+    const note = (await t.app.inject({ method: 'POST', url: '/api/notes', payload: { title: 'Talk', body: '', imageIds }, headers: { cookie: author.cookie } })).json();
+    const list = async (cookie?: string) =>
+      (await t.app.inject({ url: `/api/notes/${note.id}/comments`, headers: cookie ? { cookie } : {} })).json().items as Array<{
+        id: string;
+        body: string;
+        likes: number;
+        viewer: { liked: boolean; canDelete: boolean } | null;
+      }>;
+    expect(await list()).toEqual([]);
+    const created = (await t.app.inject({ method: 'POST', url: `/api/notes/${note.id}/comments`, payload: { body: 'first!' }, headers: { cookie: reader.cookie } })).json();
+    expect((await list()).map((c) => c.body)).toEqual(['first!']);
+    await t.app.inject({ method: 'PUT', url: `/api/comments/${created.id}/like`, headers: { cookie: author.cookie } });
+    expect((await list(author.cookie))[0]).toMatchObject({ likes: 1, viewer: { liked: true, canDelete: true } });
+    expect((await list(reader.cookie))[0]).toMatchObject({ likes: 1, viewer: { liked: false, canDelete: true } });
+    expect((await list())[0]!.viewer).toBeNull();
+    await t.app.inject({ method: 'DELETE', url: `/api/comments/${created.id}`, headers: { cookie: reader.cookie } });
+    expect(await list()).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { MoreIcon } from './icons';
+import './icon-button.css';
 import './menu.css';
 
 export interface MenuItem {
@@ -60,7 +61,7 @@ export function Menu({ label, items, testId, icon }: MenuProps) {
       <button
         ref={buttonRef}
         type="button"
-        className="menu__button"
+        className="icon-btn"
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { BackIcon } from './icons';
+import './icon-button.css';
 import './page-header.css';
 
 interface PageHeaderProps {
@@ -29,7 +30,7 @@ export function PageHeader({ title, back = false, backTo = '/', actions, titleHi
     <header className="page-header">
       <div className="page-header__side">
         {back ? (
-          <button type="button" className="page-header__icon-btn" onClick={goBack} aria-label={t('nav.back')}>
+          <button type="button" className="icon-btn" onClick={goBack} aria-label={t('nav.back')}>
             <BackIcon />
           </button>
         ) : null}

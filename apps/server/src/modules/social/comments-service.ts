@@ -16,10 +16,12 @@ import {
   firstReplies,
   insertComment,
   insertCommentLike,
+  likedCommentIds,
   repliesPage,
   softDeleteComment,
   topLevelCommentsPage,
 } from './comments-queries.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
 import { hiddenAuthorIds, isBlockedBetween } from './hidden-authors.js';
 import { findLiveNote, isForeignKeyViolation, noteNotFound, reachableNote } from './note-access.js';
 
@@ -33,8 +35,29 @@ const FIRST_REPLIES = 2;
 
 const commentNotFound = () => notFound('comment_not_found', 'This comment does not exist or was deleted.');
 
+type FirstPage = Page<CommentView> & { noteAuthorId: string };
+
 export class CommentsService {
-  constructor(private readonly db: Db) {}
+  /**
+   * The first page of a note's comments, as anyone without blocks or mutes
+   * sees it, is cached for `cacheMs` (hot notes are opened thousands of times
+   * a second); the viewer's likes are added per request. Writes here forget
+   * the note's pages at once.
+   */
+  private readonly firstPages: TtlCache<FirstPage | null>;
+  private readonly pageKeysByNote = new Map<string, Set<string>>();
+
+  constructor(
+    private readonly db: Db,
+    cacheMs = 0,
+  ) {
+    this.firstPages = new TtlCache(cacheMs, 5_000);
+  }
+
+  private forgetPages(noteId: string): void {
+    for (const key of this.pageKeysByNote.get(noteId) ?? []) this.firstPages.delete(key);
+    this.pageKeysByNote.delete(noteId);
+  }
 
   async create(viewerId: string, noteId: string, input: { body: string; parentId?: string }, now: Date): Promise<CommentView> {
     const body = input.body.trim();
@@ -72,6 +95,7 @@ export class CommentsService {
       if (isForeignKeyViolation(error)) throw noteNotFound();
       throw error;
     }
+    this.forgetPages(noteId);
     const [view] = await presentComments(this.db, [comment], { viewerId, noteAuthorId: note.authorId });
     return view!;
   }
@@ -81,8 +105,31 @@ export class CommentsService {
     viewerId: string | null,
     options: { sort: CommentSort; cursor?: string; limit: number },
   ): Promise<Page<CommentView>> {
-    const note = await reachableNote(this.db, noteId, viewerId);
     const hidden = await hiddenAuthorIds(this.db, viewerId);
+    if (!options.cursor && hidden.size === 0) {
+      // No blocks either way and no mutes: the viewer sees the page everyone sees.
+      const key = `${noteId}|${options.sort}|${options.limit}`;
+      const base = await this.firstPages.get(key, async () => {
+        const note = await findLiveNote(this.db, noteId);
+        if (!note) return null;
+        const keys = this.pageKeysByNote.get(noteId) ?? new Set<string>();
+        this.pageKeysByNote.set(noteId, keys.add(key));
+        return { ...(await this.loadPage(noteId, note.authorId, null, hidden, options)), noteAuthorId: note.authorId };
+      });
+      if (!base) throw noteNotFound();
+      return viewerId ? this.withViewer(base, viewerId) : { items: base.items, cursor: base.cursor };
+    }
+    const note = await reachableNote(this.db, noteId, viewerId);
+    return this.loadPage(noteId, note.authorId, viewerId, hidden, options);
+  }
+
+  private async loadPage(
+    noteId: string,
+    noteAuthorId: string,
+    viewerId: string | null,
+    hidden: ReadonlySet<string>,
+    options: { sort: CommentSort; cursor?: string; limit: number },
+  ): Promise<Page<CommentView>> {
     let before: { likes?: number; at: Date; id: string } | undefined;
     if (options.cursor && options.sort === 'top') {
       const [likes, at, id] = decodeCursor(options.cursor, ['number', 'date', 'id'] as const);
@@ -105,8 +152,20 @@ export class CommentsService {
     });
     const repliesByParent = new Map<string, CommentRow[]>();
     for (const reply of replies) repliesByParent.set(reply.parent_id!, [...(repliesByParent.get(reply.parent_id!) ?? []), reply]);
-    const items = await presentComments(this.db, page.items, { viewerId, noteAuthorId: note.authorId, replyCounts: counts, repliesByParent });
+    const items = await presentComments(this.db, page.items, { viewerId, noteAuthorId, replyCounts: counts, repliesByParent });
     return { items, cursor: page.cursor };
+  }
+
+  /** A shared page with this viewer's likes and delete rights filled in. */
+  private async withViewer(base: FirstPage, viewerId: string): Promise<Page<CommentView>> {
+    const ids = base.items.flatMap((item) => [item.id, ...(item.replies ?? []).map((reply) => reply.id)]);
+    const liked = await likedCommentIds(this.db, viewerId, ids);
+    const personal = (item: CommentView): CommentView => ({
+      ...item,
+      viewer: { liked: liked.has(item.id), canDelete: viewerId === item.author.id || viewerId === base.noteAuthorId },
+      ...(item.replies ? { replies: item.replies.map(personal) } : {}),
+    });
+    return { items: base.items.map(personal), cursor: base.cursor };
   }
 
   async replies(commentId: string, viewerId: string | null, options: { cursor?: string; limit: number }): Promise<Page<CommentView>> {
@@ -137,6 +196,7 @@ export class CommentsService {
       await addToNoteCounter(trx, note.id, 'comments', -removed);
       await removeDiscussion(trx, { noteId: note.id, count: removed });
     });
+    this.forgetPages(note.id);
   }
 
   async like(viewerId: string, commentId: string, now: Date): Promise<{ liked: true; likes: number }> {
@@ -153,16 +213,18 @@ export class CommentsService {
         now,
       });
     });
+    this.forgetPages(comment.note_id);
     return { liked: true, likes: await this.likeCount(commentId) };
   }
 
   async unlike(viewerId: string, commentId: string): Promise<{ liked: false; likes: number }> {
-    await this.actionableComment(commentId, viewerId);
+    const { comment } = await this.actionableComment(commentId, viewerId);
     await this.db.transaction().execute(async (trx) => {
       if (!(await deleteCommentLike(trx, viewerId, commentId))) return;
       await removeUnreadNotification(trx, { kind: 'comment_like', actorId: viewerId, commentId });
       await addToCommentLikes(trx, commentId, -1);
     });
+    this.forgetPages(comment.note_id);
     return { liked: false, likes: await this.likeCount(commentId) };
   }
 

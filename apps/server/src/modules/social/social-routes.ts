@@ -13,11 +13,11 @@ import { profileTabsRoutes } from './profile-tabs-routes.js';
 import { ProfileTabsService } from './profile-tabs-service.js';
 
 /** Likes, collects and boards, comments, the social graph and profile tabs. */
-export async function socialRoutes(app: ApiApp, deps: { db: Db; clock: () => Date; hydrator: NoteHydrator }) {
+export async function socialRoutes(app: ApiApp, deps: { db: Db; clock: () => Date; hydrator: NoteHydrator; cacheMs: number }) {
   const { db, clock } = deps;
   await engagementRoutes(app, { engagement: new EngagementService(db), clock });
   await boardsRoutes(app, { boards: new BoardsService(db), clock });
-  await commentsRoutes(app, { comments: new CommentsService(db), clock });
+  await commentsRoutes(app, { comments: new CommentsService(db, deps.cacheMs), clock });
   await peopleRoutes(app, { people: new PeopleService(db), clock });
   await profileTabsRoutes(app, { tabs: new ProfileTabsService(db), hydrator: deps.hydrator });
 }

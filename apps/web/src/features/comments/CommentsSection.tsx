@@ -1,9 +1,10 @@
 import { useState, type Ref } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { LoadMoreFooter } from '../../ui/LoadMoreFooter';
 import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
-import { useInView } from '../../ui/use-in-view';
+import { SkeletonGroup } from '../../ui/SkeletonGroup';
 import type { CommentSort, CommentView } from './comment-types';
 import { CommentInput } from './CommentInput';
 import { CommentItem } from './CommentItem';
@@ -25,8 +26,6 @@ export function CommentsSection({ noteId, total, signedIn, inputRef, onReplyStar
   const [sort, setSort] = useState<CommentSort>('top');
   const [replyTo, setReplyTo] = useState<CommentView | null>(null);
   const comments = useComments(noteId, sort);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = comments;
-  const sentinel = useInView<HTMLDivElement>(() => void fetchNextPage(), Boolean(hasNextPage) && !isFetchingNextPage, '300px');
   const items = comments.data?.pages.flatMap((page) => page.items) ?? [];
   const needSignIn = () => void navigate('/login');
 
@@ -53,8 +52,7 @@ export function CommentsSection({ noteId, total, signedIn, inputRef, onReplyStar
       </div>
       <CommentInput noteId={noteId} signedIn={signedIn} replyTo={replyTo} onCancelReply={() => setReplyTo(null)} inputRef={inputRef} />
       {comments.isPending ? (
-        <div className="comments__skeleton" role="status" aria-busy="true">
-          <span className="visually-hidden">{t('app.loading')}</span>
+        <SkeletonGroup className="comments__skeleton">
           {[0, 1, 2].map((i) => (
             <div key={i} className="comment">
               <Skeleton width={32} height={32} radius="50%" />
@@ -64,7 +62,7 @@ export function CommentsSection({ noteId, total, signedIn, inputRef, onReplyStar
               </div>
             </div>
           ))}
-        </div>
+        </SkeletonGroup>
       ) : comments.isError && items.length === 0 ? (
         <QueryError error={comments.error} onRetry={() => void comments.refetch()} />
       ) : items.length === 0 ? (
@@ -85,9 +83,7 @@ export function CommentsSection({ noteId, total, signedIn, inputRef, onReplyStar
           ))}
         </ul>
       )}
-      <div ref={sentinel} className="comments__footer">
-        {isFetchingNextPage ? <Skeleton width={120} height={12} /> : null}
-      </div>
+      <LoadMoreFooter pager={comments} className="comments__footer" margin="300px" />
     </section>
   );
 }

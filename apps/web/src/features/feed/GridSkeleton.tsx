@@ -1,15 +1,13 @@
-import { useTranslation } from 'react-i18next';
 import { Skeleton } from '../../ui/Skeleton';
+import { SkeletonGroup } from '../../ui/SkeletonGroup';
 import './feed.css';
 
 const RATIOS = [[1.33, 1, 0.75], [1, 0.75, 1.33]];
 
 /** Card-shaped placeholders in the same two columns the grid will use. */
 export function GridSkeleton() {
-  const { t } = useTranslation();
   return (
-    <div className="masonry" role="status" aria-busy="true">
-      <span className="visually-hidden">{t('app.loading')}</span>
+    <SkeletonGroup className="masonry">
       {RATIOS.map((column, c) => (
         <div key={c} className="masonry__column">
           {column.map((ratio, i) => (
@@ -25,6 +23,6 @@ export function GridSkeleton() {
           ))}
         </div>
       ))}
-    </div>
+    </SkeletonGroup>
   );
 }

@@ -1,11 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../../lib/format-count';
 import { Avatar } from '../../ui/Avatar';
-import { HeartIcon, VideoIcon } from '../../ui/icons';
+import { VideoIcon } from '../../ui/icons';
 import { ResponsiveImage } from '../../ui/ResponsiveImage';
-import { useLikeNote } from '../notes/like-queries';
+import { LikeButton } from '../notes/LikeButton';
 import type { NoteCard } from '../notes/note-types';
 import { unwatchCard, watchCard } from '../notes/view-reporter';
 import { cardTitle } from './card-title';
@@ -20,12 +19,8 @@ interface NoteCardItemProps {
 
 /** One card in the explore grid: cover, title, author and a like toggle. */
 export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemProps) {
-  const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
-  const like = useLikeNote();
+  const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
-  const locale = i18n.resolvedLanguage ?? i18n.language;
-  const liked = note.viewer?.liked ?? false;
   const name = note.author.displayName || note.author.handle;
   const title = note.title ? cardTitle(note.title) : t('note.untitled');
 
@@ -35,14 +30,6 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
     watchCard(element, note.id);
     return () => unwatchCard(element);
   }, [note.id]);
-
-  const toggleLike = () => {
-    if (!note.viewer) {
-      void navigate('/login');
-      return;
-    }
-    like.mutate({ noteId: note.id, like: !liked, likes: note.counts.likes });
-  };
 
   return (
     <article
@@ -78,17 +65,7 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
           <Avatar seed={note.author.id} name={name} size={20} label="" />
           <span className="note-card__author-name">{name}</span>
         </Link>
-        <button
-          type="button"
-          className={liked ? 'note-card__like is-liked' : 'note-card__like'}
-          aria-pressed={liked}
-          aria-label={t(liked ? 'note.unlikeLabel' : 'note.likeLabel', { count: note.counts.likes })}
-          data-testid="note-card-like"
-          onClick={toggleLike}
-        >
-          <HeartIcon size={16} filled={liked} />
-          <span aria-hidden="true">{note.counts.likes > 0 ? formatCount(note.counts.likes, locale) : ''}</span>
-        </button>
+        <LikeButton note={note} className="note-card__like" testId="note-card-like" iconSize={16} />
       </div>
     </article>
   );

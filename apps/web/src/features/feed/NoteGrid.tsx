@@ -3,7 +3,7 @@ import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query
 import { useTranslation } from 'react-i18next';
 import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
-import { useInView } from '../../ui/use-in-view';
+import { useLoadMore } from '../../ui/use-load-more';
 import type { NoteCard, Page } from '../notes/note-types';
 import { GridSkeleton } from './GridSkeleton';
 import { MasonryGrid } from './MasonryGrid';
@@ -21,7 +21,7 @@ interface NoteGridProps {
 export function NoteGrid({ query, empty, label, renderError, itemTestId }: NoteGridProps) {
   const { t } = useTranslation();
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  const sentinel = useInView<HTMLDivElement>(() => void fetchNextPage(), Boolean(hasNextPage) && !isFetchingNextPage && !query.isError);
+  const sentinel = useLoadMore<HTMLDivElement>(query, { paused: query.isError });
 
   if (query.isPending) return <GridSkeleton />;
   if (query.isError && !data) {

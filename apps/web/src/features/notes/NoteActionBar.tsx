@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format-count';
-import { CommentIcon, HeartIcon, ShareIcon, StarIcon } from '../../ui/icons';
+import { CommentIcon, ShareIcon, StarIcon } from '../../ui/icons';
 import { showToast } from '../../ui/toast-store';
 import { CollectSheet } from './CollectSheet';
-import { useLikeNote } from './like-queries';
+import { LikeButton } from './LikeButton';
 import type { NoteView } from './note-types';
 
 interface NoteActionBarProps {
@@ -17,11 +17,9 @@ interface NoteActionBarProps {
 export function NoteActionBar({ note, onComment }: NoteActionBarProps) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const like = useLikeNote();
   const [collecting, setCollecting] = useState(false);
   const locale = i18n.resolvedLanguage ?? i18n.language;
   const viewer = note.viewer;
-  const liked = viewer?.liked ?? false;
   const collected = viewer?.collected ?? false;
   const count = (n: number) => (n > 0 ? formatCount(n, locale) : '');
 
@@ -55,21 +53,7 @@ export function NoteActionBar({ note, onComment }: NoteActionBarProps) {
       <button type="button" className="note-actions__say" onClick={onComment}>
         {t('comments.placeholder')}
       </button>
-      <button
-        type="button"
-        className={liked ? 'note-actions__btn is-liked' : 'note-actions__btn'}
-        aria-pressed={liked}
-        aria-label={t(liked ? 'note.unlikeLabel' : 'note.likeLabel', { count: note.counts.likes })}
-        data-testid="note-like"
-        onClick={() => {
-          if (!needSignIn()) like.mutate({ noteId: note.id, like: !liked, likes: note.counts.likes });
-        }}
-      >
-        <HeartIcon filled={liked} />
-        <span data-testid="note-like-count" aria-hidden="true">
-          {count(note.counts.likes)}
-        </span>
-      </button>
+      <LikeButton note={note} className="note-actions__btn" testId="note-like" countTestId="note-like-count" />
       <button
         type="button"
         className={collected ? 'note-actions__btn is-collected' : 'note-actions__btn'}

@@ -1,13 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { Skeleton } from '../../ui/Skeleton';
+import { SkeletonGroup } from '../../ui/SkeletonGroup';
 import './note-page.css';
 
 /** The note page's shape while it loads: a square image, a title and a few lines. */
 export function NoteSkeleton() {
-  const { t } = useTranslation();
   return (
-    <div className="note-page" role="status" aria-busy="true">
-      <span className="visually-hidden">{t('app.loading')}</span>
+    <SkeletonGroup className="note-page">
       <div className="note-page__skeleton-bar">
         <Skeleton width={32} height={32} radius="50%" />
         <Skeleton width={120} height={16} />
@@ -21,6 +19,6 @@ export function NoteSkeleton() {
         <Skeleton width="90%" height={16} />
         <Skeleton width="40%" height={14} />
       </div>
-    </div>
+    </SkeletonGroup>
   );
 }

@@ -3,10 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { EmptyState } from '../../ui/EmptyState';
 import { BellIcon } from '../../ui/icons';
+import { LoadMoreFooter } from '../../ui/LoadMoreFooter';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
-import { useInView } from '../../ui/use-in-view';
+import { SkeletonGroup } from '../../ui/SkeletonGroup';
 import { SignInFlow } from '../auth/SignInFlow';
 import { useMe } from '../profile/me-queries';
 import { NotificationItem } from './NotificationItem';
@@ -21,8 +22,6 @@ export function NotificationsPage() {
   const list = useNotifications(signedIn);
   const markRead = useMarkAllRead();
   const marked = useRef(false);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  const sentinel = useInView<HTMLDivElement>(() => void fetchNextPage(), Boolean(hasNextPage) && !isFetchingNextPage);
   useDocumentTitle(t('notifications.title'));
 
   const unread = list.data?.pages[0]?.unread ?? 0;
@@ -35,8 +34,7 @@ export function NotificationsPage() {
   let body;
   if (me.isPending || (signedIn && list.isPending)) {
     body = (
-      <ul className="notifications" role="status" aria-busy="true">
-        <span className="visually-hidden">{t('app.loading')}</span>
+      <SkeletonGroup as="ul" className="notifications">
         {[0, 1, 2, 3].map((i) => (
           <li key={i} className="notification">
             <div className="notification__link">
@@ -48,7 +46,7 @@ export function NotificationsPage() {
             </div>
           </li>
         ))}
-      </ul>
+      </SkeletonGroup>
     );
   } else if (!signedIn) {
     body = (
@@ -71,9 +69,7 @@ export function NotificationsPage() {
               <NotificationItem key={item.id} notification={item} />
             ))}
           </ul>
-          <div ref={sentinel} className="grid-footer">
-            {isFetchingNextPage ? <Skeleton width={120} height={12} /> : null}
-          </div>
+          <LoadMoreFooter pager={list} className="grid-footer" />
         </>
       );
   }

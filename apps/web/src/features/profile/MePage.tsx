@@ -13,6 +13,7 @@ import { ProfileHeader } from './ProfileHeader';
 import { ProfileStats } from './ProfileStats';
 import { ProfileTabs } from './ProfileTabs';
 import { useUser } from './users-queries';
+import '../../ui/icon-button.css';
 import './profile.css';
 
 /** The Me tab: sign-in when signed out, onboarding for a new account, else the profile. */
@@ -50,7 +51,7 @@ function OwnProfile({ me }: { me: Me }) {
       <PageHeader
         title={t('profile.title')}
         actions={
-          <Link to="/settings" className="page-header__icon-btn" aria-label={t('profile.settings')} data-testid="settings-link">
+          <Link to="/settings" className="icon-btn" aria-label={t('profile.settings')} data-testid="settings-link">
             <SettingsIcon />
           </Link>
         }

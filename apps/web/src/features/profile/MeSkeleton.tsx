@@ -1,13 +1,11 @@
-import { useTranslation } from 'react-i18next';
 import { Skeleton } from '../../ui/Skeleton';
+import { SkeletonGroup } from '../../ui/SkeletonGroup';
 import './profile.css';
 
 /** Same boxes as ProfileHeader, so the page does not jump when data arrives. */
 export function MeSkeleton() {
-  const { t } = useTranslation();
   return (
-    <div className="profile-header" role="status" aria-busy="true">
-      <span className="visually-hidden">{t('app.loading')}</span>
+    <SkeletonGroup className="profile-header">
       <div className="profile-header__top">
         <Skeleton width={80} height={80} radius="50%" />
         <div className="profile-header__names" style={{ flex: 1 }}>
@@ -17,6 +15,6 @@ export function MeSkeleton() {
       </div>
       <Skeleton width="90%" height={18} />
       <Skeleton width="60%" height={18} />
-    </div>
+    </SkeletonGroup>
   );
 }

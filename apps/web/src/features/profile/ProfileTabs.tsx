@@ -1,8 +1,9 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../lib/api-error';
 import { EmptyState } from '../../ui/EmptyState';
 import { LockIcon, SparkIcon } from '../../ui/icons';
+import { Tabs } from '../../ui/Tabs';
 import { NoteGrid } from '../feed/NoteGrid';
 import { useUserNotes, type ProfileTab } from './users-queries';
 
@@ -18,42 +19,19 @@ interface ProfileTabsProps {
 export function ProfileTabs({ idPrefix, handle, own }: ProfileTabsProps) {
   const { t } = useTranslation();
   const [active, setActive] = useState<ProfileTab>('notes');
-  const refs = useRef<Record<ProfileTab, HTMLButtonElement | null>>({ notes: null, collects: null, likes: null });
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    const index = TABS.indexOf(active);
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, Home: -index, End: TABS.length - 1 - index };
-    const delta = moves[event.key];
-    if (delta === undefined) return;
-    event.preventDefault();
-    const next = TABS[(index + delta + TABS.length) % TABS.length] ?? 'notes';
-    setActive(next);
-    refs.current[next]?.focus();
-  };
-
   return (
     <section className="profile-tabs">
-      <div role="tablist" aria-label={t('profile.tabsLabel')} className="profile-tabs__list" onKeyDown={onKeyDown}>
-        {TABS.map((tab) => (
-          <button
-            key={tab}
-            ref={(el) => {
-              refs.current[tab] = el;
-            }}
-            type="button"
-            role="tab"
-            id={`${idPrefix}-tab-${tab}`}
-            aria-selected={active === tab}
-            aria-controls={`${idPrefix}-panel`}
-            tabIndex={active === tab ? 0 : -1}
-            className="profile-tabs__tab"
-            data-testid={`profile-tab-${tab}`}
-            onClick={() => setActive(tab)}
-          >
-            {t(`profile.tabs.${tab}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('profile.tabsLabel')}
+        items={TABS.map((tab) => ({ key: tab, label: t(`profile.tabs.${tab}`), testId: `profile-tab-${tab}`, id: `${idPrefix}-tab-${tab}` }))}
+        selected={active}
+        onSelect={(item) => setActive(item.key)}
+        controls={`${idPrefix}-panel`}
+        keyboard="arrows-home-end"
+        layout="bar"
+        centered
+        large
+      />
       <div role="tabpanel" id={`${idPrefix}-panel`} aria-labelledby={`${idPrefix}-tab-${active}`}>
         <TabGrid key={active} handle={handle} tab={active} own={own} />
       </div>

@@ -4,6 +4,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { EmptyState } from '../../ui/EmptyState';
 import { SearchIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
+import { Tabs } from '../../ui/Tabs';
 import { SearchBox } from './SearchBox';
 import { SearchResults } from './SearchResults';
 import type { SearchType, Suggestion } from './search-queries';
@@ -35,22 +36,13 @@ export function SearchPage() {
       <div className="search-top">
         <SearchBox initial={q} onSearch={(text) => search(text)} onPick={pick} />
         {q ? (
-          <div className="search-tabs" role="tablist" aria-label={t('search.tabsLabel')}>
-            {TYPES.map((value) => (
-              <button
-                key={value}
-                type="button"
-                role="tab"
-                aria-selected={type === value}
-                aria-controls="search-panel"
-                className="search-tabs__tab"
-                onClick={() => search(q, value)}
-                data-testid={`search-tab-${value}`}
-              >
-                {t(`search.tabs.${value}`)}
-              </button>
-            ))}
-          </div>
+          <Tabs
+            label={t('search.tabsLabel')}
+            items={TYPES.map((value) => ({ key: value, label: t(`search.tabs.${value}`), testId: `search-tab-${value}` }))}
+            selected={type}
+            onSelect={(item) => search(q, item.key)}
+            controls="search-panel"
+          />
         ) : null}
       </div>
       <div id="search-panel" role={q ? 'tabpanel' : undefined}>

@@ -1,11 +1,11 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format-count';
 import { EmptyState } from '../../ui/EmptyState';
 import { HashIcon, SearchIcon } from '../../ui/icons';
+import { LoadMoreFooter } from '../../ui/LoadMoreFooter';
 import { QueryError } from '../../ui/QueryError';
-import { Skeleton } from '../../ui/Skeleton';
-import { useInView } from '../../ui/use-in-view';
 import { GridSkeleton } from '../feed/GridSkeleton';
 import { MasonryGrid } from '../feed/MasonryGrid';
 import { NoteGrid } from '../feed/NoteGrid';
@@ -19,8 +19,6 @@ export function SearchResults({ q, type }: { q: string; type: SearchType }) {
   const locale = i18n.resolvedLanguage ?? i18n.language;
   const notesOnly = useSearchNotes(type === 'notes' ? q : '');
   const results = useSearch(type === 'notes' ? '' : q, type);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = results;
-  const sentinel = useInView<HTMLDivElement>(() => void fetchNextPage(), Boolean(hasNextPage) && !isFetchingNextPage);
   const empty = <EmptyState level={2} icon={<SearchIcon size={28} />} title={t('search.noResults')} body={t('search.noResultsBody', { q })} />;
 
   if (type === 'notes') return <NoteGrid query={notesOnly} label={t('search.notesLabel', { q })} empty={empty} itemTestId="search-result-note" />;
@@ -36,10 +34,7 @@ export function SearchResults({ q, type }: { q: string; type: SearchType }) {
   return (
     <div className="search-results">
       {topics.length > 0 ? (
-        <section aria-labelledby="search-topics">
-          <h2 id="search-topics" className={type === 'all' ? 'search-results__heading' : 'visually-hidden'}>
-            {t('search.tabs.topics')}
-          </h2>
+        <ResultSection kind="topics" headingShown={type === 'all'}>
           <ul className="topic-list">
             {topics.map((topic) => (
               <li key={topic.name}>
@@ -55,31 +50,43 @@ export function SearchResults({ q, type }: { q: string; type: SearchType }) {
               </li>
             ))}
           </ul>
-        </section>
+        </ResultSection>
       ) : null}
       {users.length > 0 ? (
-        <section aria-labelledby="search-users">
-          <h2 id="search-users" className={type === 'all' ? 'search-results__heading' : 'visually-hidden'}>
-            {t('search.tabs.users')}
-          </h2>
+        <ResultSection kind="users" headingShown={type === 'all'}>
           <ul className="user-list">
             {users.map((user) => (
               <UserRow key={user.id} user={user} testId="search-result-user" />
             ))}
           </ul>
-        </section>
+        </ResultSection>
       ) : null}
       {notes.length > 0 ? (
-        <section aria-labelledby="search-notes" data-testid="search-result-notes">
-          <h2 id="search-notes" className={type === 'all' ? 'search-results__heading' : 'visually-hidden'}>
-            {t('search.tabs.notes')}
-          </h2>
+        <ResultSection kind="notes" headingShown={type === 'all'} testId="search-result-notes">
           <MasonryGrid notes={notes} busy={results.isFetching} label={t('search.notesLabel', { q })} itemTestId="search-result-note" />
-        </section>
+        </ResultSection>
       ) : null}
-      <div ref={sentinel} className="grid-footer">
-        {isFetchingNextPage ? <Skeleton width={120} height={12} /> : null}
-      </div>
+      <LoadMoreFooter pager={results} className="grid-footer" />
     </div>
+  );
+}
+
+interface ResultSectionProps {
+  kind: 'topics' | 'users' | 'notes';
+  /** Under "All" the kinds need visible headings; under their own tab the tab says it. */
+  headingShown: boolean;
+  testId?: string;
+  children: ReactNode;
+}
+
+function ResultSection({ kind, headingShown, testId, children }: ResultSectionProps) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={`search-${kind}`} data-testid={testId}>
+      <h2 id={`search-${kind}`} className={headingShown ? 'search-results__heading' : 'visually-hidden'}>
+        {t(`search.tabs.${kind}`)}
+      </h2>
+      {children}
+    </section>
   );
 }

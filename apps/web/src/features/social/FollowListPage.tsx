@@ -6,7 +6,8 @@ import { UserIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
-import { useInView } from '../../ui/use-in-view';
+import { SkeletonGroup } from '../../ui/SkeletonGroup';
+import { useLoadMore } from '../../ui/use-load-more';
 import { useFollowList, type FollowListKind } from '../profile/users-queries';
 import { UserRow } from './UserRow';
 import './user-row.css';
@@ -16,20 +17,18 @@ export function FollowListPage({ kind }: { kind: FollowListKind }) {
   const { t } = useTranslation();
   const { handle = '' } = useParams();
   const list = useFollowList(handle, kind);
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = list;
-  const sentinel = useInView<HTMLDivElement>(() => void fetchNextPage(), Boolean(hasNextPage) && !isFetchingNextPage);
+  const sentinel = useLoadMore<HTMLDivElement>(list);
   const title = t(`social.${kind}Title`, { handle });
   useDocumentTitle(title);
 
   let body;
   if (list.isPending) {
     body = (
-      <div role="status" aria-busy="true" className="page-body stack">
-        <span className="visually-hidden">{t('app.loading')}</span>
+      <SkeletonGroup className="page-body stack">
         {[0, 1, 2, 3].map((i) => (
           <Skeleton key={i} height={48} radius={12} />
         ))}
-      </div>
+      </SkeletonGroup>
     );
   } else if (list.isError && !list.data) {
     body = <QueryError error={list.error} onRetry={() => void list.refetch()} />;

@@ -9,9 +9,12 @@ import { HashIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
+import { Tabs } from '../../ui/Tabs';
 import { NoteGrid } from '../feed/NoteGrid';
 import { useTopic, useTopicNotes, type TopicSort } from './topics-queries';
 import './topic.css';
+
+const SORTS: readonly TopicSort[] = ['top', 'latest'];
 
 /** /topics/:name — a hashtag's reach and its notes, top or latest. */
 export function TopicPage() {
@@ -68,22 +71,14 @@ export function TopicPage() {
     <>
       <PageHeader title={`#${name}`} titleHidden={topic.isSuccess} back />
       {header}
-      <div className="topic-sort" role="tablist" aria-label={t('topic.sortLabel')}>
-        {(['top', 'latest'] as const).map((value) => (
-          <button
-            key={value}
-            type="button"
-            role="tab"
-            aria-selected={sort === value}
-            aria-controls="topic-panel"
-            className="topic-sort__tab"
-            onClick={() => setSort(value)}
-            data-testid={`topic-sort-${value}`}
-          >
-            {t(`topic.sort.${value}`)}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('topic.sortLabel')}
+        items={SORTS.map((value) => ({ key: value, label: t(`topic.sort.${value}`), testId: `topic-sort-${value}` }))}
+        selected={sort}
+        onSelect={(item) => setSort(item.key)}
+        controls="topic-panel"
+        layout="bar"
+      />
       <div id="topic-panel" role="tabpanel" aria-label={t(`topic.sort.${sort}`)}>
         <NoteGrid
           query={notes}
