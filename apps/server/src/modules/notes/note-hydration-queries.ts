@@ -31,15 +31,17 @@ export async function viewerLikes(db: Db, viewerId: string, noteIds: readonly st
   return new Set(rows.map((row) => row.note_id));
 }
 
-/** The viewer's relation to one note and its author, in one round trip. */
+/** The viewer's relation to one note and its author (including a block or mute between them), in one round trip. */
 export async function viewerStateOfNote(db: Db, viewerId: string, noteId: string, authorId: string) {
-  const { rows } = await sql<{ liked: boolean; collected: boolean; board_id: string | null; following: boolean }>`
-    select exists (select 1 from likes where user_id = ${viewerId} and note_id = ${noteId}) as liked,
+  const { rows } = await sql<{ hidden: boolean; liked: boolean; collected: boolean; board_id: string | null; following: boolean }>`
+    select exists (select 1 from blocks where (blocker_id = ${viewerId} and blocked_id = ${authorId}) or (blocker_id = ${authorId} and blocked_id = ${viewerId}))
+             or exists (select 1 from mutes where muter_id = ${viewerId} and muted_id = ${authorId}) as hidden,
+           exists (select 1 from likes where user_id = ${viewerId} and note_id = ${noteId}) as liked,
            exists (select 1 from collects where user_id = ${viewerId} and note_id = ${noteId}) as collected,
            (select board_id from collects where user_id = ${viewerId} and note_id = ${noteId}) as board_id,
            exists (select 1 from follows where follower_id = ${viewerId} and followee_id = ${authorId}) as following`.execute(db);
   const row = rows[0]!;
-  return { liked: row.liked, collected: row.collected, boardId: row.board_id === null ? null : String(row.board_id), following: row.following };
+  return { hidden: row.hidden, liked: row.liked, collected: row.collected, boardId: row.board_id === null ? null : String(row.board_id), following: row.following };
 }
 
 export async function topicsOfNotes(db: Db, noteIds: readonly string[]): Promise<Map<string, string[]>> {

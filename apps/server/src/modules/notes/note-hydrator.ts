@@ -116,10 +116,13 @@ export class NoteHydrator {
   }
 
   async view(noteId: string, viewerId: string | null) {
-    const [base, hidden] = await Promise.all([this.viewCache.get(noteId, () => this.loadView(noteId)), hiddenAuthorIds(this.db, viewerId)]);
-    if (!base || hidden.has(base.authorId)) throw notFound('note_not_found', 'This note is not available.');
+    const base = await this.viewCache.get(noteId, () => this.loadView(noteId));
+    const unavailable = () => notFound('note_not_found', 'This note is not available.');
+    if (!base) throw unavailable();
     if (!viewerId) return { ...base.view, viewer: null };
     const state = await viewerStateOfNote(this.db, viewerId, noteId, base.authorId);
+    // Blocked either way or muted: the note is not there for this viewer.
+    if (state.hidden) throw unavailable();
     return {
       ...base.view,
       viewer: {
