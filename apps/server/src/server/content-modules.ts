@@ -31,7 +31,7 @@ export async function registerContentModules(
   await api.register(fastifyMultipart);
   const images = new ImageService(db, storage);
   const notes = new NotesService(db, (noteId) => hydrator.invalidate(noteId));
-  const feed = new FeedService(db, hydrator);
+  const feed = new FeedService(db, hydrator, config.readCacheMs);
   const views = new ViewBuffer(db, (error) => api.log.error({ err: error }, 'view flush failed'));
   views.start();
   api.addHook('onClose', () => views.stop());

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor, type Page } from '../../db/pagination.js';
 import { unauthenticated } from '../../lib/errors.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
 import { hiddenAuthorIds } from '../social/hidden-authors.js';
 import { authorNoteIds, followingNoteIds, rankedNoteIds, topicLatestNoteIds } from './feed-queries.js';
@@ -19,13 +20,36 @@ export type FeedRequest =
  * without touching routes or screens.
  */
 export class FeedService {
+  // The first For-you page is the same for everyone without blocks or mutes
+  // until personalisation arrives: its skeleton is shared for `cacheMs`.
+  private readonly firstPages: TtlCache<{ ids: string[]; next: string | null }>;
+
   constructor(
     private readonly db: Db,
     private readonly hydrator: NoteHydrator,
-  ) {}
+    cacheMs = 0,
+  ) {
+    this.firstPages = new TtlCache(cacheMs, 100);
+  }
 
   async page(request: FeedRequest, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<Card>> {
     const hidden = [...(await hiddenAuthorIds(this.db, viewerId))];
+    if (request.tab === 'foryou' && !cursor && hidden.length === 0) {
+      const skeleton = await this.firstPages.get(String(limit), () => this.skeleton(request, [], undefined, limit));
+      return { items: await this.hydrator.cards(skeleton.ids, viewerId), cursor: skeleton.next };
+    }
+    const skeleton = await this.skeleton(request, hidden, cursor, limit, viewerId);
+    return { items: await this.hydrator.cards(skeleton.ids, viewerId), cursor: skeleton.next };
+  }
+
+  /** The page's note ids in order, and the cursor of the next page. */
+  private async skeleton(
+    request: FeedRequest,
+    hidden: string[],
+    cursor: string | undefined,
+    limit: number,
+    viewerId: string | null = null,
+  ): Promise<{ ids: string[]; next: string | null }> {
     let ids: string[];
     let next: string | null = null;
     const ranked = request.tab === 'foryou' || (request.tab === 'topic' && request.sort === 'top');
@@ -56,6 +80,6 @@ export class FeedService {
       if (rows.length > limit) next = encodeCursor([kept.at(-1)!.at.toISOString(), kept.at(-1)!.id]);
       ids = kept.map((row) => row.id);
     }
-    return { items: await this.hydrator.cards(ids, viewerId), cursor: next };
+    return { ids, next };
   }
 }
