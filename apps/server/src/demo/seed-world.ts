@@ -80,6 +80,8 @@ export async function seedWorld(db: Db, storage: MediaStorage, options: SeedOpti
     .execute();
   const topicIdByKey = new Map((await db.selectFrom('topics').select(['id', 'name_key']).execute()).map((row) => [row.name_key, row.id]));
 
+  // Images go round-robin (not at random) so neighbouring notes in the grid differ.
+  let nextImage = 0;
   await inChunks(noteRows, async (chunk) => {
     const inserted = await db
       .insertInto('notes')
@@ -97,7 +99,7 @@ export async function seedWorld(db: Db, storage: MediaStorage, options: SeedOpti
       .execute();
     const imageRows = inserted.flatMap((note) =>
       Array.from({ length: random.int(1, 3) }, (_, position) => {
-        const image = random.pick(images);
+        const image = images[(nextImage++ * 7) % images.length]!;
         return {
           owner_id: note.author_id,
           note_id: note.id,
