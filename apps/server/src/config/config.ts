@@ -52,9 +52,11 @@ export interface Config {
     s3: {
       bucket: string;
       region: string;
+      /** For S3-compatible services (MinIO, Cloudflare R2, Backblaze B2…); empty for AWS. */
       endpoint: string;
       accessKeyId: string;
       secretAccessKey: string;
+      /** MinIO and most self-hosted services need path-style URLs (endpoint/bucket/key). */
       forcePathStyle: boolean;
     } | null;
   };

@@ -1,18 +1,9 @@
 import { DeleteObjectsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Config } from '../../config/config.js';
 import type { MediaStorage } from './media-storage.js';
 
-export interface S3StorageOptions {
-  bucket: string;
-  region: string;
-  /** For S3-compatible services (MinIO, Cloudflare R2, Backblaze B2…); empty for AWS. */
-  endpoint: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** MinIO and most self-hosted services need path-style URLs (endpoint/bucket/key). */
-  forcePathStyle: boolean;
-  /** Where readers fetch the files: the bucket's public URL or a CDN in front of it. */
-  publicBaseUrl: string;
-}
+/** The bucket settings from config (S3_*), plus where readers fetch the files (MEDIA_BASE_URL: the bucket's public URL or a CDN). */
+export type S3StorageOptions = NonNullable<Config['media']['s3']> & { publicBaseUrl: string };
 
 /** Media in an S3-compatible bucket. Keys never change, so objects carry a year-long cache header. */
 export class S3Storage implements MediaStorage {
