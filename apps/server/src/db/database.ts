@@ -5,6 +5,7 @@ import type { BoardsTable } from './tables/boards.js';
 import type { CollectsTable } from './tables/collects.js';
 import type { CommentLikesTable } from './tables/comment-likes.js';
 import type { CommentsTable } from './tables/comments.js';
+import type { EventsTable } from './tables/events.js';
 import type { FollowsTable } from './tables/follows.js';
 import type { ImagesTable } from './tables/images.js';
 import type { LikesTable } from './tables/likes.js';
@@ -22,6 +23,7 @@ import type { TopicCountersTable } from './tables/topic-counters.js';
 import type { TopicParticipantsTable } from './tables/topic-participants.js';
 import type { TopicsTable } from './tables/topics.js';
 import type { UsersTable } from './tables/users.js';
+import type { VideosTable } from './tables/videos.js';
 
 export interface Database {
   users: UsersTable;
@@ -46,6 +48,7 @@ export interface Database {
   blocks: BlocksTable;
   mutes: MutesTable;
   notifications: NotificationsTable;
+  events: EventsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -11,6 +11,8 @@ import { NotesService } from '../modules/notes/notes-service.js';
 import { notesRoutes } from '../modules/notes/notes-routes.js';
 import { searchRoutes } from '../modules/search/search-routes.js';
 import { topicsRoutes } from '../modules/topics/topics-routes.js';
+import { TelemetryService } from '../modules/telemetry/telemetry-service.js';
+import { telemetryRoutes } from '../modules/telemetry/telemetry-routes.js';
 import { ViewBuffer } from '../modules/views/view-buffer.js';
 import { viewsRoutes } from '../modules/views/views-routes.js';
 import type { ApiApp } from './api-app.js';
@@ -42,5 +44,6 @@ export async function registerContentModules(
   await topicsRoutes(api, { db, feed, clock });
   await viewsRoutes(api, { views, clock });
   await searchRoutes(api, { db, hydrator });
+  await telemetryRoutes(api, { telemetry: new TelemetryService(db, views), clock });
   return { images, views, hydrator, feed };
 }

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertNote } from '../../../test/fixtures.js';
+import { createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
+
+let t: TestApp;
+let cookie: string;
+let imageNote: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  const ann = await signIn(t, '+14155552671', { handle: 'watcher', displayName: 'Watcher' });
+  cookie = ann.cookie;
+  imageNote = await insertNote(t.database.db, { authorId: ann.user.id });
+});
+afterAll(() => t.close());
+
+const send = (events: unknown[], headers: Record<string, string> = { cookie }) =>
+  t.app.inject({ method: 'POST', url: '/api/events', payload: { events }, headers });
+const countEvents = async () => Number((await t.database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+
+describe('telemetry', () => {
+  it('stores a batch once, however often it is retried, and feeds view counters from impressions', async () => {
+    const sessionId = randomUUID();
+    const at = t.now.getTime();
+    const batch = [
+      { type: 'impression', noteId: imageNote, at, sessionId, seq: 1, source: 'explore' },
+      { type: 'share', noteId: imageNote, at: at + 500, sessionId, seq: 2, source: 'note' },
+    ];
+    expect((await send(batch)).json()).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    expect((await send(batch)).json()).toEqual({ accepted: 0, duplicates: 2, rejected: [] });
+    expect(await countEvents()).toBe(2);
+    const row = await t.database.db.selectFrom('events').selectAll().where('client_seq', '=', 1).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ type: 'impression', note_id: imageNote, source: 'explore' });
+    await t.app.content.views.flush(t.now);
+    expect((await t.app.inject({ url: `/api/notes/${imageNote}` })).json().counts.views).toBe(1);
+  });
+
+  it('refuses events it cannot believe, one by one, keeping the rest', async () => {
+    const sessionId = randomUUID();
+    const at = t.now.getTime();
+    const result = (
+      await send([
+        { type: 'impression', noteId: '999999999', at, sessionId, seq: 1 },
+        { type: 'impression', noteId: imageNote, at: at - 3 * 86_400_000, sessionId, seq: 2 },
+        { type: 'watch', noteId: imageNote, at, sessionId, seq: 3, watchMs: 5000 },
+        { type: 'impression', noteId: imageNote, at, sessionId, seq: 4 },
+      ])
+    ).json();
+    expect(result.accepted).toBe(1);
+    expect(result.rejected).toEqual([
+      { index: 0, reason: 'note_not_found' },
+      { index: 1, reason: 'time_out_of_range' },
+      { index: 2, reason: 'not_a_playable_video' },
+    ]);
+  });
+
+  it('validates the batch shape', async () => {
+    const sessionId = randomUUID();
+    const one = { type: 'impression', noteId: imageNote, at: t.now.getTime(), sessionId, seq: 1 };
+    for (const events of [[], Array.from({ length: 101 }, (_, i) => ({ ...one, seq: i })), [{ ...one, sessionId: 'nope' }], [{ ...one, type: 'hover' }], [{ ...one, extra: 1 }]]) {
+      const response = await send(events);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().error.code).toBe('validation_failed');
+    }
+  });
+
+  it('accepts signed-out viewers', async () => {
+    const response = await send([{ type: 'impression', noteId: imageNote, at: t.now.getTime(), sessionId: randomUUID(), seq: 1 }], {});
+    expect(response.statusCode).toBe(202);
+    expect(response.json().accepted).toBe(1);
+  });
+});
