@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import type { LoadOptions, ScenarioResult } from './lib/measure.js';
 import { type BenchServer, startBenchServer } from './lib/server.js';
 import { prepareWorld, type World } from './lib/world.js';
+import { eventsScenario } from './scenarios/events.js';
 import { exploreScenario } from './scenarios/explore.js';
 import { healthScenario } from './scenarios/health.js';
 import { likeHotScenario } from './scenarios/like-hot.js';
@@ -21,8 +22,9 @@ const SCENARIOS: Record<string, (options: LoadOptions, world: World, server: Ben
   note: noteScenario,
   'like-hot': likeHotScenario,
   'topic-views': topicViewsScenario,
+  events: eventsScenario,
 };
-const NEEDS_WORLD = new Set(['explore', 'note', 'like-hot', 'topic-views']);
+const NEEDS_WORLD = new Set(['explore', 'note', 'like-hot', 'topic-views', 'events']);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -80,6 +82,6 @@ const report = {
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(
   `summary: ${report.results
-    .map((r) => `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''} ×${r.ratioToHealth}`)
+    .map((r) => `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''} ×${r.ratioToHealth}`)
     .join(' | ')}\n`,
 );
