@@ -49,7 +49,10 @@ export async function eventsScenario(options: LoadOptions, world: World, server:
     eventsAccepted: accepted,
     eventsPerSecond: Math.round(accepted / options.durationSeconds),
     eventsStored: stored,
-    lostEvents: accepted - stored,
+    // Confirmed events that are not in the table (must be 0)...
+    lostEvents: Math.max(0, accepted - stored),
+    // ...and stored events whose response the run cut off when it stopped.
+    storedUnconfirmed: Math.max(0, stored - accepted),
   };
   return result;
 }
