@@ -9,6 +9,7 @@ import { likeHotScenario } from './scenarios/like-hot.js';
 import { noteScenario } from './scenarios/note.js';
 import { signupScenario } from './scenarios/signup.js';
 import { topicViewsScenario } from './scenarios/topic-views.js';
+import { transcodeScenario } from './scenarios/transcode.js';
 
 // npm run bench -- [scenario ...] [--connections 32] [--duration 10] [--url http://127.0.0.1:3000]
 //   [--users 10000 --notes 100000 --likes 1000000 --sessions 1000]   (data set for explore, note, like-hot, topic-views)
@@ -23,6 +24,7 @@ const SCENARIOS: Record<string, (options: LoadOptions, world: World, server: Ben
   'like-hot': likeHotScenario,
   'topic-views': topicViewsScenario,
   events: eventsScenario,
+  transcode: transcodeScenario,
 };
 const NEEDS_WORLD = new Set(['explore', 'note', 'like-hot', 'topic-views', 'events']);
 
@@ -45,15 +47,18 @@ if (unknown.length) {
   process.stderr.write(`Unknown scenario(s): ${unknown.join(', ')}. Known: ${Object.keys(SCENARIOS).join(', ')}\n`);
   process.exit(2);
 }
+// Scenarios that need no HTTP server (transcode runs the worker's code on a clip).
+const OFFLINE = new Set(['transcode']);
+const offlineOnly = names.every((name) => OFFLINE.has(name));
 // The health baseline is always measured, so every other figure has its ratio.
-if (!names.includes('health')) names.unshift('health');
+if (!names.includes('health') && !offlineOnly) names.unshift('health');
 
 if (values.url && names.some((name) => NEEDS_WORLD.has(name))) {
   process.stderr.write('explore, note, like-hot and topic-views seed their own data set: run them without --url\n');
   process.exit(2);
 }
-const server = values.url ? null : await startBenchServer();
-const url = values.url ?? server!.url;
+const server = values.url || offlineOnly ? null : await startBenchServer();
+const url = values.url ?? server?.url ?? '';
 const options: LoadOptions = { url, connections: Number(values.connections), durationSeconds: Number(values.duration) };
 const results: ScenarioResult[] = [];
 const worldSize = { users: Number(values.users), notes: Number(values.notes), likes: Number(values.likes), sessions: Number(values.sessions) };
@@ -65,23 +70,23 @@ try {
   }
   // health first and again between scenarios would double the run; it is measured once, after seeding, on the same data.
   for (const name of names) {
-    process.stderr.write(`running ${name} for ${options.durationSeconds}s at ${options.connections} connections...\n`);
+    process.stderr.write(OFFLINE.has(name) ? `running ${name}...\n` : `running ${name} for ${options.durationSeconds}s at ${options.connections} connections...\n`);
     results.push(await SCENARIOS[name]!(options, world!, server!));
   }
 } finally {
   await server?.stop();
 }
 
-const health = results.find((result) => result.scenario === 'health')!;
+const health = results.find((result) => result.scenario === 'health');
 const report = {
   node: process.version,
-  startedServer: !values.url,
+  startedServer: server !== null,
   dataSet: names.some((name) => NEEDS_WORLD.has(name)) ? worldSize : null,
-  results: results.map((result) => ({ ...result, ratioToHealth: Math.round((result.requestsPerSecond / health.requestsPerSecond) * 1000) / 1000 })),
+  results: results.map((result) => ({ ...result, ratioToHealth: health && !OFFLINE.has(result.scenario) ? Math.round((result.requestsPerSecond / health.requestsPerSecond) * 1000) / 1000 : null })),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(
   `summary: ${report.results
-    .map((r) => `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''} ×${r.ratioToHealth}`)
+    .map((r) => r.extra?.ratioToClip !== undefined ? `${r.scenario} ${r.extra.transcodeSeconds} s for a ${r.extra.clipSeconds} s clip (×${r.extra.ratioToClip} real time)` : `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''} ×${r.ratioToHealth}`)
     .join(' | ')}\n`,
 );

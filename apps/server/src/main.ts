@@ -12,6 +12,8 @@ import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { createMediaStorage } from './modules/media/create-media-storage.js';
 import { buildApp } from './server/app.js';
 import { startPeriodicTasks } from './server/periodic-tasks.js';
+import { JobQueue } from './modules/jobs/job-queue.js';
+import { failStuckVideos } from './modules/video/videos-queries.js';
 
 function fail(message: string): never {
   process.stderr.write(`\nQiao could not start: ${message}\n\n`);
@@ -59,14 +61,26 @@ async function main(): Promise<void> {
 
     const secretKey = config.secretKey ?? loadOrCreateLocalSecrets(config.dataDir).secretKey;
     const sms = createSmsProvider(config, (line) => log.info(line));
-    const app = await buildApp({ config, db, secretKey, sms, logger: log });
+    // Maintenance (expiring and retrying jobs of dead workers) runs where jobs run.
+    const jobs = new JobQueue(db, { supervise: config.worker, onError: (error) => log.error({ err: error }, 'job queue error') });
+    await jobs.start();
+    const app = await buildApp({ config, db, secretKey, sms, logger: log, jobs });
     stops.push(() => app.close());
+    if (config.worker) {
+      await jobs.work({ 'transcode-video': (payload, context) => app.videos.processor.run(payload.videoId, context) });
+      log.info('worker started: this process runs background jobs');
+    }
+    // Stops run in reverse: jobs in flight finish before the HTTP server and the pool go.
+    stops.push(() => jobs.stop());
 
     const stopTasks = startPeriodicTasks(
       [
         { name: 'prune-accounts', everyMs: 60 * 60 * 1000, run: (now) => pruneAccountsData(db, now) },
         { name: 'refresh-note-ranks', everyMs: 60 * 1000, run: (now) => refreshNoteRanks(db, now) },
         { name: 'remove-abandoned-images', everyMs: 60 * 60 * 1000, run: (now) => app.content.images.removeAbandoned(now) },
+        { name: 'remove-expired-uploads', everyMs: 60 * 60 * 1000, run: () => app.videos.uploads.cleanUpExpired() },
+        // Three hours covers every attempt of a 15-minute video with its retries; only a lost job is older.
+        { name: 'fail-stuck-videos', everyMs: 10 * 60 * 1000, run: (now) => failStuckVideos(db, new Date(now.getTime() - 3 * 60 * 60 * 1000), now) },
       ],
       log,
     );

@@ -77,6 +77,19 @@ export interface Config {
     sessionTtlDays: number;
   };
   rateLimits: RateLimitConfig;
+  /** Run background jobs (video transcoding…) in this process; false makes a web-only process. */
+  worker: boolean;
+  video: {
+    /** Unfinished tus uploads live here until they complete or expire. */
+    uploadsDir: string;
+    maxUploadBytes: number;
+    maxDurationSeconds: number;
+    /** Explicit binaries; null means the system's ffmpeg/ffprobe on PATH, else the bundled ones. */
+    ffmpegPath: string | null;
+    ffprobePath: string | null;
+    /** Encoder threads per rendition: a small machine (2 cores) stays responsive while transcoding. */
+    ffmpegThreads: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -185,6 +198,15 @@ export function loadConfig(env: Env = process.env): Config {
       ipWindowSeconds: int(env, 'RATE_LIMIT_IP_WINDOW_SECONDS', 600, 1),
       codesPerNumberPerHour: int(env, 'RATE_LIMIT_CODES_PER_NUMBER_HOUR', 5, 1),
       codesPerNumberPerDay: int(env, 'RATE_LIMIT_CODES_PER_NUMBER_DAY', 10, 1),
+    },
+    worker: bool(env, 'WORKER', true),
+    video: {
+      uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),
+      maxUploadBytes: 1024 * 1024 * 1024,
+      maxDurationSeconds: 15 * 60,
+      ffmpegPath: env.FFMPEG_PATH || null,
+      ffprobePath: env.FFPROBE_PATH || null,
+      ffmpegThreads: int(env, 'FFMPEG_THREADS', 2, 1),
     },
   };
 }

@@ -49,6 +49,7 @@ export interface Database {
   mutes: MutesTable;
   notifications: NotificationsTable;
   events: EventsTable;
+  videos: VideosTable;
 }
 
 export type Db = Kysely<Database>;

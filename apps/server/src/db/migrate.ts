@@ -3,8 +3,8 @@ import * as accounts from './migrations/2026-11-24T20-40-00Z-accounts.js';
 import * as notesSocial from './migrations/2026-11-24T21-00-00Z-notes-social.js';
 import * as social from './migrations/2026-11-24T21-30-00Z-social.js';
 import * as commentOrder from './migrations/2026-11-24T21-45-00Z-comment-order-indexes.js';
-import * as videos from './migrations/2026-11-24T22-00-00Z-videos.js';
 import * as events from './migrations/2026-11-24T22-00-00Z-events.js';
+import * as videos from './migrations/2026-11-24T22-05-00Z-videos.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
@@ -13,8 +13,8 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T21-00-00Z-notes-social': notesSocial,
   '2026-11-24T21-30-00Z-social': social,
   '2026-11-24T21-45-00Z-comment-order-indexes': commentOrder,
-  '2026-11-24T22-00-00Z-videos': videos,
   '2026-11-24T22-00-00Z-events': events,
+  '2026-11-24T22-05-00Z-videos': videos,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,6 +32,8 @@ import { type ContentModules, registerContentModules } from './content-modules.j
 import { serveMedia, serveWebApp } from './static-web.js';
 import { createMediaStorage } from '../modules/media/create-media-storage.js';
 import { LocalDiskStorage, type MediaStorage } from '../modules/media/media-storage.js';
+import { JobQueue } from '../modules/jobs/job-queue.js';
+import { registerVideoModules } from './video-modules.js';
 
 export interface AppDeps {
   config: Config;
@@ -45,6 +47,8 @@ export interface AppDeps {
   logger?: FastifyBaseLogger;
   /** Where media files go; local disk under DATA_DIR by default. */
   storage?: MediaStorage;
+  /** The job queue (main.ts starts workers on it); without one the app makes its own, closed with the app. */
+  jobs?: JobQueue;
 }
 
 declare module 'fastify' {
@@ -124,6 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const storage = deps.storage ?? createMediaStorage(config);
   const hydrator = new NoteHydrator(db, storage, config.readCacheMs);
+  const jobs = deps.jobs ?? new JobQueue(db, { supervise: false, onError: (error) => app.log.error({ err: error }, 'job queue error') });
+  if (!deps.jobs) app.addHook('onClose', () => jobs.stop());
 
   await app.register(
     async (api: ApiApp) => {
@@ -143,6 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
       app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock }));
+      app.decorate('videos', await registerVideoModules(api, { config, db, storage, jobs, clock }));
     },
     { prefix: '/api' },
   );

@@ -3,6 +3,7 @@ import type { Config } from '../config/config.js';
 import type { Db } from '../db/database.js';
 import { FeedService } from '../modules/feed/feed-service.js';
 import { feedRoutes } from '../modules/feed/feed-routes.js';
+import { videoFeedRoutes } from '../modules/feed/video-feed-routes.js';
 import { ImageService } from '../modules/media/image-service.js';
 import type { MediaStorage } from '../modules/media/media-storage.js';
 import { mediaRoutes } from '../modules/media/media-routes.js';
@@ -45,5 +46,6 @@ export async function registerContentModules(
   await viewsRoutes(api, { views, clock });
   await searchRoutes(api, { db, hydrator });
   await telemetryRoutes(api, { telemetry: new TelemetryService(db, views), clock });
+  await videoFeedRoutes(api, { db, hydrator });
   return { images, views, hydrator, feed };
 }

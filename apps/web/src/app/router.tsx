@@ -6,7 +6,6 @@ import { DevSmsPage } from '../features/dev-sms/DevSmsPage';
 import { ExplorePage } from '../features/feed/ExplorePage';
 import { NotePage } from '../features/notes/NotePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
-import { ComingSoonPage } from '../features/placeholders/ComingSoonPage';
 import { NotFoundPage } from '../features/placeholders/NotFoundPage';
 import { EditProfilePage } from '../features/profile/EditProfilePage';
 import { MePage } from '../features/profile/MePage';
@@ -15,6 +14,7 @@ import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { FollowListPage } from '../features/social/FollowListPage';
 import { TopicPage } from '../features/topics/TopicPage';
+import { VideoFeedPage } from '../features/video/VideoFeedPage';
 import { AppLayout } from './AppLayout';
 import { RouteError } from './RouteError';
 
@@ -28,7 +28,7 @@ export function createAppRouter() {
           errorElement: <RouteError />,
           children: [
             { index: true, element: <ExplorePage /> },
-            { path: 'video', element: <ComingSoonPage section="video" /> },
+            { path: 'video', element: <VideoFeedPage /> },
             { path: 'post', element: <ComposerPage /> },
             { path: 'messages', element: <NotificationsPage /> },
             { path: 'notes/:id', element: <NotePage /> },

@@ -173,3 +173,23 @@ export const BellIcon = (p: IconProps) => (
     <path d="M10 21h4" />
   </Svg>
 );
+
+export const PlayIcon = (p: IconProps) => (
+  <Svg {...p} fill="currentColor" strokeWidth={1.5}>
+    <path d="M8 5.5v13a.5.5 0 0 0 .76.43l10.4-6.5a.5.5 0 0 0 0-.86L8.76 5.07A.5.5 0 0 0 8 5.5z" />
+  </Svg>
+);
+
+export const PauseIcon = (p: IconProps) => (
+  <Svg {...p} fill="currentColor">
+    <rect x="6" y="5" width="4" height="14" rx="1" />
+    <rect x="14" y="5" width="4" height="14" rx="1" />
+  </Svg>
+);
+
+export const MutedIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 9h3l5-4v14l-5-4H4z" />
+    <path d="m16 9 5 6M21 9l-5 6" />
+  </Svg>
+);

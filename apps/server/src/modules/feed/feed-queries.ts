@@ -13,6 +13,9 @@ export interface DatedId {
   at: Date;
 }
 
+/** Video notes join feeds once their video is ready; until then only the author's profile shows them. */
+export const playableNote = sql<boolean>`(notes.kind <> 'video' or exists (select 1 from videos where videos.note_id = notes.id and videos.status = 'ready'))`;
+
 interface Window<K> {
   after: K | null;
   limit: number;
@@ -24,7 +27,8 @@ export async function rankedNoteIds(db: Db, window: Window<[number, string]> & {
     .selectFrom('note_rank')
     .innerJoin('notes', 'notes.id', 'note_rank.note_id')
     .select(['note_rank.note_id as id', 'note_rank.score'])
-    .where('notes.deleted_at', 'is', null);
+    .where('notes.deleted_at', 'is', null)
+    .where(playableNote);
   if (window.topicId) {
     query = query.where('note_rank.note_id', 'in', (eb) => eb.selectFrom('note_topics').select('note_id').where('topic_id', '=', window.topicId!));
   }
@@ -41,14 +45,20 @@ export async function followingNoteIds(db: Db, viewerId: string, window: Window<
     .selectFrom('notes')
     .select(['id', 'created_at as at'])
     .where('deleted_at', 'is', null)
+    .where(playableNote)
     .where('author_id', 'in', (eb) => eb.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId));
   if (window.hidden.length) query = query.where('author_id', 'not in', window.hidden);
   if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(window.limit + 1).execute();
 }
 
-export async function authorNoteIds(db: Db, authorId: string, window: Window<[Date, string]>): Promise<DatedId[]> {
+export async function authorNoteIds(
+  db: Db,
+  authorId: string,
+  window: Window<[Date, string]> & { includeUnplayable?: boolean },
+): Promise<DatedId[]> {
   let query = db.selectFrom('notes').select(['id', 'created_at as at']).where('deleted_at', 'is', null).where('author_id', '=', authorId);
+  if (!window.includeUnplayable) query = query.where(playableNote);
   if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
   return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(window.limit + 1).execute();
 }
@@ -59,7 +69,8 @@ export async function topicLatestNoteIds(db: Db, topicId: string, window: Window
     .innerJoin('notes', 'notes.id', 'note_topics.note_id')
     .select(['note_topics.note_id as id', 'note_topics.created_at as at'])
     .where('note_topics.topic_id', '=', topicId)
-    .where('notes.deleted_at', 'is', null);
+    .where('notes.deleted_at', 'is', null)
+    .where(playableNote);
   if (window.hidden.length) query = query.where('notes.author_id', 'not in', window.hidden);
   if (window.after) {
     query = query.where(sql<boolean>`(note_topics.created_at, note_topics.note_id) < (${window.after[0]}, ${window.after[1]}::bigint)`);

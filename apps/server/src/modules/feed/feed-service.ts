@@ -72,7 +72,7 @@ export class FeedService {
         if (!viewerId) throw unauthenticated('Sign in to see notes from people you follow.');
         rows = await followingNoteIds(this.db, viewerId, window);
       } else if (request.tab === 'author') {
-        rows = await authorNoteIds(this.db, request.authorId, window);
+        rows = await authorNoteIds(this.db, request.authorId, { ...window, includeUnplayable: viewerId === request.authorId });
       } else {
         rows = await topicLatestNoteIds(this.db, (request as { topicId: string }).topicId, window);
       }

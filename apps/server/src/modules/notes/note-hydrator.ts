@@ -6,6 +6,8 @@ import { presentImage } from '../media/image-view.js';
 import { imagesOfNotes } from '../media/images-queries.js';
 import type { MediaStorage } from '../media/media-storage.js';
 import { hiddenAuthorIds } from '../social/hidden-authors.js';
+import { presentVideo, videoCover } from '../video/video-view.js';
+import { videosOfNotes } from '../video/videos-queries.js';
 import { mentionsOfNote, type NoteWithAuthor, notesWithAuthors, topicsOfNotes, viewerLikes, viewerStateOfNote } from './note-hydration-queries.js';
 
 // Read paths that show notes end here: skeleton ids in, then hydrate (a fixed
@@ -22,6 +24,8 @@ const presentAuthor = (author: NoteWithAuthor['author']) => ({
 
 interface CardBase {
   authorId: string;
+  /** A video note whose video is not ready is its author's alone. */
+  authorOnly: boolean;
   card: {
     id: string;
     kind: 'image' | 'video';
@@ -54,20 +58,23 @@ export class NoteHydrator {
   private async loadCards(ids: string[]): Promise<Map<string, CardBase>> {
     const notes = await notesWithAuthors(this.db, ids);
     const live = notes.map((note) => note.id);
-    const [covers, counts] = await Promise.all([imagesOfNotes(this.db, live, true), noteCounts(this.db, live)]);
+    const videoNotes = notes.filter((note) => note.kind === 'video').map((note) => note.id);
+    const [covers, counts, videos] = await Promise.all([imagesOfNotes(this.db, live, true), noteCounts(this.db, live), videosOfNotes(this.db, videoNotes)]);
     const coverOf = new Map(covers.map((image) => [image.note_id!, image]));
     return new Map(
       notes.map((note) => {
         const cover = coverOf.get(note.id);
+        const video = videos.get(note.id);
         return [
           note.id,
           {
             authorId: note.author_id,
+            authorOnly: note.kind === 'video' && video?.status !== 'ready',
             card: {
               id: note.id,
               kind: note.kind,
               title: note.title,
-              cover: cover ? presentImage(cover, this.storage) : null,
+              cover: video ? videoCover(video, this.storage) : cover ? presentImage(cover, this.storage) : null,
               author: presentAuthor(note.author),
               counts: { likes: counts.get(note.id)?.likes ?? 0 },
             },
@@ -81,7 +88,7 @@ export class NoteHydrator {
     const [bases, hidden] = await Promise.all([this.cardCache.getMany(noteIds, (ids) => this.loadCards(ids)), hiddenAuthorIds(this.db, viewerId)]);
     const visible = noteIds.flatMap((id) => {
       const base = bases.get(id);
-      return base && !hidden.has(base.authorId) ? [base] : [];
+      return base && !hidden.has(base.authorId) && (!base.authorOnly || base.authorId === viewerId) ? [base] : [];
     });
     const liked = viewerId ? await viewerLikes(this.db, viewerId, visible.map((base) => base.card.id)) : new Set<string>();
     return visible.map((base) => ({ ...base.card, viewer: viewerId ? { liked: liked.has(base.card.id) } : null }));
@@ -90,14 +97,17 @@ export class NoteHydrator {
   private async loadView(noteId: string) {
     const [note] = await notesWithAuthors(this.db, [noteId]);
     if (!note) return null;
-    const [images, counts, topics, mentions] = await Promise.all([
+    const [images, counts, topics, mentions, videos] = await Promise.all([
       imagesOfNotes(this.db, [note.id]),
       noteCounts(this.db, [note.id]),
       topicsOfNotes(this.db, [note.id]),
       mentionsOfNote(this.db, note.id),
+      videosOfNotes(this.db, note.kind === 'video' ? [note.id] : []),
     ]);
+    const video = videos.get(note.id);
     return {
       authorId: note.author_id,
+      authorOnly: note.kind === 'video' && video?.status !== 'ready',
       view: {
         id: note.id,
         kind: note.kind,
@@ -108,6 +118,7 @@ export class NoteHydrator {
         updatedAt: note.updated_at.toISOString(),
         author: presentAuthor(note.author),
         images: images.map((image) => presentImage(image, this.storage)),
+        video: video ? presentVideo(video, this.storage) : null,
         topics: (topics.get(note.id) ?? []).map((name) => ({ name })),
         mentions: mentions.map((mention) => ({ id: mention.id, handle: mention.handle ?? '' })),
         counts: counts.get(note.id)!,
@@ -119,6 +130,7 @@ export class NoteHydrator {
     const base = await this.viewCache.get(noteId, () => this.loadView(noteId));
     const unavailable = () => notFound('note_not_found', 'This note is not available.');
     if (!base) throw unavailable();
+    if (base.authorOnly && viewerId !== base.authorId) throw unavailable();
     if (!viewerId) return { ...base.view, viewer: null };
     const state = await viewerStateOfNote(this.db, viewerId, noteId, base.authorId);
     // Blocked either way or muted: the note is not there for this viewer.

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { ImageViewSchema } from '../media/image-view.js';
+import { VideoViewSchema } from '../video/video-view.js';
 
 export const AuthorSchema = Type.Object({
   id: Type.String(),
@@ -29,6 +30,8 @@ export const NoteViewSchema = Type.Object({
   updatedAt: Type.String({ format: 'date-time' }),
   author: AuthorSchema,
   images: Type.Array(ImageViewSchema),
+  /** Set on video notes; `status` tells the author whether it is still processing. */
+  video: Type.Union([VideoViewSchema, Type.Null()]),
   topics: Type.Array(Type.Object({ name: Type.String() })),
   mentions: Type.Array(Type.Object({ id: Type.String(), handle: Type.String() })),
   counts: Type.Object({ likes: Type.Integer(), collects: Type.Integer(), comments: Type.Integer(), views: Type.Integer() }),

@@ -1,18 +1,19 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { NoteRow } from '../../db/tables/notes.js';
+import type { NoteKind, NoteRow } from '../../db/tables/notes.js';
 import type { TopicRow } from '../../db/tables/topics.js';
 import type { UserRow } from '../../db/tables/users.js';
 import { topicKey } from './note-text.js';
 
 export function insertNote(
   db: Db,
-  input: { authorId: string; title: string; body: string; place: string | null; searchTokens: string[]; now: Date },
+  input: { authorId: string; kind?: NoteKind; title: string; body: string; place: string | null; searchTokens: string[]; now: Date },
 ): Promise<NoteRow> {
   return db
     .insertInto('notes')
     .values({
       author_id: input.authorId,
+      kind: input.kind ?? 'image',
       title: input.title,
       body: input.body,
       place: input.place,

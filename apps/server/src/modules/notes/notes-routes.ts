@@ -23,8 +23,16 @@ export async function notesRoutes(app: ApiApp, deps: { notes: NotesService; hydr
     {
       schema: {
         tags: ['notes'],
-        summary: 'Post an image note (upload the images first)',
-        body: Type.Object(noteFields, { additionalProperties: false }),
+        summary: 'Post a note: images (upload them first) or one video (upload it with tus first); exactly one of imageIds and videoId',
+        body: Type.Object(
+          {
+            ...noteFields,
+            imageIds: Type.Optional(noteFields.imageIds),
+            videoId: Type.Optional(Type.String({ pattern: '^[0-9a-f-]{36}$' })),
+            coverFrame: Type.Optional(Type.Integer({ minimum: 0, maximum: 4, description: 'preview frame used as the cover; the poster by default' })),
+          },
+          { additionalProperties: false },
+        ),
         response: { 201: NoteViewSchema },
       },
     },

@@ -5,6 +5,7 @@ import { badRequest, forbidden, notFound } from '../../lib/errors.js';
 import { recordDiscussion, removeDiscussion } from '../counters/topic-counters.js';
 import { attachImages, detachImagesExcept } from '../media/images-queries.js';
 import { insertNotification } from '../notifications/notifications-queries.js';
+import { attachVideo, lockVideo } from '../video/videos-queries.js';
 import { documentTokens } from '../search/search-tokens.js';
 import {
   commentCountOfNote,
@@ -27,11 +28,16 @@ export interface NoteInput {
   title: string;
   body: string;
   imageIds: string[];
+  /** A video note carries one uploaded video instead of images. */
+  videoId?: string;
+  /** Which of the video's preview frames is the cover (0-4); the poster when absent. */
+  coverFrame?: number;
   place?: string | null;
   alts?: Record<string, string>;
 }
 
-export type NotePatch = Partial<NoteInput>;
+export type NotePatch = Partial<Omit<NoteInput, 'videoId' | 'coverFrame'>>;
+export type NewNoteInput = Omit<NoteInput, 'imageIds'> & { imageIds?: string[] };
 
 // A new note starts above most old ones (its rank decays like theirs): every
 // note gets a first small audience before engagement decides.
@@ -76,11 +82,15 @@ export class NotesService {
     }
   }
 
-  async create(author: UserRow, input: NoteInput, now: Date): Promise<string> {
+  async create(author: UserRow, input: NewNoteInput, now: Date): Promise<string> {
     if (author.handle === null) throw badRequest('profile_incomplete', 'Finish your profile before posting.');
     const title = input.title.trim();
     const body = input.body.trim();
-    this.checkContent(title, body, input.imageIds);
+    if (input.videoId !== undefined && input.imageIds !== undefined) throw badRequest('note_media_conflict', 'A note has images or a video, not both.');
+    if (input.videoId === undefined && input.imageIds === undefined) throw badRequest('note_media_required', 'Add images or a video.');
+    if (input.videoId !== undefined) return this.createVideoNote(author, { ...input, videoId: input.videoId, title, body }, now);
+    const imageIds = input.imageIds!;
+    this.checkContent(title, body, imageIds);
     return this.db.transaction().execute(async (trx) => {
       const note = await insertNote(trx, {
         authorId: author.id,
@@ -90,10 +100,34 @@ export class NotesService {
         searchTokens: await this.tokens(author, title, body, parseHashtags(`${title}\n${body}`)),
         now,
       });
-      const attached = await attachImages(trx, { noteId: note.id, ownerId: author.id, imageIds: input.imageIds, alts: input.alts });
-      if (attached !== input.imageIds.length) {
+      const attached = await attachImages(trx, { noteId: note.id, ownerId: author.id, imageIds, alts: input.alts });
+      if (attached !== imageIds.length) {
         throw badRequest('images_invalid', 'Some images are not yours, do not exist, or belong to another note. Upload them again.');
       }
+      await this.syncTextLinks(trx, note, author, now, true);
+      await seedNoteRank(trx, note.id, NEW_NOTE_SCORE, now);
+      return note.id;
+    });
+  }
+
+  /** The note exists at once; feeds show it when its video is ready (the author sees it processing). */
+  private async createVideoNote(author: UserRow, input: NewNoteInput & { videoId: string }, now: Date): Promise<string> {
+    if (!input.title && !input.body) throw badRequest('note_empty', 'Write a title or some text.');
+    return this.db.transaction().execute(async (trx) => {
+      const video = await lockVideo(trx, input.videoId);
+      if (!video || video.owner_id !== author.id) throw badRequest('video_invalid', 'This video is not yours or does not exist. Upload it again.');
+      if (video.note_id !== null) throw badRequest('video_invalid', 'This video already belongs to a note.');
+      if (video.status === 'failed') throw badRequest('video_failed', video.error_message ?? 'This video could not be processed.');
+      const note = await insertNote(trx, {
+        authorId: author.id,
+        kind: 'video',
+        title: input.title,
+        body: input.body,
+        place: input.place?.trim() || null,
+        searchTokens: await this.tokens(author, input.title, input.body, parseHashtags(`${input.title}\n${input.body}`)),
+        now,
+      });
+      await attachVideo(trx, { videoId: video.id, noteId: note.id, coverFrame: input.coverFrame ?? null, now });
       await this.syncTextLinks(trx, note, author, now, true);
       await seedNoteRank(trx, note.id, NEW_NOTE_SCORE, now);
       return note.id;
@@ -113,6 +147,7 @@ export class NotesService {
       const title = patch.title?.trim() ?? current.title;
       const body = patch.body?.trim() ?? current.body;
       const imageIds = patch.imageIds;
+      if (current.kind === 'video' && (imageIds || patch.alts)) throw badRequest('note_media_conflict', 'A video note has no images.');
       this.checkContent(title, body, imageIds ?? ['kept']);
       const note = await updateNote(trx, noteId, {
         title,

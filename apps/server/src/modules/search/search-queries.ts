@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
+import { playableNote } from '../feed/feed-queries.js';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -14,6 +15,7 @@ export async function searchNoteIds(
     .innerJoin('note_rank', 'note_rank.note_id', 'notes.id')
     .select(['notes.id', 'note_rank.score'])
     .where('notes.deleted_at', 'is', null)
+    .where(playableNote)
     .where(sql<boolean>`notes.search_tokens @> ${sql.val(input.tokens)}::text[]`);
   if (input.hidden.length) query = query.where('notes.author_id', 'not in', input.hidden);
   if (input.after) query = query.where(sql<boolean>`(note_rank.score, notes.id) < (${input.after[0]}, ${input.after[1]}::bigint)`);

@@ -9,7 +9,7 @@ export interface NoteFacts {
 }
 
 // The video's length, once it is processed (null for image notes and unfinished videos).
-const videoDuration = () => sql`null::integer`;
+const videoDuration = () => sql`(select v.duration_ms from videos v where v.note_id = n.id and v.status = 'ready')`;
 
 export async function noteFacts(db: Db, noteIds: readonly string[]): Promise<Map<string, NoteFacts>> {
   if (noteIds.length === 0) return new Map();

@@ -3,19 +3,16 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/error-message';
 import { Button } from '../../ui/Button';
 import { InlineAlert } from '../../ui/InlineAlert';
-import { TextField } from '../../ui/TextField';
 import { showToast } from '../../ui/toast-store';
-import { CARD_TITLE_CHARS } from '../feed/card-title';
 import type { NoteInput } from '../notes/notes-queries';
 import { canPublish, MAX_IMAGES, type ComposerImage } from './composer-images';
 import { ImagePicker } from './ImagePicker';
 import { ImageThumb } from './ImageThumb';
+import { textReady } from './note-text';
+import { NoteTextFields } from './NoteTextFields';
 import { useComposerImages } from './use-composer-images';
 import './composer.css';
 
-const TITLE_MAX = 100;
-const BODY_MAX = 1000;
-const PLACE_MAX = 60;
 
 export interface ComposerInitial {
   title: string;
@@ -33,8 +30,6 @@ interface ComposerFormProps {
   onSubmit: (input: NoteInput) => void;
 }
 
-const length = (text: string) => [...text].length;
-
 /** Photos, title, text and place: shared by posting a new note and editing one. */
 export function ComposerForm({ initial, submitLabel, busyLabel, busy, error, onSubmit }: ComposerFormProps) {
   const { t } = useTranslation();
@@ -42,7 +37,7 @@ export function ComposerForm({ initial, submitLabel, busyLabel, busy, error, onS
   const [title, setTitle] = useState(initial?.title ?? '');
   const [body, setBody] = useState(initial?.body ?? '');
   const [place, setPlace] = useState(initial?.place ?? '');
-  const ready = canPublish(items, title, body) && length(title) <= TITLE_MAX && length(body) <= BODY_MAX;
+  const ready = canPublish(items, title, body) && textReady(title, body);
 
   const pick = (files: File[]) => {
     const skipped = addFiles(files);
@@ -87,38 +82,7 @@ export function ComposerForm({ initial, submitLabel, busyLabel, busy, error, onS
           </li>
         </ul>
       </section>
-      <TextField
-        label={t('composer.title')}
-        name="title"
-        value={title}
-        maxLength={TITLE_MAX}
-        placeholder={t('composer.titlePlaceholder')}
-        onChange={(event) => setTitle(event.target.value)}
-        hint={t('composer.titleHint', { count: length(title), max: TITLE_MAX, shown: CARD_TITLE_CHARS })}
-        data-testid="composer-title"
-      />
-      <TextField
-        multiline
-        label={t('composer.body')}
-        name="body"
-        rows={6}
-        value={body}
-        maxLength={BODY_MAX}
-        placeholder={t('composer.bodyPlaceholder')}
-        onChange={(event) => setBody(event.target.value)}
-        hint={t('composer.bodyHint', { count: length(body), max: BODY_MAX })}
-        data-testid="composer-body"
-      />
-      <TextField
-        label={t('composer.place')}
-        name="place"
-        value={place}
-        maxLength={PLACE_MAX}
-        placeholder={t('composer.placePlaceholder')}
-        onChange={(event) => setPlace(event.target.value)}
-        hint={t('composer.placeHint')}
-        data-testid="composer-place"
-      />
+      <NoteTextFields title={title} body={body} place={place} onTitle={setTitle} onBody={setBody} onPlace={setPlace} />
       {error ? <InlineAlert testId="composer-error">{errorMessage(t, error)}</InlineAlert> : null}
       <div className="composer__submit">
         <p className="composer__ready muted" aria-live="polite">

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Avatar } from '../../ui/Avatar';
-import { VideoIcon } from '../../ui/icons';
+import { PlayIcon } from '../../ui/icons';
 import { ResponsiveImage } from '../../ui/ResponsiveImage';
 import { LikeButton } from '../notes/LikeButton';
 import type { NoteCard } from '../notes/note-types';
@@ -50,8 +50,8 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
             eager={eager}
           />
           {note.kind === 'video' ? (
-            <span className="note-card__badge">
-              <VideoIcon size={16} />
+            <span className="note-card__badge" data-testid="video-card-badge">
+              <PlayIcon size={14} />
               <span className="visually-hidden">{t('note.video')}</span>
             </span>
           ) : null}

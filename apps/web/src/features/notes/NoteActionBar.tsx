@@ -3,10 +3,10 @@ import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../lib/format-count';
 import { CommentIcon, ShareIcon, StarIcon } from '../../ui/icons';
-import { showToast } from '../../ui/toast-store';
 import { CollectSheet } from './CollectSheet';
 import { LikeButton } from './LikeButton';
 import type { NoteView } from './note-types';
+import { shareNote } from './share-note';
 
 interface NoteActionBarProps {
   note: NoteView;
@@ -27,25 +27,6 @@ export function NoteActionBar({ note, onComment }: NoteActionBarProps) {
     if (viewer) return false;
     void navigate('/login');
     return true;
-  };
-
-  const share = async () => {
-    const url = `${window.location.origin}/notes/${note.id}`;
-    if (typeof navigator.share === 'function') {
-      try {
-        await navigator.share({ title: note.title || t('app.name'), url });
-        return;
-      } catch (error) {
-        // The user closed the share sheet: nothing more to do.
-        if (error instanceof DOMException && error.name === 'AbortError') return;
-      }
-    }
-    try {
-      await navigator.clipboard.writeText(url);
-      showToast(t('note.linkCopied'));
-    } catch {
-      showToast(t('note.linkCopyFailed'), 'error');
-    }
   };
 
   return (
@@ -78,7 +59,7 @@ export function NoteActionBar({ note, onComment }: NoteActionBarProps) {
         <CommentIcon />
         <span aria-hidden="true">{count(note.counts.comments)}</span>
       </button>
-      <button type="button" className="note-actions__btn" aria-label={t('note.share')} data-testid="note-share" onClick={() => void share()}>
+      <button type="button" className="note-actions__btn" aria-label={t('note.share')} data-testid="note-share" onClick={() => void shareNote(t, note)}>
         <ShareIcon />
       </button>
       {viewer ? <CollectSheet note={note} open={collecting} onClose={() => setCollecting(false)} /> : null}

@@ -15,6 +15,7 @@ import { NoteCarousel } from './NoteCarousel';
 import { NoteMenu } from './NoteMenu';
 import { NoteSkeleton } from './NoteSkeleton';
 import { NoteUnavailable } from './NoteUnavailable';
+import { NoteVideo } from './NoteVideo';
 import type { NoteView } from './note-types';
 import { useNote } from './notes-queries';
 import { RichText } from './RichText';
@@ -75,7 +76,7 @@ function NoteContent({ note }: { note: NoteView }) {
           </div>
         }
       />
-      {note.images.length > 0 ? <NoteCarousel images={note.images} /> : null}
+      {note.video ? <NoteVideo note={note} video={note.video} /> : note.images.length > 0 ? <NoteCarousel images={note.images} /> : null}
       <div className="note-page__content">
         {note.title ? (
           <h1 id="note-title" className="note-page__title" data-testid="note-title">

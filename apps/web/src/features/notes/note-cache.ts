@@ -10,7 +10,10 @@ export interface LikeState {
 type Snapshot = [QueryKey, unknown][];
 
 function isNoteView(value: unknown, id: string): value is NoteView {
-  return typeof value === 'object' && value !== null && 'images' in value && 'counts' in value && (value as NoteView).id === id;
+  // A video note may come without an images array; `body` tells a note from a card.
+  return (
+    typeof value === 'object' && value !== null && ('images' in value || 'body' in value) && 'counts' in value && (value as NoteView).id === id
+  );
 }
 
 function patchCards(cards: NoteCard[], id: string, like: LikeState): NoteCard[] {

@@ -28,6 +28,26 @@ export interface ImageView {
   variants: ImageVariant[];
 }
 
+export interface VideoRendition {
+  height: number;
+  url: string;
+}
+
+/** The video a video note carries; only `ready` videos appear in feeds. */
+export interface NoteVideo {
+  id: string;
+  status: 'processing' | 'ready' | 'failed';
+  /** Null until processing has probed the file. */
+  durationMs: number | null;
+  width: number | null;
+  height: number | null;
+  posterUrl: string | null;
+  /** The HLS master playlist; null until ready. */
+  hlsUrl: string | null;
+  /** Progressive MP4s; `height` is the shorter side (480, 720, 1080). */
+  renditions: VideoRendition[];
+}
+
 export interface NoteCard {
   id: string;
   kind: 'image' | 'video';
@@ -56,6 +76,8 @@ export interface NoteView {
   updatedAt: string;
   author: UserSummary;
   images: ImageView[];
+  /** Set on video notes (kind 'video'); absent from servers that predate video. */
+  video?: NoteVideo | null;
   topics: { name: string }[];
   mentions: { id: string; handle: string }[];
   counts: { likes: number; collects: number; comments: number; views: number };

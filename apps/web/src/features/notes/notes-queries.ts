@@ -15,6 +15,16 @@ export interface NoteInput {
   alts?: Record<string, string>;
 }
 
+/** A video note: the uploaded video and which of its five preview frames is the cover. */
+export interface VideoNoteInput {
+  title: string;
+  body: string;
+  videoId: string;
+  /** 0..4, an index into the video's previewUrls. */
+  coverFrame?: number;
+  place?: string | null;
+}
+
 const notePath = (id: string) => `/api/notes/${encodeURIComponent(id)}`;
 
 export function useNote(id: string) {
@@ -27,7 +37,7 @@ export function useNote(id: string) {
 export function useCreateNote() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: NoteInput) => api.post<NoteView>('/api/notes', input),
+    mutationFn: (input: NoteInput | VideoNoteInput) => api.post<NoteView>('/api/notes', input),
     onSuccess: (note) => {
       queryClient.setQueryData(noteKeys.detail(note.id), note);
       // The author's profile grid and the feeds now have one more note.

@@ -14,7 +14,7 @@ function patchValue(value: unknown, handle: string, following: boolean, follower
   }
   if (!isObject(value)) return value;
   // A note: its viewer says whether I follow the author.
-  if ('images' in value && isObject(value['author']) && sameHandle(value['author']['handle'], handle)) {
+  if (('images' in value || 'video' in value) && isObject(value['author']) && sameHandle(value['author']['handle'], handle)) {
     const viewer = value['viewer'];
     return isObject(viewer) ? { ...value, viewer: { ...viewer, followingAuthor: following } } : value;
   }
