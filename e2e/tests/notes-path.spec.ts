@@ -64,15 +64,17 @@ test('post, discover, engage and get notified, in English and in Chinese', async
   await expect(r.getByTestId('note-title')).toHaveText(title);
   await expect(r.getByTestId('note-like')).toHaveAccessibleName(/[\u4e00-\u9fff]/);
 
-  await r.getByTestId('note-like').click();
+  // Buttons update at once (optimistic); wait for the server too, so the author's notifications are there.
+  const saved = (part: string, method = 'PUT') => r.waitForResponse((response) => response.url().includes(part) && response.request().method() === method && response.ok());
+  await Promise.all([saved('/like'), r.getByTestId('note-like').click()]);
   await expect(r.getByTestId('note-like-count')).toHaveText('1');
   await r.getByTestId('note-collect').click();
-  await r.getByTestId('board-option').first().click();
+  await Promise.all([saved('/collect'), r.getByTestId('board-option').first().click()]);
   await expect(r.getByTestId('note-collect')).toHaveAttribute('aria-pressed', 'true');
   await r.getByTestId('comment-input').fill('欢迎来到小红书风格的桥！');
-  await r.getByTestId('comment-submit').click();
+  await Promise.all([saved('/comments', 'POST'), r.getByTestId('comment-submit').click()]);
   await expect(r.getByTestId('comment-item').filter({ hasText: '欢迎来到' })).toBeVisible();
-  await r.getByTestId('follow-button').first().click();
+  await Promise.all([saved('/follow'), r.getByTestId('follow-button').first().click()]);
   await expect(r.getByTestId('follow-button').first()).toHaveAttribute('aria-pressed', 'true');
 
   // The author sees the notifications and replies.
@@ -86,7 +88,10 @@ test('post, discover, engage and get notified, in English and in Chinese', async
   const comment = page.getByTestId('comment-item').filter({ hasText: '欢迎来到' }).first();
   await comment.getByTestId('comment-reply').click();
   await page.getByTestId('comment-input').fill('Thank you! 谢谢！');
-  await page.getByTestId('comment-submit').click();
+  await Promise.all([
+    page.waitForResponse((response) => response.url().includes('/comments') && response.request().method() === 'POST' && response.ok()),
+    page.getByTestId('comment-submit').click(),
+  ]);
   await expect(page.getByTestId('comment-item').filter({ hasText: 'Thank you!' }).last()).toBeVisible();
 
   // The reader hears of the reply, in Chinese.

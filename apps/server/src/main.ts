@@ -9,6 +9,8 @@ import { pruneAccountsData } from './modules/accounts/maintenance.js';
 import { createSmsProvider } from './modules/sms/create-sms-provider.js';
 import { refreshNoteRanks } from './modules/feed/feed-queries.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
+import { seedDemoVideos } from './demo/demo-videos.js';
+import { resolveFfmpegTools } from './modules/video/ffmpeg-tools.js';
 import { createMediaStorage } from './modules/media/create-media-storage.js';
 import { buildApp } from './server/app.js';
 import { startPeriodicTasks } from './server/periodic-tasks.js';
@@ -54,10 +56,7 @@ async function main(): Promise<void> {
     const applied = await migrateToLatest(db);
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
 
-    if (config.demoContent) {
-      const storage = createMediaStorage(config);
-      await seedDemoIfEmpty(db, storage, new Date(), (line) => log.info(line));
-    }
+    const demoSeeded = config.demoContent && (await seedDemoIfEmpty(db, createMediaStorage(config), new Date(), (line) => log.info(line)));
 
     const secretKey = config.secretKey ?? loadOrCreateLocalSecrets(config.dataDir).secretKey;
     const sms = createSmsProvider(config, (line) => log.info(line));
@@ -72,6 +71,13 @@ async function main(): Promise<void> {
     }
     // Stops run in reverse: jobs in flight finish before the HTTP server and the pool go.
     stops.push(() => jobs.stop());
+    if (demoSeeded) {
+      // The demo's videos go through the real pipeline in the background; the app is usable meanwhile.
+      seedDemoVideos(
+        { db, uploads: app.videos.uploads, notes: app.content.notes, tools: resolveFfmpegTools(config.video), uploadsDir: config.video.uploadsDir, log: (line) => log.info(line) },
+        new Date(),
+      ).catch((error) => log.warn({ err: error }, 'demo videos could not be made'));
+    }
 
     const stopTasks = startPeriodicTasks(
       [

@@ -20,6 +20,7 @@ import type { ApiApp } from './api-app.js';
 
 export interface ContentModules {
   images: ImageService;
+  notes: NotesService;
   views: ViewBuffer;
   hydrator: NoteHydrator;
   feed: FeedService;
@@ -47,5 +48,5 @@ export async function registerContentModules(
   await searchRoutes(api, { db, hydrator });
   await telemetryRoutes(api, { telemetry: new TelemetryService(db, views), clock });
   await videoFeedRoutes(api, { db, hydrator });
-  return { images, views, hydrator, feed };
+  return { images, notes, views, hydrator, feed };
 }

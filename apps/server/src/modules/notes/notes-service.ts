@@ -27,7 +27,7 @@ export const MAX_IMAGES_PER_NOTE = 18;
 export interface NoteInput {
   title: string;
   body: string;
-  imageIds: string[];
+  imageIds?: string[];
   /** A video note carries one uploaded video instead of images. */
   videoId?: string;
   /** Which of the video's preview frames is the cover (0-4); the poster when absent. */
