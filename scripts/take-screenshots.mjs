@@ -71,6 +71,20 @@ try {
     await page.screenshot({ path: path.join(out, `topic${suffix}.png`) });
     await page.close();
   }
+  // The Video tab, once the demo videos are transcoded (they start processing at first start).
+  for (let i = 0; i < 120; i += 1) {
+    const feed = await (await fetch(`${base}/api/feed/videos?limit=1`)).json();
+    if (feed.items.length) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+  for (const [locale, suffix] of [['en-US', ''], ['zh-CN', '-zh']]) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
+    await page.goto(`${base}/video`);
+    await page.getByTestId('video-item').first().waitFor();
+    await page.waitForTimeout(2500);
+    await page.screenshot({ path: path.join(out, `video${suffix}.png`) });
+    await page.close();
+  }
   await browser.close();
 } finally {
   server.kill('SIGTERM');
