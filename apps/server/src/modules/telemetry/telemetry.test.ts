@@ -69,4 +69,52 @@ describe('telemetry', () => {
     expect(response.statusCode).toBe(202);
     expect(response.json().accepted).toBe(1);
   });
+
+  it('believes playback only as long as the video and the clock allow', async () => {
+    // A processed 10-second video note, written as the pipeline leaves it.
+    const author = await t.database.db.selectFrom('users').select('id').executeTakeFirstOrThrow();
+    const videoNote = await insertNote(t.database.db, { authorId: author.id, title: 'Ten seconds' });
+    await t.database.db.updateTable('notes').set({ kind: 'video' }).where('id', '=', videoNote).execute();
+    await t.database.db
+      .insertInto('videos')
+      .values({
+        id: randomUUID(), owner_id: author.id, note_id: videoNote, status: 'ready', source_name: 'clip.mp4', source_bytes: 1000,
+        duration_ms: 10_000, width: 720, height: 1280, created_at: t.now, updated_at: t.now,
+      })
+      .execute();
+    const sessionId = randomUUID();
+    const start = t.now.getTime() - 60_000;
+    const event = (seq: number, atOffset: number, extra: object) => ({ noteId: videoNote, sessionId, seq, at: start + atOffset, source: 'video_feed', ...extra });
+    const result = (
+      await send([
+        event(1, 0, { type: 'impression' }),
+        event(2, 100, { type: 'play' }),
+        event(3, 5_100, { type: 'watch', watchMs: 5_000 }),
+        event(4, 10_100, { type: 'watch', watchMs: 5_000, positionMs: 10_000 }),
+        event(5, 10_150, { type: 'complete', positionMs: 10_000 }),
+        event(6, 10_200, { type: 'watch', watchMs: 20_000 }),
+        event(7, 10_300, { type: 'complete', positionMs: 3 * 3_600_000 }),
+        // A fabricated burst: 60 s of watching claimed within one second of the clock.
+        ...Array.from({ length: 6 }, (_, i) => event(8 + i, 11_000 + i * 100, { type: 'watch', watchMs: 10_000 })),
+      ])
+    ).json();
+    // impression, play, two honest chunks, complete, and one burst chunk (within the slack).
+    expect(result.accepted).toBe(6);
+    expect(result.rejected).toEqual([
+      { index: 5, reason: 'watch_chunk_invalid' },
+      { index: 6, reason: 'position_beyond_end' },
+      { index: 8, reason: 'watch_exceeds_elapsed_time' },
+      { index: 9, reason: 'watch_exceeds_elapsed_time' },
+      { index: 10, reason: 'watch_exceeds_elapsed_time' },
+      { index: 11, reason: 'watch_exceeds_elapsed_time' },
+      { index: 12, reason: 'watch_exceeds_elapsed_time' },
+    ]);
+    const watched = await t.database.db
+      .selectFrom('events')
+      .select((eb) => eb.fn.sum<string>('watch_ms').as('ms'))
+      .where('client_session', '=', sessionId)
+      .executeTakeFirstOrThrow();
+    // 10 s truly played, plus at most one chunk of reporting slack.
+    expect(Number(watched.ms)).toBeLessThanOrEqual(10_000 + 15_000);
+  });
 });
