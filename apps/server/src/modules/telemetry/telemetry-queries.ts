@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { EventType } from '../../db/tables/events.js';
+import type { EventsTable, EventType } from '../../db/tables/events.js';
 
 export interface NoteFacts {
   kind: 'image' | 'video';
@@ -31,18 +31,7 @@ export async function sessionWatchTotals(db: Db, clientSession: string): Promise
   return new Map(rows.map((row) => [row.note_id, { firstAt: new Date(row.first_at), watchMs: Number(row.watch_ms) }]));
 }
 
-export interface EventRow {
-  user_id: string | null;
-  note_id: string;
-  type: EventType;
-  source: string | null;
-  watch_ms: number | null;
-  position_ms: number | null;
-  client_session: string;
-  client_seq: number;
-  occurred_at: Date;
-  received_at: Date;
-}
+export type EventRow = Insertable<EventsTable>;
 
 /** Inserts, skipping events already received (same session and seq); returns the ones stored now. */
 export function insertEvents(db: Db, rows: EventRow[]): Promise<Array<{ note_id: string; type: EventType }>> {
