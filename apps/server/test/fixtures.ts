@@ -58,3 +58,15 @@ export interface TestUser {
   id: string;
   handle: string;
 }
+
+export type ApiMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * `call(method, url, who?, payload?)`: a request through the real app as a
+ * signed-in user (or anonymously). Takes a getter because test files build
+ * their app in beforeAll.
+ */
+export function apiCaller(app: () => TestApp) {
+  return (method: ApiMethod, url: string, who?: TestUser, payload?: object) =>
+    app().app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, ...(payload ? { payload } : {}) });
+}

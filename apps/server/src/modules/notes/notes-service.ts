@@ -37,7 +37,6 @@ export interface NoteInput {
 }
 
 export type NotePatch = Partial<Omit<NoteInput, 'videoId' | 'coverFrame'>>;
-export type NewNoteInput = Omit<NoteInput, 'imageIds'> & { imageIds?: string[] };
 
 // A new note starts above most old ones (its rank decays like theirs): every
 // note gets a first small audience before engagement decides.
@@ -82,7 +81,7 @@ export class NotesService {
     }
   }
 
-  async create(author: UserRow, input: NewNoteInput, now: Date): Promise<string> {
+  async create(author: UserRow, input: NoteInput, now: Date): Promise<string> {
     if (author.handle === null) throw badRequest('profile_incomplete', 'Finish your profile before posting.');
     const title = input.title.trim();
     const body = input.body.trim();
@@ -111,7 +110,7 @@ export class NotesService {
   }
 
   /** The note exists at once; feeds show it when its video is ready (the author sees it processing). */
-  private async createVideoNote(author: UserRow, input: NewNoteInput & { videoId: string }, now: Date): Promise<string> {
+  private async createVideoNote(author: UserRow, input: NoteInput & { videoId: string }, now: Date): Promise<string> {
     if (!input.title && !input.body) throw badRequest('note_empty', 'Write a title or some text.');
     return this.db.transaction().execute(async (trx) => {
       const video = await lockVideo(trx, input.videoId);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertNote, signUp, type TestUser } from '../../../test/fixtures.js';
+import { insertNote, signUp, type TestUser, apiCaller } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
 // Who may do what, in one table: actors (the note's author, another user, a
@@ -19,9 +19,7 @@ const ACTORS: Actor[] = ['author', 'other', 'blocked', 'anonymous'];
 const user = (actor: Actor): TestUser | undefined =>
   ({ author, other, blocked, anonymous: undefined })[actor];
 
-type Method = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
-const call = (method: Method, url: string, who?: TestUser, payload?: object) =>
-  t.app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, ...(payload ? { payload } : {}) });
+const call = apiCaller(() => t);
 
 async function commentAs(who: TestUser, onNote: string, body = 'a comment'): Promise<string> {
   const response = await call('POST', `/api/notes/${onNote}/comments`, who, { body });

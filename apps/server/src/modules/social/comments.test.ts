@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertNote, insertTopic, signUp, type TestUser } from '../../../test/fixtures.js';
+import { insertNote, insertTopic, signUp, type TestUser, apiCaller } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { noteCounts } from '../counters/note-counters.js';
 
@@ -17,9 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Method = 'GET' | 'PUT' | 'POST' | 'DELETE';
-const call = (method: Method, url: string, who?: TestUser, payload?: object) =>
-  t.app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, ...(payload ? { payload } : {}) });
+const call = apiCaller(() => t);
 const comment = async (who: TestUser, noteId: string, body: string, parentId?: string) => {
   const response = await call('POST', `/api/notes/${noteId}/comments`, who, { body, ...(parentId ? { parentId } : {}) });
   if (response.statusCode !== 201) throw new Error(response.body);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertNote, signUp, type TestUser } from '../../../test/fixtures.js';
+import { insertNote, signUp, type TestUser, apiCaller } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
 let t: TestApp;
@@ -14,9 +14,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Method = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
-const call = (method: Method, url: string, who?: TestUser, payload?: object) =>
-  t.app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, ...(payload ? { payload } : {}) });
+const call = apiCaller(() => t);
 
 const counterSum = async (noteId: string, column: 'likes' | 'collects') => {
   const rows = await t.database.db.selectFrom('note_counters').select(column).where('note_id', '=', noteId).execute();
