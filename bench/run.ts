@@ -4,6 +4,7 @@ import { type BenchServer, startBenchServer } from './lib/server.js';
 import { prepareWorld, type World } from './lib/world.js';
 import { eventsScenario } from './scenarios/events.js';
 import { exploreScenario } from './scenarios/explore.js';
+import { foryouScenario } from './scenarios/foryou.js';
 import { healthScenario } from './scenarios/health.js';
 import { likeHotScenario } from './scenarios/like-hot.js';
 import { noteScenario } from './scenarios/note.js';
@@ -12,7 +13,8 @@ import { topicViewsScenario } from './scenarios/topic-views.js';
 import { transcodeScenario } from './scenarios/transcode.js';
 
 // npm run bench -- [scenario ...] [--connections 32] [--duration 10] [--url http://127.0.0.1:3000]
-//   [--users 10000 --notes 100000 --likes 1000000 --sessions 1000]   (data set for explore, note, like-hot, topic-views)
+//   [--users 10000 --notes 100000 --likes 1000000 --sessions 1000]   (data set for explore, foryou, note, like-hot, topic-views)
+//   [--foryou-users 300]   (foryou: seeded people with a history who browse For you)
 // Prints one JSON document, then one summary line. Compare scenarios as ratios
 // to `health` from the same run: absolute numbers vary from machine to machine.
 
@@ -20,13 +22,14 @@ const SCENARIOS: Record<string, (options: LoadOptions, world: World, server: Ben
   health: healthScenario,
   signup: signupScenario,
   explore: exploreScenario,
+  foryou: (options, world, server) => foryouScenario(options, world, server, Number(values['foryou-users'])),
   note: noteScenario,
   'like-hot': likeHotScenario,
   'topic-views': topicViewsScenario,
   events: eventsScenario,
   transcode: transcodeScenario,
 };
-const NEEDS_WORLD = new Set(['explore', 'note', 'like-hot', 'topic-views', 'events']);
+const NEEDS_WORLD = new Set(['explore', 'foryou', 'note', 'like-hot', 'topic-views', 'events']);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -38,6 +41,8 @@ const { values, positionals } = parseArgs({
     notes: { type: 'string', default: '100000' },
     likes: { type: 'string', default: '1000000' },
     sessions: { type: 'string', default: '1000' },
+    // foryou: seeded people with the most likes who browse For you.
+    'foryou-users': { type: 'string', default: '300' },
   },
 });
 

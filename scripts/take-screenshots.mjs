@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Regenerates the README's screenshots: starts the server on a scratch data
 // directory, walks the sign-in flow in Debian's Chromium at phone size, saves PNGs.
-// Usage: node scripts/take-screenshots.mjs   (needs a built web app: npm run build -w apps/web)
+// Usage: node scripts/take-screenshots.mjs [accounts] [demo] [video] [translation] [why]
+// (all when none is named; needs a built web app: npm run build -w apps/web)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromium, request } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, 'docs/screenshots');
@@ -15,11 +16,24 @@ const port = process.env.SCREENSHOT_PORT ?? '3300';
 const base = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-shots-'));
 fs.chmodSync(dataDir, 0o755);
+const only = process.argv.slice(2);
+const wanted = (group) => only.length === 0 || only.includes(group);
 
+// Translations come from the tests' fake LibreTranslate (real wire format), on the next port.
+const translatorPort = String(Number(port) + 1);
+const translator = spawn(path.join(root, 'node_modules/.bin/tsx'), ['e2e/fake-translator.ts', translatorPort], { cwd: root, stdio: 'ignore' });
 const server = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/server/src/main.ts'], {
   cwd: root,
   stdio: 'ignore',
-  env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: port, DATA_DIR: dataDir },
+  env: {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: port,
+    DATA_DIR: dataDir,
+    LIBRETRANSLATE_URL: `http://127.0.0.1:${translatorPort}`,
+  },
 });
 try {
   for (let i = 0; ; i += 1) {
@@ -52,10 +66,12 @@ try {
     await page.screenshot({ path: path.join(out, shots.profile) });
     await page.close();
   };
-  await shoot('en-US', '+14155552671', 'US', '415 555 2671', 'ann_from_sf', 'Ann', { signIn: 'sign-in.png', code: 'code.png', profile: 'profile.png' });
-  await shoot('zh-CN', '+8613800138000', 'CN', '138 0013 8000', 'meilin_sh2', '美琳', { profile: 'profile-zh.png' });
+  if (wanted('accounts')) {
+    await shoot('en-US', '+14155552671', 'US', '415 555 2671', 'ann_from_sf', 'Ann', { signIn: 'sign-in.png', code: 'code.png', profile: 'profile.png' });
+    await shoot('zh-CN', '+8613800138000', 'CN', '138 0013 8000', 'meilin_sh2', '美琳', { profile: 'profile-zh.png' });
+  }
   // The demo world: explore grid, a note page and a topic page.
-  for (const [locale, suffix] of [['en-US', ''], ['zh-CN', '-zh']]) {
+  for (const [locale, suffix] of wanted('demo') ? [['en-US', ''], ['zh-CN', '-zh']] : []) {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
     await page.goto(`${base}/`);
     await page.getByTestId('note-card').nth(3).waitFor();
@@ -71,13 +87,56 @@ try {
     await page.screenshot({ path: path.join(out, `topic${suffix}.png`) });
     await page.close();
   }
+  // A Chinese note translated for an English reader (signed out: the interface language is what
+  // they read). Written in words the fake translator's small dictionary knows, on a demo photo.
+  if (wanted('translation')) {
+    const author = await request.newContext({ baseURL: base });
+    const phone = '+8613912340088';
+    await author.post('/api/auth/code', { data: { phone, country: 'CN' } });
+    const inbox = await (await author.get(`/api/dev/sms?to=${encodeURIComponent(phone)}`)).json();
+    await author.post('/api/auth/verify', { data: { phone, code: inbox.messages[0].code } });
+    await author.patch('/api/me', { data: { handle: 'chen_hikes', displayName: '陈晨', language: 'zh-CN', region: 'CN' } });
+    const feed = await (await author.get('/api/feed?limit=20')).json();
+    const cover = feed.items.find((card) => card.kind === 'image').cover;
+    const photo = await (await author.get(cover.variants.at(-1)?.url ?? cover.url)).body();
+    const upload = await author.post('/api/media/images', { multipart: { file: { name: 'hike.webp', mimeType: 'image/webp', buffer: photo } } });
+    const { image } = await upload.json();
+    const created = await author.post('/api/notes', {
+      data: { title: '周末去爬山', body: '今天天气很好，我们去爬山了！\n风景太美了 #周末爬山 #travel', imageIds: [image.id] },
+    });
+    const note = await created.json();
+    await author.post(`/api/notes/${note.id}/comments`, { data: { body: '你好，朋友！一起去爬山' } });
+    await author.dispose();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale: 'en-US' });
+    await page.goto(`${base}/notes/${note.id}`);
+    await page.getByTestId('note-title').waitFor();
+    await page.locator('.note-page__content').getByTestId('translate-button').click();
+    await page.locator('.note-page__content').getByTestId('translate-see-original').waitFor();
+    // The end of the photo, the translated text with its toggle, and a comment still in Chinese.
+    await page.getByTestId('note-title').evaluate((element) => window.scrollTo(0, element.getBoundingClientRect().top + window.scrollY - 330));
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(out, 'translation.png') });
+    await page.close();
+  }
+  // "Why am I seeing this?" on a For-you card: the recommender's reason, Not interested, Report.
+  for (const [locale, suffix] of wanted('why') ? [['en-US', ''], ['zh-CN', '-zh']] : []) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
+    await page.goto(`${base}/`);
+    await page.getByTestId('note-card').nth(3).waitFor();
+    await page.waitForTimeout(800);
+    await page.getByTestId('why-button').first().click();
+    await page.getByTestId('why-reason').waitFor();
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: path.join(out, `why-this-note${suffix}.png`) });
+    await page.close();
+  }
   // The Video tab, once the demo videos are transcoded (they start processing at first start).
-  for (let i = 0; i < 120; i += 1) {
+  for (let i = 0; i < (wanted('video') ? 120 : 0); i += 1) {
     const feed = await (await fetch(`${base}/api/feed/videos?limit=1`)).json();
     if (feed.items.length) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  for (const [locale, suffix] of [['en-US', ''], ['zh-CN', '-zh']]) {
+  for (const [locale, suffix] of wanted('video') ? [['en-US', ''], ['zh-CN', '-zh']] : []) {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
     await page.goto(`${base}/video`);
     await page.getByTestId('video-item').first().waitFor();
@@ -88,6 +147,7 @@ try {
   await browser.close();
 } finally {
   server.kill('SIGTERM');
+  translator.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -8,6 +8,7 @@ import { loadOrCreateLocalSecrets } from './lib/local-secrets.js';
 import { pruneAccountsData } from './modules/accounts/maintenance.js';
 import { createSmsProvider } from './modules/sms/create-sms-provider.js';
 import { refreshNoteRanks } from './modules/feed/feed-queries.js';
+import { CHEAP_JOBS, runRecommenderJobs } from './modules/recommender/recommender-jobs.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { seedDemoVideos } from './demo/demo-videos.js';
 import { resolveFfmpegTools } from './modules/video/ffmpeg-tools.js';
@@ -16,6 +17,8 @@ import { buildApp } from './server/app.js';
 import { startPeriodicTasks } from './server/periodic-tasks.js';
 import { JobQueue } from './modules/jobs/job-queue.js';
 import { failStuckVideos } from './modules/video/videos-queries.js';
+import { backfillLanguages } from './modules/language/backfill-languages.js';
+import { pruneTranslations } from './modules/translation/translation-queries.js';
 
 function fail(message: string): never {
   process.stderr.write(`\nQiao could not start: ${message}\n\n`);
@@ -79,14 +82,35 @@ async function main(): Promise<void> {
       ).catch((error) => log.warn({ err: error }, 'demo videos could not be made'));
     }
 
+    // Notes, comments and bios written before language detection existed get one in the background.
+    backfillLanguages(db)
+      .then((done) => done.notes + done.comments + done.bios > 0 && log.info({ languagesDetected: done }, 'language backfill done'))
+      .catch((error) => log.warn({ err: error }, 'language backfill failed'));
+
     const stopTasks = startPeriodicTasks(
       [
         { name: 'prune-accounts', everyMs: 60 * 60 * 1000, run: (now) => pruneAccountsData(db, now) },
         { name: 'refresh-note-ranks', everyMs: 60 * 1000, run: (now) => refreshNoteRanks(db, now) },
         { name: 'remove-abandoned-images', everyMs: 60 * 60 * 1000, run: (now) => app.content.images.removeAbandoned(now) },
         { name: 'remove-expired-uploads', everyMs: 60 * 60 * 1000, run: () => app.videos.uploads.cleanUpExpired() },
+        { name: 'prune-translations', everyMs: 24 * 60 * 60 * 1000, run: (now) => pruneTranslations(db, new Date(now.getTime() - 180 * 24 * 60 * 60 * 1000)) },
+        // Catches rows written by paths that skip detection (imports, fixtures); an empty index lookup otherwise.
+        { name: 'detect-languages', everyMs: 60 * 60 * 1000, run: () => backfillLanguages(db, { bios: false }) },
         // Three hours covers every attempt of a 15-minute video with its retries; only a lost job is older.
         { name: 'fail-stuck-videos', everyMs: 10 * 60 * 1000, run: (now) => failStuckVideos(db, new Date(now.getTime() - 3 * 60 * 60 * 1000), now) },
+        // The recommender's derived tables, where background work runs: affinities, quality and
+        // stages, trending every 30 s; similarities (heavy) every 10 min. Both also once at boot.
+        ...(config.worker
+          ? [
+              { name: 'recommender', everyMs: 30 * 1000, runAtStart: true, run: (now: Date) => runRecommenderJobs(db, config.recommender, now, CHEAP_JOBS) },
+              {
+                name: 'recommender-similarities',
+                everyMs: 10 * 60 * 1000,
+                runAtStart: true,
+                run: (now: Date) => runRecommenderJobs(db, config.recommender, now, { affinity: true, similarities: true }),
+              },
+            ]
+          : []),
       ],
       log,
     );

@@ -1,9 +1,8 @@
 import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import zhCN from './locales/zh-CN.json';
 import { LANGUAGE_STORAGE_KEY, LANGUAGES, toSupportedLanguage } from './lib/languages';
+import { resources } from './locales/resources';
 
 function syncDocumentLanguage(language: string): void {
   document.documentElement.lang = language;
@@ -15,7 +14,7 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources,
     supportedLngs: [...LANGUAGES],
     fallbackLng: 'en',
     // Catalogues are bundled, so init is synchronous and the first render is translated.

@@ -42,5 +42,5 @@ const options = {
 };
 const config = loadConfig();
 await withDatabase(config, (db) =>
-  seedWorld(db, createMediaStorage(config), options, new Date(), (line) => process.stdout.write(`${line}\n`)),
+  seedWorld(db, createMediaStorage(config), options, new Date(), (line) => process.stdout.write(`${line}\n`), config.recommender),
 );

@@ -1,11 +1,30 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_RECOMMENDER_SETTINGS, mergeRecommenderSettings, type RecommenderSettings } from './recommender-settings.js';
 
 // The only module that reads process.env. Everything else receives a typed Config.
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 export type SmsProviderName = 'console' | 'twilio';
+
+export const TRANSLATION_PROVIDERS = ['libretranslate', 'deepl', 'openai'] as const;
+export type TranslationProviderName = (typeof TRANSLATION_PROVIDERS)[number];
+
+export interface TranslationConfig {
+  /** Providers to try, in order; empty turns translation off. */
+  providers: TranslationProviderName[];
+  libretranslate: { url: string; apiKey: string } | null;
+  deepl: { apiKey: string; apiUrl: string } | null;
+  openai: { baseUrl: string; apiKey: string; model: string } | null;
+  /** Each provider request gives up after this long. */
+  timeoutMs: number;
+  /** Provider calls per user (or per IP when signed out) per minute; cached answers are free. */
+  ratePerMinute: number;
+  /** Consecutive failures that open a provider's circuit, and how long it stays open. */
+  breakerFailures: number;
+  breakerCooldownSeconds: number;
+}
 
 export interface RateLimitConfig {
   /** Code requests allowed from one IP address per window. */
@@ -77,6 +96,11 @@ export interface Config {
     sessionTtlDays: number;
   };
   rateLimits: RateLimitConfig;
+  translation: TranslationConfig;
+  /** The feed's knobs: signal weights, stages, quotas (REC_SETTINGS overrides the defaults). */
+  recommender: RecommenderSettings;
+  /** How long a viewer's For-you candidate pool is reused before it is recomputed; 0 recomputes on every page. */
+  recommenderCacheMs: number;
   /** Run background jobs (video transcoding…) in this process; false makes a web-only process. */
   worker: boolean;
   video: {
@@ -104,6 +128,23 @@ function int(env: Env, name: string, fallback: number, min = 0): number {
     throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
   }
   return value;
+}
+
+function parseJson(text: string, name: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ConfigError(`${name} must be valid JSON`);
+  }
+}
+
+function recommenderSettings(env: Env): RecommenderSettings {
+  if (!env.REC_SETTINGS) return DEFAULT_RECOMMENDER_SETTINGS;
+  try {
+    return mergeRecommenderSettings(DEFAULT_RECOMMENDER_SETTINGS, parseJson(env.REC_SETTINGS, 'REC_SETTINGS'));
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -138,6 +179,43 @@ function s3Config(env: Env): Config['media']['s3'] {
     accessKeyId: env.S3_ACCESS_KEY_ID,
     secretAccessKey: env.S3_SECRET_ACCESS_KEY,
     forcePathStyle: bool(env, 'S3_FORCE_PATH_STYLE', Boolean(env.S3_ENDPOINT)),
+  };
+}
+
+function translationConfig(env: Env): TranslationConfig {
+  const libretranslate = env.LIBRETRANSLATE_URL
+    ? { url: env.LIBRETRANSLATE_URL.replace(/\/+$/, ''), apiKey: env.LIBRETRANSLATE_API_KEY ?? '' }
+    : null;
+  const deeplKey = env.DEEPL_API_KEY ?? '';
+  // DeepL's free keys end in ":fx" and only work against the free API host.
+  const deepl = deeplKey
+    ? { apiKey: deeplKey, apiUrl: (env.DEEPL_API_URL || (deeplKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com')).replace(/\/+$/, '') }
+    : null;
+  const openai = env.OPENAI_BASE_URL
+    ? { baseUrl: env.OPENAI_BASE_URL.replace(/\/+$/, ''), apiKey: env.OPENAI_API_KEY ?? '', model: env.OPENAI_MODEL || 'gpt-4o-mini' }
+    : null;
+  const configured = { libretranslate, deepl, openai };
+  let providers = TRANSLATION_PROVIDERS.filter((name) => configured[name] !== null);
+  if (env.TRANSLATE_PROVIDERS) {
+    const listed = env.TRANSLATE_PROVIDERS.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+    for (const name of listed) {
+      if (!(TRANSLATION_PROVIDERS as readonly string[]).includes(name)) {
+        throw new ConfigError(`TRANSLATE_PROVIDERS: unknown provider "${name}" (use ${TRANSLATION_PROVIDERS.join(', ')})`);
+      }
+      const needs = { libretranslate: 'LIBRETRANSLATE_URL', deepl: 'DEEPL_API_KEY', openai: 'OPENAI_BASE_URL' }[name as TranslationProviderName];
+      if (configured[name as TranslationProviderName] === null) throw new ConfigError(`TRANSLATE_PROVIDERS lists ${name}, which needs ${needs}`);
+    }
+    providers = [...new Set(listed)] as TranslationProviderName[];
+  }
+  return {
+    providers,
+    libretranslate,
+    deepl,
+    openai,
+    timeoutMs: int(env, 'TRANSLATE_TIMEOUT_MS', 8000, 1),
+    ratePerMinute: int(env, 'TRANSLATE_RATE_PER_MINUTE', 30, 1),
+    breakerFailures: int(env, 'TRANSLATE_BREAKER_FAILURES', 5, 1),
+    breakerCooldownSeconds: int(env, 'TRANSLATE_BREAKER_COOLDOWN_SECONDS', 60, 1),
   };
 }
 
@@ -199,6 +277,9 @@ export function loadConfig(env: Env = process.env): Config {
       codesPerNumberPerHour: int(env, 'RATE_LIMIT_CODES_PER_NUMBER_HOUR', 5, 1),
       codesPerNumberPerDay: int(env, 'RATE_LIMIT_CODES_PER_NUMBER_DAY', 10, 1),
     },
+    translation: translationConfig(env),
+    recommender: recommenderSettings(env),
+    recommenderCacheMs: int(env, 'REC_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 60_000 : 0),
     worker: bool(env, 'WORKER', true),
     video: {
       uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),

@@ -17,11 +17,24 @@ import type { NoteTopicsTable } from './tables/note-topics.js';
 import type { NotesTable } from './tables/notes.js';
 import type { NotificationsTable } from './tables/notifications.js';
 import type { PhoneCodesTable } from './tables/phone-codes.js';
+import type {
+  NotInterestedTable,
+  RecAffinityTable,
+  RecJobStateTable,
+  RecNoteNeighborsTable,
+  RecNoteQualityTable,
+  RecServedTable,
+  RecTrendingTable,
+  RecUserNeighborsTable,
+  RecUserTopicsTable,
+  ReportsTable,
+} from './tables/recommender.js';
 import type { SessionsTable } from './tables/sessions.js';
 import type { TopicActivityTable } from './tables/topic-activity.js';
 import type { TopicCountersTable } from './tables/topic-counters.js';
 import type { TopicParticipantsTable } from './tables/topic-participants.js';
 import type { TopicsTable } from './tables/topics.js';
+import type { TranslationsTable } from './tables/translations.js';
 import type { UsersTable } from './tables/users.js';
 import type { VideosTable } from './tables/videos.js';
 
@@ -50,6 +63,17 @@ export interface Database {
   notifications: NotificationsTable;
   events: EventsTable;
   videos: VideosTable;
+  translations: TranslationsTable;
+  rec_affinity: RecAffinityTable;
+  rec_note_neighbors: RecNoteNeighborsTable;
+  rec_user_neighbors: RecUserNeighborsTable;
+  rec_user_topics: RecUserTopicsTable;
+  rec_note_quality: RecNoteQualityTable;
+  rec_trending: RecTrendingTable;
+  rec_served: RecServedTable;
+  not_interested: NotInterestedTable;
+  reports: ReportsTable;
+  rec_job_state: RecJobStateTable;
 }
 
 export type Db = Kysely<Database>;

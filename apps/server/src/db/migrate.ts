@@ -5,6 +5,9 @@ import * as social from './migrations/2026-11-24T21-30-00Z-social.js';
 import * as commentOrder from './migrations/2026-11-24T21-45-00Z-comment-order-indexes.js';
 import * as events from './migrations/2026-11-24T22-00-00Z-events.js';
 import * as videos from './migrations/2026-11-24T22-05-00Z-videos.js';
+import * as languages from './migrations/2026-11-25T00-00-00Z-languages.js';
+import * as translations from './migrations/2026-11-25T00-10-00Z-translations.js';
+import * as recommender from './migrations/2026-11-25T01-00-00Z-recommender.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
@@ -15,6 +18,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-24T21-45-00Z-comment-order-indexes': commentOrder,
   '2026-11-24T22-00-00Z-events': events,
   '2026-11-24T22-05-00Z-videos': videos,
+  '2026-11-25T00-00-00Z-languages': languages,
+  '2026-11-25T00-10-00Z-translations': translations,
+  '2026-11-25T01-00-00Z-recommender': recommender,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -32,6 +32,16 @@ describe('seeding a world', () => {
          and (select sum(collects) from note_counters) = (select count(*) from collects) as ok`);
     expect(exact.ok).toBe(true);
 
+    // Every note and comment went in with its language detected (templates are English or Chinese).
+    const languages = await one(sql<{ undetected: number; en: number; zh: number; bios: number }>`
+      select (select count(*)::int from notes where language_confidence is null) + (select count(*)::int from comments where language_confidence is null) undetected,
+             (select count(*)::int from notes where language = 'en') en, (select count(*)::int from notes where language = 'zh') zh,
+             (select count(*)::int from users where bio_language is not null) bios`);
+    expect(languages.undetected).toBe(0);
+    expect(languages.en).toBeGreaterThan(20);
+    expect(languages.zh).toBeGreaterThan(20);
+    expect(languages.bios).toBeGreaterThan(10);
+
     const feed = (await t.app.inject({ url: '/api/feed?limit=10' })).json();
     expect(feed.items).toHaveLength(10);
     expect(feed.items[0].cover.url).toMatch(/^\/media\/images\/demo\//);

@@ -1,8 +1,11 @@
 import { sql } from 'kysely';
+import { DEFAULT_RECOMMENDER_SETTINGS, type RecommenderSettings } from '../config/recommender-settings.js';
 import type { Db } from '../db/database.js';
 import { refreshNoteRanks } from '../modules/feed/feed-queries.js';
+import { detectedColumns, type LanguageColumns, noteText } from '../modules/language/language-columns.js';
 import type { MediaStorage } from '../modules/media/media-storage.js';
 import { parseHashtags, topicKey } from '../modules/notes/note-text.js';
+import { runRecommenderJobs } from '../modules/recommender/recommender-jobs.js';
 import { documentTokens } from '../modules/search/search-tokens.js';
 import { generateDemoImages, type StoredImage } from './demo-images.js';
 import { COMMENTS_EN, COMMENTS_ZH, NOTE_TEMPLATES, NOTE_TEMPLATES_ZH, PERSONAS } from './demo-texts.js';
@@ -12,6 +15,9 @@ import { seededRandom } from './random.js';
 // few hundred notes) and the benchmark data set (10k people, 100k notes, 1M
 // likes) through the same code. Rows go in with multi-row INSERTs and
 // set-based SQL; counters are rebuilt from the rows at the end, so they are exact.
+// The engagement it writes is also written as the signals the live app would
+// have recorded (with plausible impressions), and the recommender's jobs run
+// once at the end, so "For you" has something to say from the first request.
 
 export interface SeedOptions {
   users: number;
@@ -33,8 +39,29 @@ async function inChunks<T>(items: T[], work: (chunk: T[]) => Promise<void>): Pro
   for (let i = 0; i < items.length; i += CHUNK) await work(items.slice(i, i + CHUNK));
 }
 
-export async function seedWorld(db: Db, storage: MediaStorage, options: SeedOptions, now: Date, log: (line: string) => void = () => {}) {
+/** The texts repeat (templates, canned comments): each is detected once, not once per row. */
+function memoizedDetection(): (text: string) => LanguageColumns {
+  const known = new Map<string, LanguageColumns>();
+  return (text) => {
+    let columns = known.get(text);
+    if (!columns) known.set(text, (columns = detectedColumns(text)));
+    return columns;
+  };
+}
+
+// Impressions per like for the synthesized impressions (an engagement rate of about 10%), plus a few for every note.
+const IMPRESSIONS_PER_LIKE = 10;
+
+export async function seedWorld(
+  db: Db,
+  storage: MediaStorage,
+  options: SeedOptions,
+  now: Date,
+  log: (line: string) => void = () => {},
+  recommender: RecommenderSettings = DEFAULT_RECOMMENDER_SETTINGS,
+) {
   const random = seededRandom(options.seed);
+  const languageOf = memoizedDetection();
   const startedAt = Date.now();
   const images: StoredImage[] = await generateDemoImages(storage, random, options.images);
   log(`seed: ${images.length} images`);
@@ -48,6 +75,7 @@ export async function seedWorld(db: Db, storage: MediaStorage, options: SeedOpti
       handle: persona?.handle ?? `${zh ? 'qiaoyou' : 'qiaofan'}_${i}`,
       display_name: persona?.name ?? (zh ? `桥友${i}` : `Qiao fan ${i}`),
       bio: persona?.bio ?? '',
+      bio_language: persona ? languageOf(persona.bio).language : null,
       language: zh ? 'zh-CN' : 'en',
       region: persona?.region ?? (zh ? 'CN' : 'US'),
       created_at: new Date(now.getTime() - (options.days + 1) * 86_400_000),
@@ -69,7 +97,7 @@ export async function seedWorld(db: Db, storage: MediaStorage, options: SeedOpti
     const template = random.pick(author.zh ? NOTE_TEMPLATES_ZH : NOTE_TEMPLATES);
     const createdAt = new Date(now.getTime() - Math.floor(Math.pow(random.next(), 1.3) * options.days * 86_400_000));
     const title = i < 300 ? template.title : `${template.title} ${i}`;
-    return { author, title, body: template.body, createdAt };
+    return { author, title, body: template.body, language: languageOf(noteText(template.title, template.body)), createdAt };
   });
   const topicNames = new Map<string, string>();
   for (const note of noteRows) for (const name of parseHashtags(note.body)) topicNames.set(topicKey(name), name);
@@ -91,6 +119,7 @@ export async function seedWorld(db: Db, storage: MediaStorage, options: SeedOpti
           title: note.title,
           body: note.body,
           search_tokens: documentTokens(`${note.title}\n${note.body}`),
+          ...note.language,
           created_at: note.createdAt,
           updated_at: note.createdAt,
         })),
@@ -134,36 +163,70 @@ export async function seedWorld(db: Db, storage: MediaStorage, options: SeedOpti
     ) pairs
     where f <> t
     on conflict do nothing`.execute(db);
-  for (const [table, count] of [['likes', options.likes], ['collects', Math.round(options.likes / 5)]] as const) {
+  for (const [table, count, signal] of [['likes', options.likes, 'like'], ['collects', Math.round(options.likes / 5), 'collect']] as const) {
+    // The signal of each row this seed wrote (and only those: the database may hold older worlds).
     await sql`
-      with u as (select array_agg(id order by id) a from users), n as (select array_agg(id order by id desc) a from notes)
-      insert into ${sql.table(table)} (user_id, note_id, created_at)
-      select u.a[1 + floor(random() * array_length(u.a, 1))::int], n.a[1 + floor(power(random(), 2.5) * array_length(n.a, 1))::int], ${now}::timestamptz - random() * interval '7 days'
-      from generate_series(1, ${count}), u, n
-      on conflict do nothing`.execute(db);
+      with u as (select array_agg(id order by id) a from users), n as (select array_agg(id order by id desc) a from notes),
+      written as (
+        insert into ${sql.table(table)} (user_id, note_id, created_at)
+        select u.a[1 + floor(random() * array_length(u.a, 1))::int], n.a[1 + floor(power(random(), 2.5) * array_length(n.a, 1))::int], ${now}::timestamptz - random() * interval '7 days'
+        from generate_series(1, ${count}), u, n
+        on conflict do nothing
+        returning user_id, note_id, created_at
+      )
+      insert into events (user_id, note_id, type, weight, occurred_at, received_at)
+      select user_id, note_id, ${signal}, 1, created_at, created_at from written`.execute(db);
   }
   log('seed: follows, likes, collects');
 
   const noteIds = (await db.selectFrom('notes').select('id').orderBy('id', 'desc').execute()).map((row) => row.id);
+  const withLanguage = (body: string) => ({ body, ...languageOf(body) });
   const commentRows = Array.from({ length: options.comments }, () => {
     const author = random.pick(users);
     return {
       note_id: noteIds[Math.floor(Math.pow(random.next(), 2) * noteIds.length)]!,
       author_id: author.id,
-      body: random.pick(author.zh ? COMMENTS_ZH : COMMENTS_EN),
+      ...withLanguage(random.pick(author.zh ? COMMENTS_ZH : COMMENTS_EN)),
       created_at: new Date(now.getTime() - random.int(0, 6 * 86_400) * 1000),
     };
   });
   await inChunks(commentRows, async (chunk) => {
-    await db.insertInto('comments').values(chunk).execute();
+    const written = await db.insertInto('comments').values(chunk).returning(['author_id', 'note_id', 'created_at']).execute();
+    await db
+      .insertInto('events')
+      .values(written.map((row) => ({ user_id: row.author_id, note_id: row.note_id, type: 'comment' as const, weight: 1, occurred_at: row.created_at, received_at: row.created_at })))
+      .execute();
   });
   log(`seed: ${commentRows.length} comments`);
+  await seedImpressions(db, now);
+  log('seed: impressions');
 
   await rebuildCounters(db, now);
   await refreshNoteRanks(db, now);
   // Fresh statistics: right after a bulk load the planner would otherwise guess (and pick slow plans).
   await sql`analyze`.execute(db);
+  const jobs = await runRecommenderJobs(db, recommender, now);
+  log(`seed: recommender jobs in ${(jobs.ms / 1000).toFixed(1)} s`);
   log(`seed: done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Anonymous impressions for the notes, about ten per like plus a few for every
+ * note, spread between the note's creation and now: note quality then rests
+ * on engagement per impression instead of the prior alone.
+ */
+async function seedImpressions(db: Db, now: Date): Promise<void> {
+  await sql`
+    insert into events (note_id, type, source, occurred_at, received_at)
+    select n.id, 'impression', 'explore', t.at, t.at
+    from notes n
+    left join (select note_id, count(*) as likes from likes group by note_id) l on l.note_id = n.id
+    cross join lateral (
+      select n.created_at + random() * (${now}::timestamptz - n.created_at) as at
+      from generate_series(1, coalesce(l.likes, 0)::int * ${IMPRESSIONS_PER_LIKE} + floor(random() * 20)::int)
+    ) t
+    where n.deleted_at is null and n.created_at <= ${now}
+      and not exists (select 1 from events e where e.note_id = n.id and e.type = 'impression')`.execute(db);
 }
 
 /** Counters from the rows themselves (exact), plus plausible views and recent activity for trending. */

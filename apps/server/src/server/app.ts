@@ -17,6 +17,7 @@ import { ProfileService } from '../modules/accounts/profile-service.js';
 import { SessionsService } from '../modules/accounts/sessions-service.js';
 import { installViewer } from '../modules/accounts/viewer.js';
 import { adminRoutes } from '../modules/admin/admin-routes.js';
+import { feedFairnessRoutes } from '../modules/recommender/fairness-routes.js';
 import { healthRoutes } from '../modules/health/health-routes.js';
 import { metaRoutes } from '../modules/meta/meta-routes.js';
 import { notificationsRoutes } from '../modules/notifications/notifications-routes.js';
@@ -24,6 +25,7 @@ import { NotificationsService } from '../modules/notifications/notifications-ser
 import { NoteHydrator } from '../modules/notes/note-hydrator.js';
 import { noteOpenGraphTags } from '../modules/notes/note-open-graph.js';
 import { socialRoutes } from '../modules/social/social-routes.js';
+import { registerTranslation } from '../modules/translation/translation-module.js';
 import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
 import type { SmsProvider } from '../modules/sms/sms-provider.js';
 import type { ApiApp } from './api-app.js';
@@ -127,7 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const storage = deps.storage ?? createMediaStorage(config);
-  const hydrator = new NoteHydrator(db, storage, config.readCacheMs);
+  const hydrator = new NoteHydrator(db, storage, config.readCacheMs, config.recommender.stageBudgets);
   const jobs = deps.jobs ?? new JobQueue(db, { supervise: false, onError: (error) => app.log.error({ err: error }, 'job queue error') });
   if (!deps.jobs) app.addHook('onClose', () => jobs.stop());
 
@@ -136,7 +138,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       installViewer(api, sessions, clock);
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await healthRoutes(api, { db });
-      await metaRoutes(api, { smsProvider: sms.name, devSmsInbox });
+      const translation = await registerTranslation(api, { config, db, hydrator, rateLimiter, clock });
+      await metaRoutes(api, { smsProvider: sms.name, devSmsInbox, translationEnabled: translation.enabled });
       await authRoutes(api, {
         auth,
         sessions,
@@ -145,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       });
       await meRoutes(api, { profiles, sessions, clock });
       await adminRoutes(api, { db });
+      await feedFairnessRoutes(api, { db, stageCount: config.recommender.stageBudgets.length, clock });
       await socialRoutes(api, { db, clock, hydrator, cacheMs: config.readCacheMs });
       await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });

@@ -4,12 +4,17 @@ import type { Db } from '../db/database.js';
 import { FeedService } from '../modules/feed/feed-service.js';
 import { feedRoutes } from '../modules/feed/feed-routes.js';
 import { videoFeedRoutes } from '../modules/feed/video-feed-routes.js';
+import { languageRoutes } from '../modules/language/language-routes.js';
+import { LanguageService } from '../modules/language/language-service.js';
 import { ImageService } from '../modules/media/image-service.js';
 import type { MediaStorage } from '../modules/media/media-storage.js';
 import { mediaRoutes } from '../modules/media/media-routes.js';
 import type { NoteHydrator } from '../modules/notes/note-hydrator.js';
 import { NotesService } from '../modules/notes/notes-service.js';
 import { notesRoutes } from '../modules/notes/notes-routes.js';
+import { FeedbackService } from '../modules/recommender/feedback-service.js';
+import { Recommender } from '../modules/recommender/recommender.js';
+import { recommenderRoutes } from '../modules/recommender/recommender-routes.js';
 import { searchRoutes } from '../modules/search/search-routes.js';
 import { topicsRoutes } from '../modules/topics/topics-routes.js';
 import { TelemetryService } from '../modules/telemetry/telemetry-service.js';
@@ -24,6 +29,7 @@ export interface ContentModules {
   views: ViewBuffer;
   hydrator: NoteHydrator;
   feed: FeedService;
+  recommender: Recommender;
 }
 
 /** Notes, media, the explore feed, topics, views and search, under /api. */
@@ -35,18 +41,26 @@ export async function registerContentModules(
   await api.register(fastifyMultipart);
   const images = new ImageService(db, storage);
   const notes = new NotesService(db, (noteId) => hydrator.invalidate(noteId));
-  const feed = new FeedService(db, hydrator, config.readCacheMs);
+  const recommender = new Recommender(db, config.recommender, {
+    cacheMs: config.recommenderCacheMs,
+    onError: (error) => api.log.error({ err: error }, 'served log flush failed'),
+  });
+  recommender.start();
+  api.addHook('onClose', () => recommender.stop());
+  const feed = new FeedService(db, hydrator, recommender, clock);
   const views = new ViewBuffer(db, (error) => api.log.error({ err: error }, 'view flush failed'));
   views.start();
   api.addHook('onClose', () => views.stop());
 
   await mediaRoutes(api, { images, storage, clock, maxImageBytes: config.media.maxImageBytes });
   await notesRoutes(api, { notes, hydrator, clock });
+  await languageRoutes(api, { languages: new LanguageService(db, (noteId) => hydrator.invalidate(noteId)), hydrator });
   await feedRoutes(api, { db, feed });
   await topicsRoutes(api, { db, feed, clock });
   await viewsRoutes(api, { views, clock });
   await searchRoutes(api, { db, hydrator });
   await telemetryRoutes(api, { telemetry: new TelemetryService(db, views), clock });
-  await videoFeedRoutes(api, { db, hydrator });
-  return { images, notes, views, hydrator, feed };
+  await videoFeedRoutes(api, { feed });
+  await recommenderRoutes(api, { feedback: new FeedbackService(db, (viewerId) => recommender.forget(viewerId)), clock });
+  return { images, notes, views, hydrator, feed, recommender };
 }

@@ -7,6 +7,8 @@ import type { FastifyBaseLogger } from 'fastify';
 export interface PeriodicTask {
   name: string;
   everyMs: number;
+  /** Also run once right away (e.g. work a fresh start needs before the first interval). */
+  runAtStart?: boolean;
   run(now: Date): Promise<unknown>;
 }
 
@@ -21,6 +23,7 @@ export function startPeriodicTasks(tasks: PeriodicTask[], log: FastifyBaseLogger
         .finally(() => running.delete(task.name));
       running.set(task.name, run);
     };
+    if (task.runAtStart) tick();
     const timer = setInterval(tick, task.everyMs);
     timer.unref();
     return timer;

@@ -5,6 +5,8 @@ export interface Meta {
   devSmsInbox: boolean;
   languages: string[];
   smsProvider: 'console' | 'twilio';
+  /** Absent from servers that predate translation. */
+  translation?: { enabled: boolean };
 }
 
 export const metaKeys = {

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AdminPage } from '../features/admin/AdminPage';
 import { SignInPage } from '../features/auth/SignInPage';
 import { ComposerPage } from '../features/composer/ComposerPage';
 import { EditNotePage } from '../features/composer/EditNotePage';
@@ -39,6 +40,7 @@ export function createAppRouter() {
             { path: 'me/edit', element: <EditProfilePage /> },
             { path: 'login', element: <SignInPage /> },
             { path: 'settings', element: <SettingsPage /> },
+            { path: 'admin', element: <AdminPage /> },
             { path: 'u/:handle', element: <UserPage /> },
             { path: 'u/:handle/followers', element: <FollowListPage kind="followers" /> },
             { path: 'u/:handle/following', element: <FollowListPage kind="following" /> },

@@ -1,4 +1,4 @@
-/** A date in the UI language ("Jan 5, 2025" / "2025年1月5日"). */
+/** A date in the UI language ("Jan 5, 2025", "2025年1月5日", "2025/01/05", "5 ene 2025"). */
 export function formatDate(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';

@@ -1,4 +1,4 @@
-import { useToasts } from './toast-store';
+import { dismissToast, useToasts } from './toast-store';
 import './toast.css';
 
 /** Where toasts appear; a polite live region so screen readers read them too. */
@@ -9,6 +9,19 @@ export function ToastHost() {
       {toasts.map((toast) => (
         <p key={toast.id} className={`toast toast--${toast.tone}`} data-testid="toast">
           {toast.message}
+          {toast.action ? (
+            <button
+              type="button"
+              className="toast__action"
+              data-testid="toast-action"
+              onClick={() => {
+                dismissToast(toast.id);
+                toast.action?.onAction();
+              }}
+            >
+              {toast.action.label}
+            </button>
+          ) : null}
         </p>
       ))}
     </div>

@@ -9,6 +9,9 @@ export interface CommentsTable {
   /** Set when replying to a reply: the person answered, shown as "reply to @handle". */
   reply_to_user_id: ColumnType<string | null, string | null | undefined, string | null>;
   body: string;
+  /** ISO 639-1; null when unknown, or not detected yet when language_confidence is null too. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+  language_confidence: ColumnType<number | null, number | null | undefined, number | null>;
   like_count: ColumnType<number, number | undefined, unknown>;
   created_at: ColumnType<Date, Date, never>;
   deleted_at: Date | null;

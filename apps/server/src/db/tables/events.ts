@@ -1,6 +1,10 @@
 import type { ColumnType, Generated } from 'kysely';
 
-export type EventType = 'impression' | 'play' | 'watch' | 'complete' | 'replay' | 'skip' | 'unmute' | 'share';
+/** What clients report about what they were shown (POST /api/events). */
+export type ClientEventType = 'impression' | 'play' | 'watch' | 'complete' | 'replay' | 'skip' | 'unmute' | 'share' | 'dwell';
+/** What the server records when people act (likes, follows…); `interaction` is an imported one (offline evaluation). */
+export type ServerEventType = 'like' | 'unlike' | 'collect' | 'uncollect' | 'comment' | 'follow' | 'not_interested' | 'report' | 'interaction';
+export type EventType = ClientEventType | ServerEventType;
 
 export interface EventsTable {
   id: Generated<string>;
@@ -13,8 +17,13 @@ export interface EventsTable {
   /** For `watch`: milliseconds actually played since the previous watch event of this note. */
   watch_ms: number | null;
   position_ms: number | null;
-  client_session: string;
-  client_seq: number;
+  /** Null for server-side signals. */
+  client_session: string | null;
+  client_seq: number | null;
+  /** Strength of a server-side signal (imports carry their own; unlike/uncollect are -1). */
+  weight: number | null;
+  /** The slot an impression was shown in (0-based). */
+  position: number | null;
   occurred_at: Date;
   received_at: ColumnType<Date, Date, never>;
 }

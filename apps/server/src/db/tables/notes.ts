@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export type NoteKind = 'image' | 'video';
+export type LanguageSource = 'detected' | 'author';
 
 export interface NotesTable {
   id: Generated<string>;
@@ -13,6 +14,12 @@ export interface NotesTable {
   place: string | null;
   /** Words, CJK bigrams and prefixes of title, body, topics and author (see search-tokens.ts). */
   search_tokens: ColumnType<string[], string[] | undefined, string[]>;
+  /** ISO 639-1 of title and body; null when unknown, or not detected yet when language_confidence is null too. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The detector's confidence in [0, 1]; null when the author chose the language or nothing was detected yet. */
+  language_confidence: ColumnType<number | null, number | null | undefined, number | null>;
+  /** 'author': the author set the language, and edits keep it instead of detecting again. */
+  language_source: ColumnType<LanguageSource, LanguageSource | undefined, LanguageSource>;
   created_at: ColumnType<Date, Date, never>;
   updated_at: Date;
   /** Soft delete: the note disappears from every read at once, rows are reaped later. */

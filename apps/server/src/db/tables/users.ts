@@ -10,7 +10,15 @@ export interface UsersTable {
   handle: string | null;
   display_name: string | null;
   bio: ColumnType<string, string | undefined, string>;
-  /** UI language, a supported BCP 47 tag (en, zh-CN). */
+  /** ISO 639-1 of the bio, detected or set by the user; null when unknown. */
+  bio_language: ColumnType<string | null, string | null | undefined, string | null>;
+  /** ISO 639-1 codes the user reads; empty means derived from the UI language (see viewer-languages.ts). */
+  read_languages: ColumnType<string[], string[] | undefined, string[]>;
+  /** Translate notes and comments in other languages without a tap. */
+  auto_translate: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Feeds show only notes in the read languages. */
+  feed_languages_only: ColumnType<boolean, boolean | undefined, boolean>;
+  /** UI language, a supported BCP 47 tag (en, zh-CN, zh-TW, ja, ko, es). */
   language: string;
   /** ISO 3166-1 alpha-2, suggested from the phone number's country. */
   region: string;
@@ -18,6 +26,8 @@ export interface UsersTable {
   /** Whether other people may see the notes this user liked / collected. */
   likes_private: ColumnType<boolean, boolean | undefined, boolean>;
   collects_private: ColumnType<boolean, boolean | undefined, boolean>;
+  /** false: For you shows latest from follows, then trending (no personalisation). */
+  feed_personalised: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { SessionRow } from '../../db/tables/sessions.js';
 import type { UserRow } from '../../db/tables/users.js';
+import { effectiveReadLanguages } from '../language/viewer-languages.js';
 import type { PublicProfile } from './profile-service.js';
 
 // Response shapes and the presenters that produce them from rows.
@@ -20,6 +21,11 @@ export const MeSchema = Type.Object({
   profileComplete: Type.Boolean(),
   likesPrivate: Type.Boolean({ description: 'Others cannot open my Liked tab' }),
   collectsPrivate: Type.Boolean({ description: 'Others cannot open my Collected tab' }),
+  bioLanguage: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1 of my bio; null when unknown' }),
+  readLanguages: Type.Array(Type.String(), { description: 'ISO 639-1 codes I read; derived from my interface language until I choose' }),
+  autoTranslate: Type.Boolean({ description: 'Translate notes and comments in other languages without a tap' }),
+  feedLanguagesOnly: Type.Boolean({ description: 'Feeds show only notes in the languages I read' }),
+  feedPersonalised: Type.Boolean({ description: 'For you learns from what I engage with; false: latest from follows, then trending' }),
 });
 
 export const PublicProfileSchema = Type.Object({
@@ -27,6 +33,7 @@ export const PublicProfileSchema = Type.Object({
   handle: Type.String(),
   displayName: Type.String(),
   bio: Type.String(),
+  bioLanguage: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1 of the bio; null when unknown' }),
   language: Type.String(),
   region: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
@@ -75,6 +82,11 @@ export function presentMe(user: UserRow) {
     profileComplete: user.handle !== null && user.display_name !== null,
     likesPrivate: user.likes_private,
     collectsPrivate: user.collects_private,
+    bioLanguage: user.bio_language,
+    readLanguages: effectiveReadLanguages(user),
+    autoTranslate: user.auto_translate,
+    feedLanguagesOnly: user.feed_languages_only,
+    feedPersonalised: user.feed_personalised,
   };
 }
 
@@ -84,6 +96,7 @@ export function presentPublicProfile({ user, stats, viewer }: PublicProfile) {
     handle: user.handle ?? '',
     displayName: user.display_name ?? '',
     bio: user.bio,
+    bioLanguage: user.bio_language,
     language: user.language,
     region: user.region,
     createdAt: user.created_at.toISOString(),

@@ -5,7 +5,7 @@ import { AppError, badRequest, tooManyRequests } from '../../lib/errors.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import { hmac, randomDigits, sameBytes } from '../../lib/tokens.js';
 import type { SmsProvider } from '../sms/sms-provider.js';
-import { suggestLanguage } from './languages.js';
+import { isSupportedLanguage, suggestLanguage } from './languages.js';
 import {
   codeTimesSince,
   consumeCode,
@@ -82,7 +82,7 @@ export class AuthService {
       });
     });
 
-    const language = input.language === 'zh-CN' || input.language === 'en'
+    const language = isSupportedLanguage(input.language)
       ? input.language
       : suggestLanguage(phone.country ?? '', client.acceptLanguage);
     try {

@@ -37,6 +37,13 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
             region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
             likesPrivate: Type.Optional(Type.Boolean()),
             collectsPrivate: Type.Optional(Type.Boolean()),
+            // Null first: with type coercion on, a null would otherwise become an empty string.
+            bioLanguage: Type.Optional(Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 16 })], { description: 'ISO 639-1; null: detect it from the bio' })),
+            // 1 to 10 supported codes; the service checks them (with its own error code), the schema only bounds the payload.
+            readLanguages: Type.Optional(Type.Array(Type.String({ maxLength: 16 }), { maxItems: 50 })),
+            autoTranslate: Type.Optional(Type.Boolean()),
+            feedLanguagesOnly: Type.Optional(Type.Boolean()),
+            feedPersonalised: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false, minProperties: 1 },
         ),

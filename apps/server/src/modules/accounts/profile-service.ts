@@ -2,6 +2,7 @@ import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { type LanguageSettingsUpdate, languageSettingsPatch } from '../language/language-settings.js';
 import { hasBlocked } from '../social/note-access.js';
 import { type Relation, relationTo } from '../social/people-queries.js';
 import { type ProfileStats, profileStats } from '../social/profile-stats-queries.js';
@@ -9,7 +10,7 @@ import { handleProblem } from './handle-rules.js';
 import { SUPPORTED_LANGUAGES } from './languages.js';
 import { findUserByHandle, type UserPatch, updateUser } from './users-queries.js';
 
-export interface ProfileUpdate {
+export interface ProfileUpdate extends LanguageSettingsUpdate {
   handle?: string;
   displayName?: string;
   bio?: string;
@@ -17,6 +18,7 @@ export interface ProfileUpdate {
   region?: string;
   likesPrivate?: boolean;
   collectsPrivate?: boolean;
+  feedPersonalised?: boolean;
 }
 
 export interface PublicProfile {
@@ -73,6 +75,8 @@ export class ProfileService {
     }
     if (update.likesPrivate !== undefined) patch.likes_private = update.likesPrivate;
     if (update.collectsPrivate !== undefined) patch.collects_private = update.collectsPrivate;
+    if (update.feedPersonalised !== undefined) patch.feed_personalised = update.feedPersonalised;
+    Object.assign(patch, languageSettingsPatch(user, update));
     const needsProfile = user.handle === null || user.display_name === null;
     if (needsProfile && (patch.handle ?? user.handle) === null) {
       throw badRequest('handle_required', 'Choose a handle to finish your profile.');

@@ -40,6 +40,11 @@ export interface UserPatch {
   region?: string;
   likes_private?: boolean;
   collects_private?: boolean;
+  bio_language?: string | null;
+  read_languages?: string[];
+  auto_translate?: boolean;
+  feed_languages_only?: boolean;
+  feed_personalised?: boolean;
 }
 
 export function updateUser(db: Executor, id: string, patch: UserPatch, now: Date): Promise<UserRow | undefined> {

@@ -7,6 +7,7 @@ import { NotePageSchema } from '../notes/note-schemas.js';
 import { hiddenAuthorIds } from '../social/hidden-authors.js';
 import { findTopicByName } from '../topics/topics-queries.js';
 import type { FeedService } from './feed-service.js';
+import { visitorReadLanguage } from './visitor-language.js';
 
 const PageQuery = {
   cursor: Type.Optional(Type.String({ maxLength: 200 })),
@@ -33,6 +34,10 @@ export async function feedRoutes(app: ApiApp, deps: { db: Db; feed: FeedService 
     async (request) => {
       const { tab = 'foryou', topic: topicName, cursor, limit = 20 } = request.query;
       const viewerId = request.viewer?.user.id ?? null;
+      if (tab === 'foryou') {
+        const readLanguage = viewerId ? undefined : visitorReadLanguage(request.headers['accept-language']);
+        return feed.page({ tab, readLanguage }, viewerId, cursor, limit);
+      }
       if (tab !== 'topic') return feed.page({ tab }, viewerId, cursor, limit);
       if (!topicName) throw badRequest('topic_required', 'Say which topic: ?tab=topic&topic=<name>.');
       const topic = await findTopicByName(db, topicName);

@@ -1,50 +1,83 @@
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor, type Page } from '../../db/pagination.js';
 import { unauthenticated } from '../../lib/errors.js';
-import { TtlCache } from '../../lib/ttl-cache.js';
+import { feedLanguageFilter } from '../language/viewer-languages.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
+import type { Recommender } from '../recommender/recommender.js';
+import type { Reason, Recommendation } from '../recommender/recommender-types.js';
 import { hiddenAuthorIds } from '../social/hidden-authors.js';
 import { authorNoteIds, followingNoteIds, rankedNoteIds, topicLatestNoteIds } from './feed-queries.js';
 
-type Card = Awaited<ReturnType<NoteHydrator['cards']>>[number];
+type Card = Awaited<ReturnType<NoteHydrator['cards']>>[number] & { reason?: Reason };
+type View = Awaited<ReturnType<NoteHydrator['view']>> & { reason?: Reason };
 
 export type FeedRequest =
-  | { tab: 'foryou' }
+  | { tab: 'foryou'; readLanguage?: string }
   | { tab: 'following' }
   | { tab: 'topic'; topicId: string; sort: 'top' | 'latest' }
   | { tab: 'author'; authorId: string };
 
 /**
- * The one feed interface the screens use. "For you" is an engagement-and-
- * freshness ranking for now; the recommender will replace its skeleton source
- * without touching routes or screens.
+ * The one feed interface the screens use. "For you" (the explore grid and the
+ * swipe feed) comes from the Recommender; the other tabs are keyset pages.
  */
 export class FeedService {
-  // The first For-you page is the same for everyone without blocks or mutes
-  // until personalisation arrives: its skeleton is shared for `cacheMs`.
-  private readonly firstPages: TtlCache<{ ids: string[]; next: string | null }>;
-
   constructor(
     private readonly db: Db,
     private readonly hydrator: NoteHydrator,
-    cacheMs = 0,
-  ) {
-    this.firstPages = new TtlCache(cacheMs, 100);
-  }
+    private readonly recommender: Recommender,
+    private readonly clock: () => Date,
+  ) {}
 
   async page(request: FeedRequest, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<Card>> {
-    const hidden = [...(await hiddenAuthorIds(this.db, viewerId))];
-    if (request.tab === 'foryou' && !cursor && hidden.length === 0) {
-      const skeleton = await this.firstPages.get(String(limit), () => this.skeleton(request, [], undefined, limit));
-      return { items: await this.hydrator.cards(skeleton.ids, viewerId), cursor: skeleton.next };
+    if (request.tab === 'foryou') {
+      const { picks, next } = await this.recommended(viewerId, cursor, limit, request.readLanguage);
+      const cards = await this.hydrator.cards(picks.map((pick) => pick.noteId), viewerId);
+      const reasons = new Map(picks.map((pick) => [pick.noteId, pick.reason]));
+      return { items: cards.map((card) => ({ ...card, reason: reasons.get(card.id) })), cursor: next };
     }
+    const hidden = [...(await hiddenAuthorIds(this.db, viewerId))];
     const skeleton = await this.skeleton(request, hidden, cursor, limit, viewerId);
     return { items: await this.hydrator.cards(skeleton.ids, viewerId), cursor: skeleton.next };
   }
 
+  /** The swipe feed: For you, video notes only, as whole notes. */
+  async videos(viewerId: string | null, cursor: string | undefined, limit: number, readLanguage?: string): Promise<Page<View>> {
+    const { picks, next } = await this.recommended(viewerId, cursor, limit, readLanguage, 'video');
+    const items: View[] = [];
+    for (const pick of picks) {
+      try {
+        items.push({ ...(await this.hydrator.view(pick.noteId, viewerId)), reason: pick.reason });
+      } catch {
+        // Deleted or hidden between the recommendation and now: skip it.
+      }
+    }
+    return { items, cursor: next };
+  }
+
+  /**
+   * For-you cursors are opaque [page, offset]: a signed-in viewer's next page is
+   * whatever has not been served yet (the served log pages), a signed-out
+   * visitor's is an offset into the cold mix.
+   */
+  private async recommended(viewerId: string | null, cursor: string | undefined, limit: number, readLanguage: string | undefined, kind?: 'video') {
+    const [page, offset] = cursor ? decodeCursor(cursor, ['number', 'number'] as const) : [0, 0];
+    const picks: Recommendation[] = await this.recommender.recommend({
+      viewerId,
+      now: this.clock(),
+      limit,
+      kind,
+      languages: await feedLanguageFilter(this.db, viewerId),
+      readLanguage,
+      offset: Math.max(0, Math.floor(offset)),
+    });
+    const next = picks.length > 0 ? encodeCursor([page + 1, viewerId ? 0 : offset + picks.length]) : null;
+    return { picks, next };
+  }
+
   /** The page's note ids in order, and the cursor of the next page. */
   private async skeleton(
-    request: FeedRequest,
+    request: Exclude<FeedRequest, { tab: 'foryou' }>,
     hidden: string[],
     cursor: string | undefined,
     limit: number,
@@ -52,15 +85,9 @@ export class FeedService {
   ): Promise<{ ids: string[]; next: string | null }> {
     let ids: string[];
     let next: string | null = null;
-    const ranked = request.tab === 'foryou' || (request.tab === 'topic' && request.sort === 'top');
-    if (ranked) {
+    if (request.tab === 'topic' && request.sort === 'top') {
       const after = cursor ? decodeCursor(cursor, ['number', 'id'] as const) : null;
-      const rows = await rankedNoteIds(this.db, {
-        after: after ? [after[0], after[1]] : null,
-        limit,
-        hidden,
-        topicId: request.tab === 'topic' ? request.topicId : undefined,
-      });
+      const rows = await rankedNoteIds(this.db, { after: after ? [after[0], after[1]] : null, limit, hidden, topicId: request.topicId });
       const kept = rows.slice(0, limit);
       if (rows.length > limit) next = encodeCursor([kept.at(-1)!.score, kept.at(-1)!.id]);
       ids = kept.map((row) => row.id);
@@ -74,7 +101,7 @@ export class FeedService {
       } else if (request.tab === 'author') {
         rows = await authorNoteIds(this.db, request.authorId, { ...window, includeUnplayable: viewerId === request.authorId });
       } else {
-        rows = await topicLatestNoteIds(this.db, (request as { topicId: string }).topicId, window);
+        rows = await topicLatestNoteIds(this.db, request.topicId, window);
       }
       const kept = rows.slice(0, limit);
       if (rows.length > limit) next = encodeCursor([kept.at(-1)!.at.toISOString(), kept.at(-1)!.id]);

@@ -1,17 +1,15 @@
 import { Type } from 'typebox';
-import type { Db } from '../../db/database.js';
-import { decodeCursor, encodeCursor } from '../../db/pagination.js';
 import type { ApiApp } from '../../server/api-app.js';
-import type { NoteHydrator } from '../notes/note-hydrator.js';
 import { NoteViewSchema } from '../notes/note-schemas.js';
-import { hiddenAuthorIds } from '../social/hidden-authors.js';
-import { rankedVideoNoteIds } from './video-feed-queries.js';
+import type { FeedService } from './feed-service.js';
+import { visitorReadLanguage } from './visitor-language.js';
 
 /**
- * The Video tab's vertical feed: whole notes (the player needs the video, the
- * caption, the counts and the viewer's state), a few at a time.
+ * The Video tab's vertical feed: For you, video notes only, as whole notes (the
+ * player needs the video, the caption, the counts and the viewer's state), a
+ * few at a time, each with the reason it was chosen.
  */
-export async function videoFeedRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHydrator }) {
+export async function videoFeedRoutes(app: ApiApp, deps: { feed: FeedService }) {
   app.get(
     '/feed/videos',
     {
@@ -28,19 +26,7 @@ export async function videoFeedRoutes(app: ApiApp, deps: { db: Db; hydrator: Not
     async (request) => {
       const { cursor, limit = 5 } = request.query;
       const viewerId = request.viewer?.user.id ?? null;
-      const after = cursor ? decodeCursor(cursor, ['number', 'id'] as const) : null;
-      const hidden = [...(await hiddenAuthorIds(deps.db, viewerId))];
-      const rows = await rankedVideoNoteIds(deps.db, { after: after ? [after[0], after[1]] : null, limit, hidden });
-      const kept = rows.slice(0, limit);
-      const items = [];
-      for (const row of kept) {
-        try {
-          items.push(await deps.hydrator.view(row.id, viewerId));
-        } catch {
-          // Deleted or hidden between the skeleton and now: skip it.
-        }
-      }
-      return { items, cursor: rows.length > limit ? encodeCursor([kept.at(-1)!.score, kept.at(-1)!.id]) : null };
+      return deps.feed.videos(viewerId, cursor, limit, viewerId ? undefined : visitorReadLanguage(request.headers['accept-language']));
     },
   );
 }

@@ -3,7 +3,7 @@ import type { ApiApp } from '../../server/api-app.js';
 import { SUPPORTED_LANGUAGES } from '../accounts/languages.js';
 
 /** What the web app needs to know about this installation before anyone signs in. */
-export async function metaRoutes(app: ApiApp, deps: { smsProvider: 'console' | 'twilio'; devSmsInbox: boolean }) {
+export async function metaRoutes(app: ApiApp, deps: { smsProvider: 'console' | 'twilio'; devSmsInbox: boolean; translationEnabled: boolean }) {
   app.get(
     '/meta',
     {
@@ -15,10 +15,16 @@ export async function metaRoutes(app: ApiApp, deps: { smsProvider: 'console' | '
             languages: Type.Array(Type.String()),
             smsProvider: Type.Union([Type.Literal('console'), Type.Literal('twilio')]),
             devSmsInbox: Type.Boolean(),
+            translation: Type.Object({ enabled: Type.Boolean({ description: 'A translation provider is configured: show translate buttons' }) }),
           }),
         },
       },
     },
-    async () => ({ languages: [...SUPPORTED_LANGUAGES], smsProvider: deps.smsProvider, devSmsInbox: deps.devSmsInbox }),
+    async () => ({
+      languages: [...SUPPORTED_LANGUAGES],
+      smsProvider: deps.smsProvider,
+      devSmsInbox: deps.devSmsInbox,
+      translation: { enabled: deps.translationEnabled },
+    }),
   );
 }

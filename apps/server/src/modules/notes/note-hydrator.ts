@@ -1,3 +1,4 @@
+import { DEFAULT_RECOMMENDER_SETTINGS } from '../../config/recommender-settings.js';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
@@ -5,6 +6,7 @@ import { noteCounts } from '../counters/note-counters.js';
 import { presentImage } from '../media/image-view.js';
 import { imagesOfNotes } from '../media/images-queries.js';
 import type { MediaStorage } from '../media/media-storage.js';
+import { noteExposure } from '../recommender/note-exposure.js';
 import { hiddenAuthorIds } from '../social/hidden-authors.js';
 import { presentVideo, videoCover } from '../video/video-view.js';
 import { videosOfNotes } from '../video/videos-queries.js';
@@ -33,6 +35,7 @@ interface CardBase {
     cover: ReturnType<typeof presentImage> | null;
     author: ReturnType<typeof presentAuthor>;
     counts: { likes: number };
+    language: string | null;
   };
 }
 
@@ -44,6 +47,8 @@ export class NoteHydrator {
     private readonly db: Db,
     private readonly storage: MediaStorage,
     cacheMs = 0,
+    /** Staged exposure budgets, for the author's view of how far a note got. */
+    private readonly stageBudgets: readonly number[] = DEFAULT_RECOMMENDER_SETTINGS.stageBudgets,
   ) {
     this.cardCache = new TtlCache(cacheMs, 50_000);
     this.viewCache = new TtlCache(cacheMs, 5_000);
@@ -77,6 +82,7 @@ export class NoteHydrator {
               cover: video ? videoCover(video, this.storage) : cover ? presentImage(cover, this.storage) : null,
               author: presentAuthor(note.author),
               counts: { likes: counts.get(note.id)?.likes ?? 0 },
+              language: note.language,
             },
           },
         ];
@@ -108,6 +114,7 @@ export class NoteHydrator {
     return {
       authorId: note.author_id,
       authorOnly: note.kind === 'video' && video?.status !== 'ready',
+      languageSource: note.language_source,
       view: {
         id: note.id,
         kind: note.kind,
@@ -122,6 +129,7 @@ export class NoteHydrator {
         topics: (topics.get(note.id) ?? []).map((name) => ({ name })),
         mentions: mentions.map((mention) => ({ id: mention.id, handle: mention.handle ?? '' })),
         counts: counts.get(note.id)!,
+        language: note.language,
       },
     };
   }
@@ -135,8 +143,10 @@ export class NoteHydrator {
     const state = await viewerStateOfNote(this.db, viewerId, noteId, base.authorId);
     // Blocked either way or muted: the note is not there for this viewer.
     if (state.hidden) throw unavailable();
+    const isAuthor = viewerId === base.authorId;
     return {
       ...base.view,
+      ...(isAuthor ? { languageSource: base.languageSource, exposure: await noteExposure(this.db, noteId, { stageBudgets: [...this.stageBudgets] }) } : {}),
       viewer: {
         liked: state.liked,
         collected: state.collected,

@@ -10,6 +10,24 @@ export const AuthorSchema = Type.Object({
   region: Type.Optional(Type.String()),
 });
 
+/** Why For you served a note (see recommender-types.ts ReasonCode); the web phrases it. */
+export const ReasonSchema = Type.Object({
+  code: Type.Union([
+    Type.Literal('liked_topic'),
+    Type.Literal('similar_notes'),
+    Type.Literal('people_like_you'),
+    Type.Literal('fresh'),
+    Type.Literal('following'),
+    Type.Literal('trending_topic'),
+    Type.Literal('trending'),
+    Type.Literal('explore'),
+    Type.Literal('popular_in_language'),
+    Type.Literal('popular'),
+  ]),
+  topic: Type.Optional(Type.String({ description: 'A topic name, without #' })),
+  language: Type.Optional(Type.String({ description: 'ISO 639-1' })),
+});
+
 export const NoteCardSchema = Type.Object({
   id: Type.String(),
   kind: Type.Union([Type.Literal('image'), Type.Literal('video')]),
@@ -18,6 +36,9 @@ export const NoteCardSchema = Type.Object({
   author: AuthorSchema,
   counts: Type.Object({ likes: Type.Integer() }),
   viewer: Type.Union([Type.Object({ liked: Type.Boolean() }), Type.Null()]),
+  language: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1 of title and body; null when unknown' }),
+  /** For you only: why this note was served. */
+  reason: Type.Optional(ReasonSchema),
 });
 
 export const NoteViewSchema = Type.Object({
@@ -35,6 +56,22 @@ export const NoteViewSchema = Type.Object({
   topics: Type.Array(Type.Object({ name: Type.String() })),
   mentions: Type.Array(Type.Object({ id: Type.String(), handle: Type.String() })),
   counts: Type.Object({ likes: Type.Integer(), collects: Type.Integer(), comments: Type.Integer(), views: Type.Integer() }),
+  language: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1 of title and body; null when unknown' }),
+  /** Only for the author: whether the language was detected or set by them (then edits keep it). */
+  languageSource: Type.Optional(Type.Union([Type.Literal('detected'), Type.Literal('author')])),
+  /** Only for the author: how far the note got in staged exposure (see recommender stage rules). */
+  exposure: Type.Optional(
+    Type.Object({
+      stage: Type.Integer(),
+      stages: Type.Integer(),
+      status: Type.Union([Type.Literal('testing'), Type.Literal('promoted'), Type.Literal('settled'), Type.Literal('open')]),
+      impressions: Type.Integer(),
+      stageImpressions: Type.Integer(),
+      stageBudget: Type.Integer({ description: 'Impressions this stage gives; 0 once the note is open' }),
+    }),
+  ),
+  /** The swipe feed only: why this note was served. */
+  reason: Type.Optional(ReasonSchema),
   viewer: Type.Union([
     Type.Object({
       liked: Type.Boolean(),

@@ -2,9 +2,9 @@
 // same patterns (apps/web), so what is parsed here is what readers can click.
 
 /** `#` then letters, marks, digits or underscores in any script: #TikTokRefugee, #交猫税. */
-const HASHTAG = /#([\p{L}\p{M}\p{N}_]{1,50})/gu;
+export const HASHTAG = /#([\p{L}\p{M}\p{N}_]{1,50})/gu;
 /** `@` then a handle (see handle-rules.ts). */
-const MENTION = /(?<![\p{L}\p{N}_])@([A-Za-z0-9_]{3,24})/gu;
+export const MENTION = /(?<![\p{L}\p{N}_])@([A-Za-z0-9_]{3,24})/gu;
 
 export const MAX_TOPICS_PER_NOTE = 10;
 export const MAX_MENTIONS_PER_NOTE = 20;

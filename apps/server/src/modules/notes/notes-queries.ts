@@ -3,11 +3,21 @@ import type { Db } from '../../db/database.js';
 import type { NoteKind, NoteRow } from '../../db/tables/notes.js';
 import type { TopicRow } from '../../db/tables/topics.js';
 import type { UserRow } from '../../db/tables/users.js';
+import type { LanguageColumns } from '../language/language-columns.js';
 import { topicKey } from './note-text.js';
 
 export function insertNote(
   db: Db,
-  input: { authorId: string; kind?: NoteKind; title: string; body: string; place: string | null; searchTokens: string[]; now: Date },
+  input: {
+    authorId: string;
+    kind?: NoteKind;
+    title: string;
+    body: string;
+    place: string | null;
+    searchTokens: string[];
+    language?: LanguageColumns;
+    now: Date;
+  },
 ): Promise<NoteRow> {
   return db
     .insertInto('notes')
@@ -18,6 +28,7 @@ export function insertNote(
       body: input.body,
       place: input.place,
       search_tokens: input.searchTokens,
+      ...input.language,
       created_at: input.now,
       updated_at: input.now,
     })
@@ -37,12 +48,12 @@ export function lockLiveNote(db: Db, id: string): Promise<NoteRow | undefined> {
 export async function updateNote(
   db: Db,
   id: string,
-  patch: { title?: string; body?: string; place?: string | null; searchTokens: string[]; now: Date },
+  patch: { title?: string; body?: string; place?: string | null; searchTokens: string[]; language?: LanguageColumns; now: Date },
 ): Promise<NoteRow> {
-  const { searchTokens, now, ...fields } = patch;
+  const { searchTokens, language, now, ...fields } = patch;
   return db
     .updateTable('notes')
-    .set({ ...fields, search_tokens: searchTokens, updated_at: now })
+    .set({ ...fields, ...language, search_tokens: searchTokens, updated_at: now })
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@ import { attachImages, detachImagesExcept } from '../media/images-queries.js';
 import { insertNotification } from '../notifications/notifications-queries.js';
 import { attachVideo, lockVideo } from '../video/videos-queries.js';
 import { documentTokens } from '../search/search-tokens.js';
+import { noteLanguageColumns } from '../language/language-columns.js';
 import {
   commentCountOfNote,
   insertNote,
@@ -97,6 +98,7 @@ export class NotesService {
         body,
         place: input.place?.trim() || null,
         searchTokens: await this.tokens(author, title, body, parseHashtags(`${title}\n${body}`)),
+        language: noteLanguageColumns(title, body),
         now,
       });
       const attached = await attachImages(trx, { noteId: note.id, ownerId: author.id, imageIds, alts: input.alts });
@@ -124,6 +126,7 @@ export class NotesService {
         body: input.body,
         place: input.place?.trim() || null,
         searchTokens: await this.tokens(author, input.title, input.body, parseHashtags(`${input.title}\n${input.body}`)),
+        language: noteLanguageColumns(input.title, input.body),
         now,
       });
       await attachVideo(trx, { videoId: video.id, noteId: note.id, coverFrame: input.coverFrame ?? null, now });
@@ -153,6 +156,7 @@ export class NotesService {
         body,
         ...(patch.place !== undefined ? { place: patch.place?.trim() || null } : {}),
         searchTokens: await this.tokens(author, title, body, parseHashtags(`${title}\n${body}`)),
+        language: noteLanguageColumns(title, body, current),
         now,
       });
       if (imageIds) {

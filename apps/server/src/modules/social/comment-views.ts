@@ -19,6 +19,7 @@ const CommentFields = {
   replyCount: Type.Integer(),
   viewer: Type.Union([Type.Object({ liked: Type.Boolean(), canDelete: Type.Boolean() }), Type.Null()]),
   replyTo: Type.Optional(Type.Object({ handle: Type.String() })),
+  language: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1; null when unknown' }),
 };
 export const ReplySchema = Type.Object(CommentFields);
 export const CommentSchema = Type.Object({ ...CommentFields, replies: Type.Optional(Type.Array(ReplySchema)) });
@@ -34,6 +35,7 @@ export interface CommentView {
   replyCount: number;
   viewer: { liked: boolean; canDelete: boolean } | null;
   replyTo?: { handle: string };
+  language: string | null;
   replies?: CommentView[];
 }
 
@@ -69,6 +71,7 @@ export async function presentComments(db: Db, rows: readonly CommentRow[], conte
       author: { id: row.author_id, handle: author?.handle ?? '', displayName: author?.display_name ?? '' },
       likes: row.like_count,
       replyCount: row.parent_id === null ? (context.replyCounts?.get(row.id) ?? 0) : 0,
+      language: row.language,
       viewer: context.viewerId
         ? { liked: liked.has(row.id), canDelete: context.viewerId === row.author_id || context.viewerId === context.noteAuthorId }
         : null,

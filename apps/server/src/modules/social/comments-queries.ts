@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import type { CommentRow } from '../../db/tables/comments.js';
+import type { LanguageColumns } from '../language/language-columns.js';
 
 export type CommentSort = 'top' | 'newest';
 
@@ -13,7 +14,15 @@ export function findLiveComment(db: Db, commentId: string): Promise<CommentRow |
 
 export function insertComment(
   db: Db,
-  input: { noteId: string; authorId: string; parentId: string | null; replyToUserId: string | null; body: string; now: Date },
+  input: {
+    noteId: string;
+    authorId: string;
+    parentId: string | null;
+    replyToUserId: string | null;
+    body: string;
+    language?: LanguageColumns;
+    now: Date;
+  },
 ): Promise<CommentRow> {
   return db
     .insertInto('comments')
@@ -23,6 +32,7 @@ export function insertComment(
       parent_id: input.parentId,
       reply_to_user_id: input.replyToUserId,
       body: input.body,
+      ...input.language,
       created_at: input.now,
     })
     .returningAll()

@@ -3,6 +3,7 @@ import type { CommentRow } from '../../db/tables/comments.js';
 import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
 import { AppError, badRequest, forbidden, notFound } from '../../lib/errors.js';
 import { addToNoteCounter } from '../counters/note-counters.js';
+import { detectedColumns } from '../language/language-columns.js';
 import { recordDiscussion, removeDiscussion } from '../counters/topic-counters.js';
 import { parseMentions } from '../notes/note-text.js';
 import { usersByHandles } from '../notes/notes-queries.js';
@@ -24,6 +25,7 @@ import {
 import { TtlCache } from '../../lib/ttl-cache.js';
 import { hiddenAuthorIds, isBlockedBetween } from './hidden-authors.js';
 import { findLiveNote, isForeignKeyViolation, noteNotFound, reachableNote } from './note-access.js';
+import { recordSignals } from '../recommender/signals.js';
 
 // Comments with one level of replies (RedNote style): a reply to a reply is
 // filed under the top-level comment and remembers whom it answered. Every
@@ -78,9 +80,10 @@ export class CommentsService {
     let comment: CommentRow;
     try {
       comment = await this.db.transaction().execute(async (trx) => {
-        const row = await insertComment(trx, { noteId, authorId: viewerId, parentId: topLevelId, replyToUserId, body, now });
+        const row = await insertComment(trx, { noteId, authorId: viewerId, parentId: topLevelId, replyToUserId, body, language: detectedColumns(body), now });
         await addToNoteCounter(trx, noteId, 'comments', 1);
         await recordDiscussion(trx, { noteId, userId: viewerId, now });
+        await recordSignals(trx, [{ userId: viewerId, noteId, type: 'comment', at: now }]);
         const addressed = parent ? parent.author_id : note.authorId;
         await insertNotification(trx, { recipientId: addressed, kind: parent ? 'reply' : 'comment', actorId: viewerId, noteId, commentId: row.id, now });
         // @mentions in a comment reach the people named (once; the addressee already heard).

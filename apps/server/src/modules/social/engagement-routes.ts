@@ -18,7 +18,7 @@ export async function engagementRoutes(app: ApiApp, deps: { engagement: Engageme
   app.delete(
     '/notes/:id/like',
     { schema: { tags: ['social'], summary: 'Take a like back (idempotent)', params: IdParams, response: { 200: LikeState } } },
-    async (request) => engagement.unlike(requireViewer(request).user.id, request.params.id),
+    async (request) => engagement.unlike(requireViewer(request).user.id, request.params.id, clock()),
   );
 
   app.put(
@@ -54,6 +54,6 @@ export async function engagementRoutes(app: ApiApp, deps: { engagement: Engageme
         response: { 200: Type.Object({ collected: Type.Boolean(), collects: Type.Integer() }) },
       },
     },
-    async (request) => engagement.uncollect(requireViewer(request).user.id, request.params.id),
+    async (request) => engagement.uncollect(requireViewer(request).user.id, request.params.id, clock()),
   );
 }

@@ -5,6 +5,7 @@ import { insertNotification, removeUnreadNotification } from '../notifications/n
 import { findOwnBoard } from './boards-queries.js';
 import { deleteCollect, deleteLike, insertLike, upsertCollect } from './engagement-queries.js';
 import { isForeignKeyViolation, noteNotFound, reachableNote } from './note-access.js';
+import { recordSignals } from '../recommender/signals.js';
 
 // Likes and collects on notes. The row and its counter change in one
 // transaction, and only when the row really changed: toggles are idempotent and
@@ -18,16 +19,18 @@ export class EngagementService {
     await this.write(async (trx) => {
       if (!(await insertLike(trx, userId, noteId, now))) return;
       await addToNoteCounter(trx, noteId, 'likes', 1);
+      await recordSignals(trx, [{ userId, noteId, type: 'like', at: now }]);
       await insertNotification(trx, { recipientId: note.authorId, kind: 'like', actorId: userId, noteId, now });
     });
     return { liked: true, likes: await this.count(noteId, 'likes') };
   }
 
-  async unlike(userId: string, noteId: string): Promise<{ liked: false; likes: number }> {
+  async unlike(userId: string, noteId: string, now: Date): Promise<{ liked: false; likes: number }> {
     await reachableNote(this.db, noteId, userId);
     await this.db.transaction().execute(async (trx) => {
       if (!(await deleteLike(trx, userId, noteId))) return;
       await addToNoteCounter(trx, noteId, 'likes', -1);
+      await recordSignals(trx, [{ userId, noteId, type: 'unlike', at: now }]);
       await removeUnreadNotification(trx, { kind: 'like', actorId: userId, noteId });
     });
     return { liked: false, likes: await this.count(noteId, 'likes') };
@@ -48,6 +51,7 @@ export class EngagementService {
       const collect = await upsertCollect(trx, { userId, noteId, boardId, now });
       if (collect.inserted) {
         await addToNoteCounter(trx, noteId, 'collects', 1);
+        await recordSignals(trx, [{ userId, noteId, type: 'collect', at: now }]);
         await insertNotification(trx, { recipientId: note.authorId, kind: 'collect', actorId: userId, noteId, now });
       }
       return collect;
@@ -55,11 +59,12 @@ export class EngagementService {
     return { collected: true, collects: await this.count(noteId, 'collects'), boardId: result.boardId };
   }
 
-  async uncollect(userId: string, noteId: string): Promise<{ collected: false; collects: number }> {
+  async uncollect(userId: string, noteId: string, now: Date): Promise<{ collected: false; collects: number }> {
     await reachableNote(this.db, noteId, userId);
     await this.db.transaction().execute(async (trx) => {
       if (!(await deleteCollect(trx, userId, noteId))) return;
       await addToNoteCounter(trx, noteId, 'collects', -1);
+      await recordSignals(trx, [{ userId, noteId, type: 'uncollect', at: now }]);
       await removeUnreadNotification(trx, { kind: 'collect', actorId: userId, noteId });
     });
     return { collected: false, collects: await this.count(noteId, 'collects') };

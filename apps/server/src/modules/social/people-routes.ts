@@ -11,10 +11,18 @@ export async function peopleRoutes(app: ApiApp, deps: { people: PeopleService; c
   const toggle = { tags: ['social'], params: HandleParams };
 
   const FollowState = Type.Object({ following: Type.Boolean(), followers: Type.Integer() });
+  // The note that made someone follow (note page, video rail): a strong signal for the recommender.
+  const FollowBody = Type.Object({ fromNoteId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) }, { additionalProperties: false });
   app.put(
     '/users/:handle/follow',
-    { schema: { ...toggle, summary: 'Follow someone (idempotent)', response: { 200: FollowState } } },
-    async (request) => people.follow(requireViewer(request).user.id, request.params.handle, clock()),
+    {
+      schema: { ...toggle, summary: 'Follow someone (idempotent); optionally from one of their notes', body: FollowBody, response: { 200: FollowState } },
+      // The body is optional (most follow buttons send none): no body means {}.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+    },
+    async (request) => people.follow(requireViewer(request).user.id, request.params.handle, clock(), request.body.fromNoteId),
   );
   app.delete(
     '/users/:handle/follow',

@@ -18,6 +18,7 @@ import {
   insertMute,
 } from './people-queries.js';
 import { presentUserSummary, type UserSummary } from './social-schemas.js';
+import { recordSignals } from '../recommender/signals.js';
 
 // Following, blocking and muting. A block cuts every tie (follows both ways)
 // and stops the two from reaching each other; a mute only hides the muted
@@ -28,13 +29,16 @@ const blocked = () => new AppError(403, 'blocked', 'You cannot follow this perso
 export class PeopleService {
   constructor(private readonly db: Db) {}
 
-  async follow(viewerId: string, handle: string, now: Date): Promise<{ following: true; followers: number }> {
+  /** `fromNoteId`: the note of theirs that made the viewer follow (ignored unless it is a live note by them). */
+  async follow(viewerId: string, handle: string, now: Date, fromNoteId?: string): Promise<{ following: true; followers: number }> {
     const target = await userByHandle(this.db, handle);
     if (target.id === viewerId) throw badRequest('cannot_follow_self', 'You cannot follow yourself.');
     if (await isBlockedBetween(this.db, viewerId, target.id)) throw blocked();
     await this.db.transaction().execute(async (trx) => {
       if (!(await insertFollow(trx, viewerId, target.id, now))) return;
       await insertNotification(trx, { recipientId: target.id, kind: 'follow', actorId: viewerId, now });
+      const note = fromNoteId && (await trx.selectFrom('notes').select('id').where('id', '=', fromNoteId).where('author_id', '=', target.id).where('deleted_at', 'is', null).executeTakeFirst());
+      if (note) await recordSignals(trx, [{ userId: viewerId, noteId: note.id, type: 'follow', at: now }]);
     });
     return { following: true, followers: (await followCounts(this.db, target.id)).followers };
   }

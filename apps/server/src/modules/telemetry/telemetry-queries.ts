@@ -20,11 +20,11 @@ export async function noteFacts(db: Db, noteIds: readonly string[]): Promise<Map
   return new Map(rows.rows.map((row) => [String(row.id), { kind: row.kind, durationMs: row.duration_ms === null ? null : Number(row.duration_ms) }]));
 }
 
-/** Watch time and first sighting already recorded for each note in a client session. */
+/** Watch time (playback only, not dwell) and first sighting already recorded for each note in a client session. */
 export async function sessionWatchTotals(db: Db, clientSession: string): Promise<Map<string, { firstAt: Date; watchMs: number }>> {
   const rows = await db
     .selectFrom('events')
-    .select(['note_id', sql<Date>`min(occurred_at)`.as('first_at'), sql<string>`coalesce(sum(watch_ms), 0)`.as('watch_ms')])
+    .select(['note_id', sql<Date>`min(occurred_at)`.as('first_at'), sql<string>`coalesce(sum(watch_ms) filter (where type = 'watch'), 0)`.as('watch_ms')])
     .where('client_session', '=', clientSession)
     .groupBy('note_id')
     .execute();

@@ -13,6 +13,7 @@ const EventSchema = Type.Object(
       Type.Literal('skip'),
       Type.Literal('unmute'),
       Type.Literal('share'),
+      Type.Literal('dwell'),
     ]),
     noteId: Type.String({ pattern: '^[0-9]{1,18}$' }),
     at: Type.Number({ minimum: 0 }),
@@ -21,6 +22,8 @@ const EventSchema = Type.Object(
     source: Type.Optional(Type.String({ maxLength: 32 })),
     watchMs: Type.Optional(Type.Number({ minimum: 0, maximum: 86_400_000 })),
     positionMs: Type.Optional(Type.Number({ minimum: 0, maximum: 86_400_000 })),
+    /** Impressions: the slot the note was shown in (0-based), e.g. in the explore grid. */
+    position: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000 })),
   },
   { additionalProperties: false },
 );
@@ -31,9 +34,11 @@ export async function telemetryRoutes(app: ApiApp, deps: { telemetry: TelemetryS
     {
       schema: {
         tags: ['telemetry'],
-        summary: 'Player and feed telemetry, in batches (impressions, watch time, completions, skips…)',
+        summary: 'Player and feed telemetry, in batches (impressions, watch time, completions, skips, dwell…)',
         description:
           'Up to 100 events per batch. Each (sessionId, seq) counts once, so a retried batch is harmless. ' +
+          '`watch` carries the milliseconds played since the previous one, `dwell` the time spent on a note page (both in `watchMs`); ' +
+          'an `impression` may carry its slot in `position`. ' +
           'Invalid events are listed in `rejected` with a reason; the rest are stored.',
         body: Type.Object({ events: Type.Array(EventSchema, { minItems: 1, maxItems: 100 }) }, { additionalProperties: false }),
         response: {

@@ -13,6 +13,8 @@ export interface ClientEvent {
   source?: string;
   watchMs?: number;
   positionMs?: number;
+  /** Impressions only: the slot the note was shown in. */
+  position?: number;
 }
 
 export interface RecordResult {
@@ -28,6 +30,8 @@ const MAX_WATCH_CHUNK_MS = 15_000;
 const MAX_PAST_MS = 24 * 60 * 60 * 1000;
 const MAX_FUTURE_MS = 5 * 60 * 1000;
 const SLACK_MS = 1_000;
+// A note page left open longer than this is a forgotten tab, not attention.
+const MAX_DWELL_MS = 60 * 60 * 1000;
 
 /**
  * Validates and stores a batch of player telemetry. Rules that keep the data
@@ -35,7 +39,8 @@ const SLACK_MS = 1_000;
  * chunk is at most the video's length and 15 s; and a session's total watch
  * time on a note can never exceed the wall-clock time its events span (plus one
  * chunk), so a client cannot claim 3 hours on a 10-second video. Each
- * (session, seq) is stored once, however often the batch is retried.
+ * (session, seq) is stored once, however often the batch is retried. Dwell
+ * (time on a note page) is believed up to an hour; an impression's slot is kept.
  */
 export class TelemetryService {
   constructor(
@@ -60,8 +65,9 @@ export class TelemetryService {
         note_id: event.noteId,
         type: event.type,
         source: event.source ?? null,
-        watch_ms: event.type === 'watch' ? Math.round(event.watchMs!) : null,
+        watch_ms: event.type === 'watch' || event.type === 'dwell' ? Math.round(event.watchMs!) : null,
         position_ms: event.positionMs === undefined ? null : Math.round(event.positionMs),
+        position: event.type === 'impression' ? (event.position ?? null) : null,
         client_session: event.sessionId,
         client_seq: event.seq,
         occurred_at: new Date(event.at),
@@ -83,6 +89,7 @@ export class TelemetryService {
     if (event.at < now.getTime() - MAX_PAST_MS || event.at > now.getTime() + MAX_FUTURE_MS) return 'time_out_of_range';
     const note = facts.get(event.noteId);
     if (!note) return 'note_not_found';
+    if (event.type === 'dwell' && !(event.watchMs !== undefined && event.watchMs > 0 && event.watchMs <= MAX_DWELL_MS)) return 'dwell_invalid';
     if (!PLAYBACK_EVENTS.has(event.type)) return null;
     if (note.kind !== 'video' || note.durationMs === null) return 'not_a_playable_video';
     if (event.positionMs !== undefined && event.positionMs > note.durationMs + SLACK_MS) return 'position_beyond_end';

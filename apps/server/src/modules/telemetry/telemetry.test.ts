@@ -54,6 +54,42 @@ describe('telemetry', () => {
     ]);
   });
 
+  it('keeps the slot of an impression and the time spent on a note page (dwell)', async () => {
+    const sessionId = randomUUID();
+    const at = t.now.getTime();
+    const result = (
+      await send([
+        { type: 'impression', noteId: imageNote, at, sessionId, seq: 1, source: 'explore', position: 7 },
+        { type: 'dwell', noteId: imageNote, at: at + 20_000, sessionId, seq: 2, source: 'note', watchMs: 18_000 },
+        { type: 'dwell', noteId: imageNote, at: at + 20_000, sessionId, seq: 3, source: 'note' },
+        { type: 'dwell', noteId: imageNote, at: at + 20_000, sessionId, seq: 4, source: 'note', watchMs: 2 * 3_600_000 },
+        // A slot means something only for an impression.
+        { type: 'share', noteId: imageNote, at: at + 21_000, sessionId, seq: 5, position: 3 },
+      ])
+    ).json();
+    expect(result.accepted).toBe(3);
+    expect(result.rejected).toEqual([
+      { index: 2, reason: 'dwell_invalid' },
+      { index: 3, reason: 'dwell_invalid' },
+    ]);
+    const rows = await t.database.db
+      .selectFrom('events')
+      .select(['type', 'position', 'watch_ms'])
+      .where('client_session', '=', sessionId)
+      .orderBy('client_seq')
+      .execute();
+    expect(rows).toEqual([
+      { type: 'impression', position: 7, watch_ms: null },
+      { type: 'dwell', position: null, watch_ms: 18_000 },
+      { type: 'share', position: null, watch_ms: null },
+    ]);
+    // Positions are whole, non-negative slots.
+    for (const position of [-1, 1.5]) {
+      const response = await send([{ type: 'impression', noteId: imageNote, at, sessionId: randomUUID(), seq: 1, position }]);
+      expect(response.statusCode).toBe(400);
+    }
+  });
+
   it('validates the batch shape', async () => {
     const sessionId = randomUUID();
     const one = { type: 'impression', noteId: imageNote, at: t.now.getTime(), sessionId, seq: 1 };
@@ -116,5 +152,15 @@ describe('telemetry', () => {
       .executeTakeFirstOrThrow();
     // 10 s truly played, plus at most one chunk of reporting slack.
     expect(Number(watched.ms)).toBeLessThanOrEqual(10_000 + 15_000);
+
+    // Time on the note page is not playback: it never counts against the clock check.
+    const other = randomUUID();
+    const paged = (
+      await send([
+        { type: 'dwell', noteId: videoNote, sessionId: other, seq: 1, at: start, watchMs: 50_000 },
+        { type: 'watch', noteId: videoNote, sessionId: other, seq: 2, at: start + 5_100, watchMs: 5_000 },
+      ])
+    ).json();
+    expect(paged).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
   });
 });

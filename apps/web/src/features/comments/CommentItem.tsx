@@ -7,6 +7,9 @@ import { Avatar } from '../../ui/Avatar';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { HeartIcon } from '../../ui/icons';
 import { RichText } from '../notes/RichText';
+import { TranslateToggle } from '../translation/TranslateToggle';
+import { textVersion } from '../translation/translation-rules';
+import { useContentTranslation } from '../translation/use-content-translation';
 import type { CommentView } from './comment-types';
 import { useDeleteComment, useLikeComment } from './comments-queries';
 import { MoreReplies } from './MoreReplies';
@@ -29,6 +32,13 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
   const name = comment.author.displayName || comment.author.handle;
   const inline = comment.replies ?? [];
   const hidden = comment.parentId ? 0 : Math.max(0, comment.replyCount - inline.length);
+  const translation = useContentTranslation({
+    kind: 'comment',
+    id: comment.id,
+    language: comment.language,
+    version: textVersion(comment.body),
+    authorId: comment.author.id,
+  });
 
   return (
     <li className={comment.parentId ? 'comment comment--reply' : 'comment'} data-testid="comment-item" data-comment-id={comment.id}>
@@ -39,7 +49,7 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
         <Link to={`/u/${comment.author.handle}`} className="comment__author">
           {name}
         </Link>
-        <p className="comment__body">
+        <p className="comment__body" lang={translation.lang}>
           {comment.replyTo ? (
             <>
               {t('comments.replyPrefix')}
@@ -49,8 +59,9 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
               {': '}
             </>
           ) : null}
-          <RichText text={comment.body} />
+          <RichText text={translation.text('body', comment.body)} />
         </p>
+        <TranslateToggle state={translation} />
         <div className="comment__meta">
           <time dateTime={comment.createdAt}>{formatDate(comment.createdAt, locale)}</time>
           <button

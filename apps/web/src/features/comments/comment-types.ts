@@ -13,6 +13,8 @@ export interface CommentView {
   replies?: CommentView[];
   viewer: { liked: boolean; canDelete: boolean } | null;
   replyTo?: { handle: string };
+  /** ISO 639-1; null when unknown, absent from older servers. */
+  language?: string | null;
 }
 
 export type CommentSort = 'top' | 'newest';

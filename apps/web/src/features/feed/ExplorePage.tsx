@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { ButtonLink } from '../../ui/ButtonLink';
 import { EmptyState } from '../../ui/EmptyState';
 import { HomeIcon, SearchIcon, UserIcon } from '../../ui/icons';
+import { type FeedSurface, FeedSurfaceContext } from '../recommendations/feed-surface';
 import { ExploreTabs, type ExploreSelection } from './ExploreTabs';
 import { feedKeys, useFeed } from './feed-queries';
 import { NoteGrid } from './NoteGrid';
@@ -25,6 +27,11 @@ export function ExplorePage() {
   const selection = readSelection(params);
   const feed = useFeed(selection.tab, selection.topic);
   useDocumentTitle(t('explore.title'));
+  // A new page view per tab: its cards count as impressions again.
+  const surface = useMemo<FeedSurface>(
+    () => ({ source: 'explore', seen: new Set(), ...(selection.tab === 'following' ? { fallbackReason: { code: 'following' } } : {}) }),
+    [selection.tab, selection.topic],
+  );
 
   const select = (next: ExploreSelection) => {
     const search: Record<string, string> =
@@ -50,30 +57,32 @@ export function ExplorePage() {
         <ExploreTabs value={selection} onSelect={select} onReselect={refresh} />
       </div>
       <div id="explore-panel" role="tabpanel" aria-label={t('explore.panelLabel')}>
-        <NoteGrid
-          query={feed}
-          label={t('explore.gridLabel')}
-          renderError={(error) =>
-            isApiError(error) && error.status === 401 ? (
-              <EmptyState icon={<UserIcon size={28} />} title={t('explore.followingSignInTitle')} body={t('explore.followingSignInBody')}>
-                <ButtonLink to="/login" variant="primary" data-testid="explore-sign-in">
-                  {t('auth.signInButton')}
+        <FeedSurfaceContext.Provider value={surface}>
+          <NoteGrid
+            query={feed}
+            label={t('explore.gridLabel')}
+            renderError={(error) =>
+              isApiError(error) && error.status === 401 ? (
+                <EmptyState icon={<UserIcon size={28} />} title={t('explore.followingSignInTitle')} body={t('explore.followingSignInBody')}>
+                  <ButtonLink to="/login" variant="primary" data-testid="explore-sign-in">
+                    {t('auth.signInButton')}
+                  </ButtonLink>
+                </EmptyState>
+              ) : undefined
+            }
+            empty={
+              <EmptyState
+                icon={<HomeIcon size={28} />}
+                title={t(selection.tab === 'following' ? 'explore.emptyFollowingTitle' : 'explore.emptyTitle')}
+                body={t(selection.tab === 'following' ? 'explore.emptyFollowingBody' : 'explore.emptyBody')}
+              >
+                <ButtonLink to="/post" variant="primary">
+                  {t('explore.postFirst')}
                 </ButtonLink>
               </EmptyState>
-            ) : undefined
-          }
-          empty={
-            <EmptyState
-              icon={<HomeIcon size={28} />}
-              title={t(selection.tab === 'following' ? 'explore.emptyFollowingTitle' : 'explore.emptyTitle')}
-              body={t(selection.tab === 'following' ? 'explore.emptyFollowingBody' : 'explore.emptyBody')}
-            >
-              <ButtonLink to="/post" variant="primary">
-                {t('explore.postFirst')}
-              </ButtonLink>
-            </EmptyState>
-          }
-        />
+            }
+          />
+        </FeedSurfaceContext.Provider>
       </div>
     </>
   );

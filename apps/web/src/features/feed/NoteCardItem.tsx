@@ -7,6 +7,10 @@ import { ResponsiveImage } from '../../ui/ResponsiveImage';
 import { LikeButton } from '../notes/LikeButton';
 import type { NoteCard } from '../notes/note-types';
 import { unwatchCard, watchCard } from '../notes/view-reporter';
+import { useFeedSurface } from '../recommendations/feed-surface';
+import { useCardImpression } from '../recommendations/grid-impressions';
+import { WhyButton } from '../recommendations/WhyButton';
+import { LanguageBadge } from '../translation/LanguageBadge';
 import { cardTitle } from './card-title';
 import { coverRatio } from './masonry';
 
@@ -30,6 +34,8 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
     watchCard(element, note.id);
     return () => unwatchCard(element);
   }, [note.id]);
+  const surface = useFeedSurface();
+  useCardImpression(ref, note.id, position - 1, surface);
 
   return (
     <article
@@ -55,11 +61,19 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
               <span className="visually-hidden">{t('note.video')}</span>
             </span>
           ) : null}
+          <LanguageBadge language={note.language} className="language-badge--on-cover" />
         </div>
         <h3 id={`card-title-${note.id}`} className="note-card__title">
           {title}
         </h3>
       </Link>
+      {surface ? (
+        <WhyButton
+          noteId={note.id}
+          reason={note.reason ?? surface.fallbackReason}
+          className={note.kind === 'video' ? 'note-card__why note-card__why--beside-badge' : 'note-card__why'}
+        />
+      ) : null}
       <div className="note-card__meta">
         <Link to={`/u/${note.author.handle}`} className="note-card__author">
           <Avatar seed={note.author.id} name={name} size={20} label="" />

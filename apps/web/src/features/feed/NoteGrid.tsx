@@ -5,6 +5,7 @@ import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
 import { useLoadMore } from '../../ui/use-load-more';
 import type { NoteCard, Page } from '../notes/note-types';
+import { useDismissedNotes } from '../recommendations/dismissed-notes';
 import { GridSkeleton } from './GridSkeleton';
 import { MasonryGrid } from './MasonryGrid';
 
@@ -22,13 +23,14 @@ export function NoteGrid({ query, empty, label, renderError, itemTestId }: NoteG
   const { t } = useTranslation();
   const { data, hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const sentinel = useLoadMore<HTMLDivElement>(query, { paused: query.isError });
+  const dismissed = useDismissedNotes();
 
   if (query.isPending) return <GridSkeleton />;
   if (query.isError && !data) {
     return renderError?.(query.error) ?? <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   }
   // A card without a cover cannot be laid out; skip it rather than break the whole grid.
-  const notes = data?.pages.flatMap((page) => page.items).filter((note) => note?.cover) ?? [];
+  const notes = data?.pages.flatMap((page) => page.items).filter((note) => note?.cover && !dismissed.has(note.id)) ?? [];
   if (notes.length === 0) return <>{empty}</>;
   return (
     <>

@@ -6,23 +6,33 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { showToast } from '../../ui/toast-store';
 import { useRelationship } from '../social/relationship-queries';
+import { NoteLanguageSheet } from '../translation/NoteLanguageSheet';
+import { languageName } from '../translation/translation-rules';
 import type { NoteView } from './note-types';
 import { useDeleteNote } from './notes-queries';
 
 /** "…" on a note: Edit and Delete for its author; Block and Mute the author for everyone else. */
 export function NoteMenu({ note }: { note: NoteView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const remove = useDeleteNote(note.id);
   const block = useRelationship('block');
   const mute = useRelationship('mute');
   const [confirm, setConfirm] = useState<'delete' | 'block' | null>(null);
+  const [pickingLanguage, setPickingLanguage] = useState(false);
   const name = note.author.displayName || note.author.handle;
   if (!note.viewer) return null;
 
   const items: MenuItem[] = note.viewer.isAuthor
     ? [
         { label: t('note.edit'), onSelect: () => void navigate(`/notes/${note.id}/edit`), testId: 'note-edit' },
+        {
+          label: note.language
+            ? t('translation.noteLanguage', { language: languageName(note.language, i18n.resolvedLanguage ?? i18n.language) })
+            : t('translation.noteLanguageUnknown'),
+          onSelect: () => setPickingLanguage(true),
+          testId: 'note-language',
+        },
         { label: t('note.delete'), onSelect: () => setConfirm('delete'), danger: true, testId: 'note-delete' },
       ]
     : [
@@ -58,6 +68,7 @@ export function NoteMenu({ note }: { note: NoteView }) {
         busy={remove.isPending}
         testId={confirm === 'block' ? 'confirm-block' : 'confirm-delete'}
       />
+      {note.viewer.isAuthor ? <NoteLanguageSheet note={note} open={pickingLanguage} onClose={() => setPickingLanguage(false)} /> : null}
     </>
   );
 }

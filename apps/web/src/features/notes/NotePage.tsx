@@ -9,7 +9,10 @@ import { PinIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { CommentsSection } from '../comments/CommentsSection';
+import { ExposureLine } from '../recommendations/ExposureLine';
 import { FollowButton } from '../social/FollowButton';
+import { TranslateToggle } from '../translation/TranslateToggle';
+import { useContentTranslation } from '../translation/use-content-translation';
 import { NoteActionBar } from './NoteActionBar';
 import { NoteCarousel } from './NoteCarousel';
 import { NoteMenu } from './NoteMenu';
@@ -56,6 +59,14 @@ function NoteContent({ note }: { note: NoteView }) {
   );
   const extraTopics = note.topics.filter((topic) => !bodyTopics.has(topic.name.normalize('NFKC').toLowerCase()));
   const edited = note.updatedAt && note.updatedAt !== note.createdAt;
+  // Title and body are translated together and shown in place of the original.
+  const translation = useContentTranslation({
+    kind: 'note',
+    id: note.id,
+    language: note.language,
+    version: note.updatedAt || note.createdAt,
+    authorId: note.author.id,
+  });
 
   return (
     <article className="note-page" aria-labelledby="note-title">
@@ -70,7 +81,7 @@ function NoteContent({ note }: { note: NoteView }) {
               <span className="note-page__author-name">{name}</span>
             </Link>
             {note.viewer?.isAuthor ? null : (
-              <FollowButton handle={note.author.handle} name={name} following={note.viewer?.followingAuthor ?? false} />
+              <FollowButton handle={note.author.handle} name={name} following={note.viewer?.followingAuthor ?? false} fromNoteId={note.id} />
             )}
             <NoteMenu note={note} />
           </div>
@@ -79,8 +90,8 @@ function NoteContent({ note }: { note: NoteView }) {
       {note.video ? <NoteVideo note={note} video={note.video} /> : note.images.length > 0 ? <NoteCarousel images={note.images} /> : null}
       <div className="note-page__content">
         {note.title ? (
-          <h1 id="note-title" className="note-page__title" data-testid="note-title">
-            {note.title}
+          <h1 id="note-title" className="note-page__title" data-testid="note-title" lang={translation.lang}>
+            {translation.text('title', note.title)}
           </h1>
         ) : (
           <h1 id="note-title" className="visually-hidden">
@@ -88,10 +99,11 @@ function NoteContent({ note }: { note: NoteView }) {
           </h1>
         )}
         {note.body ? (
-          <p className="note-page__body" data-testid="note-body">
-            <RichText text={note.body} />
+          <p className="note-page__body" data-testid="note-body" lang={translation.lang}>
+            <RichText text={translation.text('body', note.body)} />
           </p>
         ) : null}
+        <TranslateToggle state={translation} />
         {extraTopics.length > 0 ? (
           <ul className="note-page__topics">
             {extraTopics.map((topic) => (
@@ -114,6 +126,7 @@ function NoteContent({ note }: { note: NoteView }) {
             </span>
           ) : null}
         </p>
+        {note.exposure ? <ExposureLine exposure={note.exposure} /> : null}
       </div>
       <CommentsSection
         noteId={note.id}

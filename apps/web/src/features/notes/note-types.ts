@@ -1,4 +1,5 @@
 /** Shapes the server sends for notes and the people around them (see the API contract). */
+import type { NoteExposure, Reason } from '../recommendations/reason-types';
 
 export interface UserSummary {
   id: string;
@@ -56,6 +57,10 @@ export interface NoteCard {
   author: UserSummary;
   counts: { likes: number };
   viewer: { liked: boolean } | null;
+  /** ISO 639-1 ('en', 'zh', …); null when unknown, absent from older servers. */
+  language?: string | null;
+  /** Why the recommender served it (For-you pages only). */
+  reason?: Reason;
 }
 
 export interface NoteViewer {
@@ -82,6 +87,14 @@ export interface NoteView {
   mentions: { id: string; handle: string }[];
   counts: { likes: number; collects: number; comments: number; views: number };
   viewer: NoteViewer | null;
+  /** ISO 639-1 ('en', 'zh', …); null when unknown, absent from older servers. */
+  language?: string | null;
+  /** Whether the language was detected or set by the author. */
+  languageSource?: 'detected' | 'author';
+  /** Why the recommender served it (swipe feed items). */
+  reason?: Reason;
+  /** Staged exposure, sent to the author only. */
+  exposure?: NoteExposure;
 }
 
 /** One keyset page; pass `cursor` back for the next one (null: no more). */

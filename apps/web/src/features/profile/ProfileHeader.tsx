@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { countryName, flagEmoji } from '../../lib/countries';
 import { formatMonthYear } from '../../lib/format-date';
 import { Avatar } from '../../ui/Avatar';
+import { TranslatableText } from '../translation/TranslatableText';
+import { textVersion } from '../translation/translation-rules';
 
 export interface ProfileSummary {
   id: string;
@@ -11,6 +13,7 @@ export interface ProfileSummary {
   bio: string;
   region: string;
   createdAt: string;
+  bioLanguage?: string | null;
 }
 
 interface ProfileHeaderProps {
@@ -40,9 +43,22 @@ export function ProfileHeader({ profile, actions, stats }: ProfileHeaderProps) {
           ) : null}
         </div>
       </div>
-      <p className={profile.bio ? 'profile-header__bio' : 'profile-header__bio muted'} data-testid="profile-bio">
-        {profile.bio || t('profile.noBio')}
-      </p>
+      {profile.bio ? (
+        <TranslatableText
+          source={{ kind: 'bio', id: profile.id, language: profile.bioLanguage, version: textVersion(profile.bio), authorId: profile.id }}
+          text={profile.bio}
+        >
+          {(bio, translation) => (
+            <p className="profile-header__bio" data-testid="profile-bio" lang={translation.lang}>
+              {bio}
+            </p>
+          )}
+        </TranslatableText>
+      ) : (
+        <p className="profile-header__bio muted" data-testid="profile-bio">
+          {t('profile.noBio')}
+        </p>
+      )}
       <ul className="profile-header__facts">
         {region ? (
           <li data-testid="profile-region">

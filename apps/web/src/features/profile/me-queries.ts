@@ -17,6 +17,13 @@ export interface Me {
   /** Hide the Likes / Collects tabs of my profile from others. */
   likesPrivate?: boolean;
   collectsPrivate?: boolean;
+  /** Languages I read (ISO 639-1), derived from the UI language until chosen. */
+  readLanguages?: string[];
+  autoTranslate?: boolean;
+  feedLanguagesOnly?: boolean;
+  bioLanguage?: string | null;
+  /** false: For you is latest from follows, then trending. */
+  feedPersonalised?: boolean;
 }
 
 export interface MePatch {
@@ -27,6 +34,11 @@ export interface MePatch {
   region?: string;
   likesPrivate?: boolean;
   collectsPrivate?: boolean;
+  readLanguages?: string[];
+  autoTranslate?: boolean;
+  feedLanguagesOnly?: boolean;
+  bioLanguage?: string | null;
+  feedPersonalised?: boolean;
 }
 
 export const meKeys = {

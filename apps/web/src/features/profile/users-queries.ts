@@ -25,6 +25,8 @@ export interface PublicUser {
   bio: string;
   region: string;
   language: string;
+  /** The bio's language (ISO 639-1); null when unknown. */
+  bioLanguage?: string | null;
   createdAt: string;
   stats?: ProfileStats;
   viewer?: ProfileViewer | null;

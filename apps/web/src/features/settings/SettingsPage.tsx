@@ -1,4 +1,4 @@
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../lib/error-message';
 import { formatInternational } from '../../lib/phone';
@@ -10,7 +10,9 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Skeleton } from '../../ui/Skeleton';
 import { useLogout } from '../auth/auth-queries';
 import { useMe } from '../profile/me-queries';
+import { ContentLanguagesSection } from './ContentLanguagesSection';
 import { LanguageSelect } from './LanguageSelect';
+import { PersonalisedFeedSection } from './PersonalisedFeedSection';
 import { PrivacySection } from './PrivacySection';
 import { SessionsList } from './SessionsList';
 import './settings.css';
@@ -40,6 +42,16 @@ export function SettingsPage() {
           </section>
         ) : me.data ? (
           <>
+            <ContentLanguagesSection me={me.data} />
+            {me.data.role === 'admin' ? (
+              <section className="settings__section" aria-label={t('translation.settings.adminLink')}>
+                <Link to="/admin" className="settings__admin-link" data-testid="settings-admin-link">
+                  {t('translation.settings.adminLink')}
+                  <span className="muted">{t('translation.settings.adminHint')}</span>
+                </Link>
+              </section>
+            ) : null}
+            <PersonalisedFeedSection me={me.data} />
             <PrivacySection me={me.data} />
             <section className="settings__section" aria-labelledby="settings-sessions">
               <h2 id="settings-sessions" className="settings__heading">

@@ -9,10 +9,12 @@ interface FollowButtonProps {
   following: boolean;
   name: string;
   size?: 'normal' | 'small';
+  /** The note the button sits on, if any. */
+  fromNoteId?: string;
 }
 
 /** Follow / Following: optimistic, and a sign-in first when signed out. */
-export function FollowButton({ handle, following, name, size = 'small' }: FollowButtonProps) {
+export function FollowButton({ handle, following, name, size = 'small', fromNoteId }: FollowButtonProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe().data;
@@ -29,7 +31,7 @@ export function FollowButton({ handle, following, name, size = 'small' }: Follow
           void navigate('/login');
           return;
         }
-        follow.mutate({ handle, follow: !following });
+        follow.mutate({ handle, follow: !following, fromNoteId });
       }}
     >
       {t(following ? 'social.following' : 'social.follow')}

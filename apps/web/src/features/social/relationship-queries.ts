@@ -13,9 +13,10 @@ export function useFollow() {
   const queryClient = useQueryClient();
   const { t } = useTranslation();
   return useMutation({
-    mutationFn: ({ handle, follow }: { handle: string; follow: boolean }) =>
+    // fromNoteId: the note that made someone follow, a strong signal for the recommender.
+    mutationFn: ({ handle, follow, fromNoteId }: { handle: string; follow: boolean; fromNoteId?: string }) =>
       follow
-        ? api.put<{ following: boolean; followers: number }>(userPath(handle, 'follow'))
+        ? api.put<{ following: boolean; followers: number }>(userPath(handle, 'follow'), fromNoteId ? { fromNoteId } : undefined)
         : api.delete<{ following: boolean; followers: number }>(userPath(handle, 'follow')),
     onMutate: ({ handle, follow }) => ({ snapshot: setFollowEverywhere(queryClient, handle, follow) }),
     onError: (error, _input, context) => {

@@ -11,6 +11,7 @@ import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
 import { Tabs } from '../../ui/Tabs';
 import { NoteGrid } from '../feed/NoteGrid';
+import { TopicGloss } from '../translation/TopicGloss';
 import { useTopic, useTopicNotes, type TopicSort } from './topics-queries';
 import './topic.css';
 
@@ -52,6 +53,7 @@ export function TopicPage() {
         </div>
         <div className="topic-header__text">
           <h1 className="topic-header__name">#{stats.name}</h1>
+          <TopicGloss name={stats.name} />
           <p className="topic-header__stats">
             <span data-testid="topic-views">{t('topic.views', { count: stats.views, formatted: formatCount(stats.views, locale) })}</span>
             <span aria-hidden="true"> · </span>

@@ -2,13 +2,22 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '../notes/note-types';
+import { TranslateToggle } from '../translation/TranslateToggle';
+import { useContentTranslation } from '../translation/use-content-translation';
 import { captionText } from './caption';
 
 /** Bottom left: @author, the caption (two lines until tapped) and the note's hashtags. */
 export function VideoCaption({ note }: { note: NoteView }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
-  const caption = captionText(note.title, note.body);
+  const translation = useContentTranslation({
+    kind: 'note',
+    id: note.id,
+    language: note.language,
+    version: note.updatedAt || note.createdAt,
+    authorId: note.author.id,
+  });
+  const caption = captionText(translation.text('title', note.title), translation.text('body', note.body));
   const captionId = `video-caption-${note.id}`;
   return (
     <div className="video-caption" data-testid="video-caption">
@@ -24,9 +33,12 @@ export function VideoCaption({ note }: { note: NoteView }) {
           aria-describedby={captionId}
           onClick={() => setExpanded((value) => !value)}
         >
-          <span id={captionId}>{caption}</span>
+          <span id={captionId} lang={translation.lang}>
+            {caption}
+          </span>
         </button>
       ) : null}
+      {caption ? <TranslateToggle state={translation} className="translate-toggle--on-media" /> : null}
       {note.topics.length > 0 ? (
         <ul className="video-caption__topics">
           {note.topics.map((topic) => (

@@ -6,6 +6,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { VideoIcon } from '../../ui/icons';
 import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
+import { useDismissedNotes } from '../recommendations/dismissed-notes';
 import { mediaPlan, pickActive, shouldLoadMore, stepIndex } from './active-item';
 import { useVideoFeed } from './video-queries';
 import { VideoFeedItem } from './VideoFeedItem';
@@ -18,7 +19,9 @@ export function VideoFeedPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('video.pageTitle'));
   const feed = useVideoFeed();
-  const items = feed.data?.pages.flatMap((page) => page.items) ?? [];
+  const dismissed = useDismissedNotes();
+  // "Not interested" takes the video out: the next one slides into its place.
+  const items = feed.data?.pages.flatMap((page) => page.items).filter((note) => !dismissed.has(note.id)) ?? [];
   const [active, setActive] = useState(0);
   // Muted until the user unmutes once; then the whole feed keeps its sound.
   const [muted, setMuted] = useState(true);

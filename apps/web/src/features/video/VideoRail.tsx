@@ -9,6 +9,7 @@ import { LikeButton } from '../notes/LikeButton';
 import type { NoteView } from '../notes/note-types';
 import { shareNote } from '../notes/share-note';
 import { useMe } from '../profile/me-queries';
+import { WhyButton } from '../recommendations/WhyButton';
 import { useFollow } from '../social/relationship-queries';
 import { CommentDrawer } from './CommentDrawer';
 
@@ -49,7 +50,7 @@ export function VideoRail({ note, onShared }: VideoRailProps) {
                 void navigate('/login');
                 return;
               }
-              follow.mutate({ handle: note.author.handle, follow: true });
+              follow.mutate({ handle: note.author.handle, follow: true, fromNoteId: note.id });
             }}
           >
             <PlusIcon size={14} />
@@ -97,6 +98,7 @@ export function VideoRail({ note, onShared }: VideoRailProps) {
         <ShareIcon size={30} />
         <span aria-hidden="true">{t('note.share')}</span>
       </button>
+      {viewer?.isAuthor ? null : <WhyButton noteId={note.id} reason={note.reason} className="video-rail__btn" iconSize={30} testId="video-why" />}
       {/* Mounted only while open: a feed of many items would otherwise hold many dialogs. */}
       {viewer && collecting ? <CollectSheet note={note} open onClose={() => setCollecting(false)} /> : null}
       {commenting ? <CommentDrawer note={note} open onClose={() => setCommenting(false)} /> : null}

@@ -12,6 +12,8 @@ export interface TelemetryEvent {
   source: EventSource;
   watchMs?: number;
   positionMs?: number;
+  /** The 0-based slot a grid impression was shown in. */
+  position?: number;
 }
 
 /** What the caller describes; the batcher stamps the session, sequence and time. */

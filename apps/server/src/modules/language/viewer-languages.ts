@@ -1,0 +1,31 @@
+import type { Db } from '../../db/database.js';
+import type { UserRow } from '../../db/tables/users.js';
+import { isContentLanguage } from './content-languages.js';
+
+// Which languages a person reads: what they chose, or else the language of the
+// interface they use (zh-CN and zh-TW read Chinese: 'zh' covers both scripts).
+// Translate buttons appear on what is in none of these; "these languages only"
+// narrows the feeds to them.
+
+export const MAX_READ_LANGUAGES = 10;
+
+/** The content language a UI language reads (a BCP 47 tag's primary subtag), English when we have no better guess. */
+export function uiReadLanguage(uiLanguage: string): string {
+  const primary = uiLanguage.split('-')[0]!.toLowerCase();
+  return isContentLanguage(primary) ? primary : 'en';
+}
+
+export function effectiveReadLanguages(user: Pick<UserRow, 'read_languages' | 'language'>): string[] {
+  return user.read_languages.length > 0 ? [...user.read_languages] : [uiReadLanguage(user.language)];
+}
+
+/** For the feeds: the viewer's read languages when they asked for notes in those only, else null (no filter). */
+export async function feedLanguageFilter(db: Db, viewerId: string | null): Promise<string[] | null> {
+  if (viewerId === null) return null;
+  const user = await db
+    .selectFrom('users')
+    .select(['read_languages', 'language', 'feed_languages_only'])
+    .where('id', '=', viewerId)
+    .executeTakeFirst();
+  return user?.feed_languages_only ? effectiveReadLanguages(user) : null;
+}

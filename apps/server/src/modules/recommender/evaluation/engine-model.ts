@@ -1,0 +1,49 @@
+import type { RecommenderSettings } from '../../../config/recommender-settings.js';
+import type { Db } from '../../../db/database.js';
+import { Recommender } from '../recommender.js';
+import { runRecommenderJobs } from '../recommender-jobs.js';
+import type { Ingested } from './ingest.js';
+
+// The `qiao` model: the real engine on the ingested training data. Jobs run at
+// the clock just after the last training interaction, then each test user asks
+// the same Recommender the For you feed uses for one page of k notes.
+
+export interface EngineVariant {
+  name: string;
+  settings: RecommenderSettings;
+}
+
+export interface EngineRun {
+  /** Item indices per evaluated user, in the order served. */
+  recommendations: number[][];
+  /** How many served notes each candidate source produced. */
+  sources: Record<string, number>;
+}
+
+const CONCURRENCY = 4;
+
+export async function runEngine(db: Db, ingested: Ingested, settings: RecommenderSettings, users: readonly number[], k: number): Promise<EngineRun> {
+  // Each variant starts from the same state: nothing served yet (a page served
+  // under other settings would otherwise be excluded as already seen).
+  await db.deleteFrom('rec_served').execute();
+  await runRecommenderJobs(db, settings, ingested.now);
+  const recommender = new Recommender(db, settings, { cacheMs: 0 });
+  const recommendations: number[][] = new Array(users.length);
+  const sources: Record<string, number> = {};
+  let next = 0;
+  const worker = async () => {
+    while (next < users.length) {
+      const index = next;
+      next += 1;
+      const page = await recommender.recommend({ viewerId: ingested.userIds[users[index]!]!, now: ingested.now, limit: k });
+      recommendations[index] = page.flatMap((item) => {
+        sources[item.source] = (sources[item.source] ?? 0) + 1;
+        const found = ingested.itemByNoteId.get(item.noteId);
+        return found === undefined ? [] : [found];
+      });
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await recommender.stop();
+  return { recommendations, sources };
+}

@@ -1,0 +1,52 @@
+import type { Db } from '../../db/database.js';
+import { reachableNote } from '../social/note-access.js';
+import { deleteNotInterested, insertNotInterested, insertReport } from './feedback-queries.js';
+import { recordSignals } from './signals.js';
+
+export const REPORT_REASONS = ['spam', 'nudity', 'violence', 'harassment', 'misinformation', 'other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/**
+ * What a viewer tells the feed directly. Each act is stored once (repeats are
+ * no-ops) and, the first time, becomes a signal in the same transaction: the
+ * quality job counts it against the note and the affinity fold against its
+ * topics. The viewer's cached feed state is dropped so the note is gone from
+ * their next page.
+ */
+export class FeedbackService {
+  constructor(
+    private readonly db: Db,
+    private readonly forgetViewer: (viewerId: string) => void = () => {},
+  ) {}
+
+  async notInterested(viewerId: string, noteId: string, now: Date): Promise<void> {
+    await reachableNote(this.db, noteId, viewerId);
+    await this.db.transaction().execute(async (trx) => {
+      if (await insertNotInterested(trx, viewerId, noteId, now)) {
+        await recordSignals(trx, [{ userId: viewerId, noteId, type: 'not_interested', at: now }]);
+      }
+    });
+    this.forgetViewer(viewerId);
+  }
+
+  /**
+   * Undo: the note may be served again. The signal stays in the log (events are
+   * append-only); a quick undo costs the note one negative, which the quality
+   * prior absorbs.
+   */
+  async undoNotInterested(viewerId: string, noteId: string): Promise<void> {
+    await reachableNote(this.db, noteId, viewerId);
+    await deleteNotInterested(this.db, viewerId, noteId);
+    this.forgetViewer(viewerId);
+  }
+
+  async report(viewerId: string, noteId: string, reason: ReportReason, now: Date): Promise<void> {
+    await reachableNote(this.db, noteId, viewerId);
+    await this.db.transaction().execute(async (trx) => {
+      if (await insertReport(trx, viewerId, noteId, reason, now)) {
+        await recordSignals(trx, [{ userId: viewerId, noteId, type: 'report', at: now }]);
+      }
+    });
+    this.forgetViewer(viewerId);
+  }
+}

@@ -1,0 +1,49 @@
+import { type RawBuilder, sql } from 'kysely';
+
+// What every candidate source reads about a note, in one shape: enough to
+// filter (author, kind, language), re-rank (topics) and weigh (quality)
+// without touching the note again.
+
+export interface PoolNote {
+  noteId: string;
+  authorId: string;
+  kind: 'image' | 'video';
+  language: string | null;
+  topicIds: string[];
+  /** rec_note_quality.quality; null until the quality job has seen the note. */
+  quality: number | null;
+  createdAt: Date;
+}
+
+export interface PoolNoteRow {
+  note_id: string | number;
+  author_id: string | number;
+  kind: 'image' | 'video';
+  language: string | null;
+  topic_ids: Array<string | number> | null;
+  quality: number | null;
+  created_at: Date;
+}
+
+/** Columns of a PoolNoteRow, for a query that has `notes` and `left join rec_note_quality q`. */
+export const poolNoteColumns = sql`notes.id as note_id, notes.author_id, notes.kind, notes.language, notes.created_at, q.quality,
+  array(select nt.topic_id from note_topics nt where nt.note_id = notes.id) as topic_ids`;
+
+/** A note any feed may show: live and, for a video, playable. */
+export const liveNote = sql<boolean>`notes.deleted_at is null and (notes.kind <> 'video' or exists (select 1 from videos v where v.note_id = notes.id and v.status = 'ready'))`;
+
+export function kindFilter(kind: 'video' | undefined): RawBuilder<boolean> {
+  return kind === 'video' ? sql<boolean>`notes.kind = 'video'` : sql<boolean>`true`;
+}
+
+export function toPoolNote(row: PoolNoteRow): PoolNote {
+  return {
+    noteId: String(row.note_id),
+    authorId: String(row.author_id),
+    kind: row.kind,
+    language: row.language,
+    topicIds: (row.topic_ids ?? []).map(String),
+    quality: row.quality === null ? null : Number(row.quality),
+    createdAt: row.created_at,
+  };
+}

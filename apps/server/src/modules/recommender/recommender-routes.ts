@@ -1,0 +1,48 @@
+import { Type } from 'typebox';
+import type { ApiApp } from '../../server/api-app.js';
+import { requireViewer } from '../accounts/viewer.js';
+import { IdParams } from '../social/social-schemas.js';
+import { type FeedbackService, REPORT_REASONS } from './feedback-service.js';
+
+// The viewer's direct say over For you: "not interested" (and its undo) and reports.
+
+const NoContent = { 204: Type.Null() };
+
+export async function recommenderRoutes(app: ApiApp, deps: { feedback: FeedbackService; clock: () => Date }) {
+  const { feedback, clock } = deps;
+
+  app.post(
+    '/notes/:id/not-interested',
+    { schema: { tags: ['feed'], summary: 'Show me fewer notes like this one (idempotent)', params: IdParams, response: NoContent } },
+    async (request, reply) => {
+      await feedback.notInterested(requireViewer(request).user.id, request.params.id, clock());
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.delete(
+    '/notes/:id/not-interested',
+    { schema: { tags: ['feed'], summary: 'Undo "not interested" (idempotent)', params: IdParams, response: NoContent } },
+    async (request, reply) => {
+      await feedback.undoNotInterested(requireViewer(request).user.id, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/notes/:id/report',
+    {
+      schema: {
+        tags: ['feed'],
+        summary: 'Report a note; once per person and note (repeats change nothing)',
+        params: IdParams,
+        body: Type.Object({ reason: Type.Union(REPORT_REASONS.map((reason) => Type.Literal(reason))) }, { additionalProperties: false }),
+        response: NoContent,
+      },
+    },
+    async (request, reply) => {
+      await feedback.report(requireViewer(request).user.id, request.params.id, request.body.reason, clock());
+      return reply.status(204).send(null);
+    },
+  );
+}

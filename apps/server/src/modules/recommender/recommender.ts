@@ -1,0 +1,218 @@
+import type { RecommenderSettings } from '../../config/recommender-settings.js';
+import type { Db } from '../../db/database.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
+import { hiddenAuthorIds } from '../social/hidden-authors.js';
+import {
+  exploreList,
+  followingList,
+  freshList,
+  interestList,
+  popularList,
+  qualityFactor,
+  trendingList,
+  type ViewerFilter,
+} from './candidate-lists.js';
+import { TopicNames } from './explanations.js';
+import { type FreshNote, freshNotes } from './fresh-source.js';
+import type { PoolNote } from './pool-note.js';
+import { averageQuality, popularNotes } from './popular-source.js';
+import type { Candidate, CandidateSource, Recommendation, RecommendRequest } from './recommender-types.js';
+import { type Quotas, rerank } from './rerank.js';
+import { ServedLog } from './served-log.js';
+import { SharedPools } from './shared-pools.js';
+import { trendingNotes } from './trending-source.js';
+import { loadViewerBase, loadViewerPools, type ViewerBase, type ViewerPools } from './viewer-state.js';
+
+export interface RecommenderOptions {
+  /** How long a viewer's candidate pools are reused (pools shared by all viewers: at most 5 s of it). */
+  cacheMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** Shared pools are reused at most this long, however long viewers' pools live. */
+const SHARED_MAX_MS = 5_000;
+/** Signed-out visitors page through a fixed cold mix of at most this many notes. */
+const COLD_MIX_SIZE = 200;
+const COLD_PAGE = 20;
+/** Non-personalised order: follows first, then trending, then the filler. */
+const PLAIN_ORDER: CandidateSource[] = ['following', 'trending', 'popular'];
+
+/**
+ * "For you". Each call returns the next page for a viewer: candidates from
+ * several sources (interest, fresh, following, trending, explore; popular for
+ * cold viewers and as filler), each with its quota, re-ranked for author and
+ * topic diversity, never repeating what the viewer was served, engaged with or
+ * waved away, never from blocked or muted authors or the viewer themself.
+ * Per page: one query (hidden authors) when pools are warm; a viewer's pools
+ * are rebuilt after cacheMs, the shared ones in the background.
+ */
+export class Recommender {
+  private readonly bases: TtlCache<ViewerBase | null>;
+  private readonly pools: TtlCache<ViewerPools>;
+  private readonly shared: SharedPools;
+  private readonly topicNames: TopicNames;
+  /** Servings of fresh notes by this process in their current stage (the quality job counts impressions later). */
+  private readonly freshServings = new Map<string, { stageKey: string; count: number }>();
+  readonly served: ServedLog;
+
+  constructor(
+    private readonly db: Db,
+    private readonly settings: RecommenderSettings,
+    options: RecommenderOptions = {},
+  ) {
+    const cacheMs = options.cacheMs ?? 0;
+    this.bases = new TtlCache(cacheMs, 20_000);
+    this.pools = new TtlCache(cacheMs, 20_000);
+    this.shared = new SharedPools(Math.min(cacheMs, SHARED_MAX_MS));
+    this.topicNames = new TopicNames(db);
+    this.served = new ServedLog(db, options.onError);
+  }
+
+  /** Starts writing the served log once a second (the app does; offline evaluation need not). */
+  start(): void {
+    this.served.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.served.stop();
+  }
+
+  /** Drops a viewer's cached state (they said "not interested", changed a setting…). */
+  forget(viewerId: string): void {
+    this.bases.delete(viewerId);
+    this.pools.delete(`${viewerId}:all`);
+    this.pools.delete(`${viewerId}:video`);
+  }
+
+  async recommend(request: RecommendRequest): Promise<Recommendation[]> {
+    const page = request.viewerId === null ? await this.coldPage(request) : await this.viewerPage(request.viewerId, request);
+    const reasons = await this.topicNames.resolve(page.map((item) => item.reason));
+    return page.map((item, i) => ({ noteId: item.noteId, source: item.source, reason: reasons[i]! }));
+  }
+
+  private async viewerPage(viewerId: string, request: RecommendRequest): Promise<Candidate[]> {
+    const { now, kind, limit } = request;
+    const base = await this.bases.get(viewerId, () => loadViewerBase(this.db, viewerId, now, this.settings, this.served.unwritten(viewerId)));
+    if (!base) return [];
+    const [hidden, pools, shared] = await Promise.all([
+      hiddenAuthorIds(this.db, viewerId),
+      this.pools.get(`${viewerId}:${kind ?? 'all'}`, () => loadViewerPools(this.db, base, this.settings, { now, kind })),
+      this.sharedPools(now, kind),
+    ]);
+    // A note testing a stage whose audience budget is spent waits for the verdict: only its author's followers see it meanwhile.
+    const spent = new Set(shared.fresh.filter((note) => this.freshBudgetLeft(note) <= 0).map((note) => note.noteId));
+    const following: ViewerFilter = {
+      allows: (note) =>
+        !base.served.has(note.noteId) &&
+        !base.excluded.has(note.noteId) &&
+        note.authorId !== viewerId &&
+        !hidden.has(note.authorId) &&
+        inLanguages(note, request.languages),
+      readLanguages: base.readLanguages,
+      topicWeights: base.topicWeights,
+      qualityFactor: (quality) => qualityFactor(quality, shared.average, this.settings.qualityWeight),
+    };
+    const filter: ViewerFilter = { ...following, allows: (note) => !spent.has(note.noteId) && following.allows(note) };
+    const per = Math.max(limit * 3, 30);
+    let page: Candidate[];
+    if (!base.personalised) {
+      // No personal signals: latest from follows, then trending (then anything, so the feed never ends early).
+      const lists = [followingList(pools.following, following, now, per), trendingList(shared.trending, filter, per), popularList(shared.popular, filter, per)];
+      const chosen = rerank(lists.flat(), { limit, quotas: { following: 1 }, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: 1 });
+      page = PLAIN_ORDER.flatMap((source) => chosen.filter((item) => item.source === source));
+    } else {
+      const interest = interestList(pools.interest, filter, this.settings, per);
+      const quotas: Quotas = { ...this.settings.quotas };
+      // A cold viewer (no interests yet): what the interest slots would hold goes to the best notes in their languages.
+      if (interest.length === 0) Object.assign(quotas, { interest: 0, popular: this.settings.quotas.interest });
+      const lists = [
+        interest,
+        followingList(pools.following, following, now, per),
+        freshList(shared.fresh, filter, (note) => this.freshBudgetLeft(note), this.settings.stageBudgets, per),
+        trendingList(shared.trending, filter, per),
+        exploreList(pools.explore, filter, per),
+        popularList(shared.popular, filter, per),
+      ];
+      page = rerank(lists.flat(), { limit, quotas, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: this.settings.diversityLambda });
+    }
+    this.served.record(viewerId, page, now);
+    for (const item of page) base.served.add(item.noteId);
+    this.countFreshServings(page, shared.fresh);
+    return page;
+  }
+
+  /** Signed out: no served log; the visitor pages by offset through a cold mix shared by everyone with the same language. */
+  private async coldPage(request: RecommendRequest): Promise<Candidate[]> {
+    const { now, kind } = request;
+    const readLanguages = request.readLanguage ? [request.readLanguage] : [];
+    const key = `cold:${kind ?? 'all'}:${readLanguages.join(',')}:${request.languages?.join(',') ?? '*'}`;
+    const mix = await this.shared.get(key, async () => {
+      const shared = await this.sharedPools(now, kind);
+      const placed = new Set<string>();
+      const spent = new Set(shared.fresh.filter((note) => this.stageBudget(note) <= note.stageImpressions).map((note) => note.noteId));
+      const filter: ViewerFilter = {
+        allows: (note) => !placed.has(note.noteId) && !spent.has(note.noteId) && inLanguages(note, request.languages),
+        readLanguages,
+        topicWeights: new Map(),
+        qualityFactor: () => 1,
+      };
+      const { quotas } = this.settings;
+      const coldQuotas: Quotas = { popular: quotas.interest + quotas.following + quotas.explore, fresh: quotas.fresh, trending: quotas.trending };
+      const result: Candidate[] = [];
+      while (result.length < COLD_MIX_SIZE) {
+        const lists = [
+          popularList(shared.popular, filter, COLD_PAGE * 3),
+          freshList(shared.fresh, filter, (note) => this.stageBudget(note) - note.stageImpressions, this.settings.stageBudgets, COLD_PAGE * 3),
+          trendingList(shared.trending, filter, COLD_PAGE * 3),
+        ];
+        const page = rerank(lists.flat(), { limit: COLD_PAGE, quotas: coldQuotas, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: this.settings.diversityLambda });
+        if (page.length === 0) break;
+        for (const item of page) placed.add(item.noteId);
+        result.push(...page);
+      }
+      return result;
+    });
+    const offset = request.offset ?? 0;
+    return mix.slice(offset, offset + request.limit);
+  }
+
+  private async sharedPools(now: Date, kind: 'video' | undefined) {
+    const k = kind ?? 'all';
+    const [fresh, trending, popular, average] = await Promise.all([
+      this.shared.get(`fresh:${k}`, () => freshNotes(this.db, { now, freshHours: this.settings.freshHours, kind })),
+      this.shared.get(`trending:${k}`, () => trendingNotes(this.db, { kind })),
+      this.shared.get(`popular:${k}`, () => popularNotes(this.db, { kind })),
+      this.shared.get('quality', () => averageQuality(this.db)),
+    ]);
+    return { fresh, trending, popular, average };
+  }
+
+  private stageBudget(note: FreshNote): number {
+    const budgets = this.settings.stageBudgets;
+    return budgets[note.stage - 1] ?? budgets.at(-1) ?? 0;
+  }
+
+  /** Budget minus the larger of the impressions the quality job counted and this process's servings. */
+  private freshBudgetLeft(note: FreshNote): number {
+    const servings = this.freshServings.get(note.noteId);
+    const served = servings?.stageKey === note.stageKey ? servings.count : 0;
+    return this.stageBudget(note) - Math.max(note.stageImpressions, served);
+  }
+
+  private countFreshServings(page: readonly Candidate[], fresh: readonly FreshNote[]): void {
+    if (this.freshServings.size > 100_000) this.freshServings.clear();
+    const byId = new Map<string, FreshNote>();
+    for (const note of fresh) byId.set(note.noteId, note);
+    for (const item of page) {
+      const note = byId.get(item.noteId);
+      if (!note) continue;
+      const current = this.freshServings.get(note.noteId);
+      this.freshServings.set(note.noteId, { stageKey: note.stageKey, count: current?.stageKey === note.stageKey ? current.count + 1 : 1 });
+    }
+  }
+}
+
+/** "Only these languages": notes in one of them; notes of unknown language (no text to tell) pass. */
+function inLanguages(note: PoolNote, languages: readonly string[] | null | undefined): boolean {
+  return !languages || note.language === null || languages.includes(note.language);
+}
