@@ -14,6 +14,8 @@ export interface ViewerFilter {
   /** True when the note may be shown to this viewer on this page. */
   allows(note: PoolNote): boolean;
   readLanguages: readonly string[];
+  /** The viewer's region; null when unknown (signed out). */
+  region?: string | null;
   topicWeights: ReadonlyMap<string, number>;
   /** Quality relative to the average, as a score multiplier. */
   qualityFactor(quality: number | null): number;
@@ -108,7 +110,8 @@ export function popularList(notes: readonly PoolNote[], filter: ViewerFilter, ma
   notes.forEach((note, rank) => {
     if (!filter.allows(note)) return;
     const readsLanguage = note.language !== null && filter.readLanguages.includes(note.language);
-    const score = (readsLanguage ? 2 : 1) - rank / (notes.length + 1);
+    const sameRegion = filter.region != null && note.authorRegion === filter.region;
+    const score = (readsLanguage ? 2 : 1) + (sameRegion ? 0.5 : 0) - rank / (notes.length + 1);
     result.push(candidate(note, score, 'popular', popularReason(note.language, filter.readLanguages)));
   });
   return result.sort(byScore).slice(0, max);

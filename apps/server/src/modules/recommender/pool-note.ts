@@ -9,6 +9,8 @@ export interface PoolNote {
   authorId: string;
   kind: 'image' | 'video';
   language: string | null;
+  /** The author's region (users.region): cold viewers see their own region's notes first. */
+  authorRegion: string | null;
   topicIds: string[];
   /** rec_note_quality.quality; null until the quality job has seen the note. */
   quality: number | null;
@@ -20,6 +22,7 @@ export interface PoolNoteRow {
   author_id: string | number;
   kind: 'image' | 'video';
   language: string | null;
+  author_region: string | null;
   topic_ids: Array<string | number> | null;
   quality: number | null;
   created_at: Date;
@@ -27,6 +30,7 @@ export interface PoolNoteRow {
 
 /** Columns of a PoolNoteRow, for a query that has `notes` and `left join rec_note_quality q`. */
 export const poolNoteColumns = sql`notes.id as note_id, notes.author_id, notes.kind, notes.language, notes.created_at, q.quality,
+  (select u.region from users u where u.id = notes.author_id) as author_region,
   array(select nt.topic_id from note_topics nt where nt.note_id = notes.id) as topic_ids`;
 
 /** A note any feed may show: live and, for a video, playable. */
@@ -42,6 +46,7 @@ export function toPoolNote(row: PoolNoteRow): PoolNote {
     authorId: String(row.author_id),
     kind: row.kind,
     language: row.language,
+    authorRegion: row.author_region ?? null,
     topicIds: (row.topic_ids ?? []).map(String),
     quality: row.quality === null ? null : Number(row.quality),
     createdAt: row.created_at,

@@ -109,6 +109,7 @@ export class Recommender {
         !hidden.has(note.authorId) &&
         inLanguages(note, request.languages),
       readLanguages: base.readLanguages,
+      region: base.region,
       topicWeights: base.topicWeights,
       qualityFactor: (quality) => qualityFactor(quality, shared.average, this.settings.qualityWeight),
     };

@@ -14,6 +14,7 @@ export interface ViewerBase {
   userId: string;
   personalised: boolean;
   readLanguages: string[];
+  region: string;
   /** Served within seenDays (grows as pages are served). */
   served: Set<string>;
   /** Engaged with (any rec_affinity row) or marked "not interested". */
@@ -37,7 +38,7 @@ export function seenSince(now: Date, settings: RecommenderSettings): Date {
 
 export async function loadViewerBase(db: Db, viewerId: string, now: Date, settings: RecommenderSettings, unwritten: readonly string[]): Promise<ViewerBase | null> {
   const [user, served, excluded, topics] = await Promise.all([
-    db.selectFrom('users').select(['id', 'feed_personalised', 'read_languages', 'language']).where('id', '=', viewerId).executeTakeFirst(),
+    db.selectFrom('users').select(['id', 'feed_personalised', 'read_languages', 'language', 'region']).where('id', '=', viewerId).executeTakeFirst(),
     db.selectFrom('rec_served').select('note_id').where('user_id', '=', viewerId).where('served_at', '>', seenSince(now, settings)).execute(),
     sql<{ note_id: string }>`
       select note_id from rec_affinity where user_id = ${viewerId}
@@ -49,6 +50,7 @@ export async function loadViewerBase(db: Db, viewerId: string, now: Date, settin
     userId: viewerId,
     personalised: user.feed_personalised,
     readLanguages: effectiveReadLanguages(user),
+    region: user.region,
     served: new Set([...served.map((row) => String(row.note_id)), ...unwritten]),
     excluded: new Set(excluded.rows.map((row) => String(row.note_id))),
     topicWeights: new Map(topics.map((row) => [String(row.topic_id), Number(row.weight)])),
