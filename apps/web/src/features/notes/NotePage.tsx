@@ -12,7 +12,7 @@ import { CommentsSection } from '../comments/CommentsSection';
 import { ExposureLine } from '../recommendations/ExposureLine';
 import { FollowButton } from '../social/FollowButton';
 import { TranslateToggle } from '../translation/TranslateToggle';
-import { useContentTranslation } from '../translation/use-content-translation';
+import { useNoteTranslation } from '../translation/use-content-translation';
 import { NoteActionBar } from './NoteActionBar';
 import { NoteCarousel } from './NoteCarousel';
 import { NoteMenu } from './NoteMenu';
@@ -60,13 +60,7 @@ function NoteContent({ note }: { note: NoteView }) {
   const extraTopics = note.topics.filter((topic) => !bodyTopics.has(topic.name.normalize('NFKC').toLowerCase()));
   const edited = note.updatedAt && note.updatedAt !== note.createdAt;
   // Title and body are translated together and shown in place of the original.
-  const translation = useContentTranslation({
-    kind: 'note',
-    id: note.id,
-    language: note.language,
-    version: note.updatedAt || note.createdAt,
-    authorId: note.author.id,
-  });
+  const translation = useNoteTranslation(note);
 
   return (
     <article className="note-page" aria-labelledby="note-title">

@@ -3,20 +3,14 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { NoteView } from '../notes/note-types';
 import { TranslateToggle } from '../translation/TranslateToggle';
-import { useContentTranslation } from '../translation/use-content-translation';
+import { useNoteTranslation } from '../translation/use-content-translation';
 import { captionText } from './caption';
 
 /** Bottom left: @author, the caption (two lines until tapped) and the note's hashtags. */
 export function VideoCaption({ note }: { note: NoteView }) {
   const { t } = useTranslation();
   const [expanded, setExpanded] = useState(false);
-  const translation = useContentTranslation({
-    kind: 'note',
-    id: note.id,
-    language: note.language,
-    version: note.updatedAt || note.createdAt,
-    authorId: note.author.id,
-  });
+  const translation = useNoteTranslation(note);
   const caption = captionText(translation.text('title', note.title), translation.text('body', note.body));
   const captionId = `video-caption-${note.id}`;
   return (
