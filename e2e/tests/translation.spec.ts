@@ -64,5 +64,14 @@ test('an English reader translates a Chinese note and goes back to the original'
   await expect(body).toContainText('今天天气很好，我们去爬山了！');
   await expect(toggle.getByTestId('translate-button')).toBeVisible();
 
+  // In a grid (here the author's profile), the card is labelled with its language and translates its title in place.
+  await page.goto('/u/pa_shan_mei');
+  const card = page.locator(`[data-testid="note-card"][data-note-id="${noteId}"]`);
+  await expect(card.getByTestId('language-badge')).toBeVisible();
+  await card.getByTestId('translate-button').click();
+  await expect(card.locator('.note-card__title')).toHaveText('Weekend went hiking');
+  await card.getByTestId('translate-see-original').click();
+  await expect(card.locator('.note-card__title')).toHaveText(TITLE);
+
   await context.close();
 });

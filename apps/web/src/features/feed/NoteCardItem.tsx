@@ -11,6 +11,9 @@ import { useFeedSurface } from '../recommendations/feed-surface';
 import { useCardImpression } from '../recommendations/grid-impressions';
 import { WhyButton } from '../recommendations/WhyButton';
 import { LanguageBadge } from '../translation/LanguageBadge';
+import { TranslateToggle } from '../translation/TranslateToggle';
+import { textVersion } from '../translation/translation-rules';
+import { useContentTranslation } from '../translation/use-content-translation';
 import { cardTitle } from './card-title';
 import { coverRatio } from './masonry';
 
@@ -26,7 +29,9 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
   const { t } = useTranslation();
   const ref = useRef<HTMLElement>(null);
   const name = note.author.displayName || note.author.handle;
-  const title = note.title ? cardTitle(note.title) : t('note.untitled');
+  // The feed mixes languages on purpose: a card in a language the viewer doesn't read offers its title translated in place.
+  const translation = useContentTranslation({ kind: 'note', id: note.id, language: note.language, version: textVersion(note.title), authorId: note.author.id });
+  const title = note.title ? cardTitle(translation.text('title', note.title)) : t('note.untitled');
 
   useEffect(() => {
     const element = ref.current;
@@ -67,6 +72,7 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
           {title}
         </h3>
       </Link>
+      <TranslateToggle state={translation} className="note-card__translate" />
       {surface ? (
         <WhyButton
           noteId={note.id}
