@@ -49,8 +49,8 @@ function memoizedDetection(): (text: string) => LanguageColumns {
   };
 }
 
-// Impressions per like for the synthesized impressions (an engagement rate of about 10%), plus a few for every note.
-const IMPRESSIONS_PER_LIKE = 10;
+// Impressions per like for the synthesized impressions (an engagement rate of about 25%), plus a few for every note.
+const IMPRESSIONS_PER_LIKE = 4;
 
 export async function seedWorld(
   db: Db,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, insertNote, insertTopic, signUp, type TestUser } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { DEFAULT_RECOMMENDER_SETTINGS, type RecommenderSettings } from '../../config/recommender-settings.js';
-import { runRecommenderJobs } from './recommender-jobs.js';
+import { runRecommenderJobs, similaritiesAreFresh } from './recommender-jobs.js';
 
 // Signals through the real API, then the real jobs, then the tables the feed reads.
 
@@ -176,5 +176,12 @@ describe('recommender jobs', () => {
     expect(rows[0]).toMatchObject({ impressions: 5, stage_impressions: 0, stage: 2, stage_status: 'testing', engagement: 4 });
     expect(rows[1]).toMatchObject({ impressions: 40, stage_impressions: 40, stage: 1, stage_status: 'settled', engagement: 0 });
     expect(rows[0]!.quality).toBeGreaterThan(rows[1]!.quality);
+  });
+
+  it('remembers when similarities last ran, so a restarting worker does not redo them at once', async () => {
+    const at = new Date('2026-12-01T00:00:00Z');
+    await runRecommenderJobs(db(), settings, at, { similarities: true });
+    expect(await similaritiesAreFresh(db(), new Date(at.getTime() + 9 * 60_000), 10 * 60_000)).toBe(true);
+    expect(await similaritiesAreFresh(db(), new Date(at.getTime() + 11 * 60_000), 10 * 60_000)).toBe(false);
   });
 });

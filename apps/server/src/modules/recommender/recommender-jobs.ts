@@ -38,7 +38,26 @@ export async function runRecommenderJobs(
   if (parts.affinity) run.affinityEvents = await foldAffinity(db, settings, now);
   if (parts.quality) run.quality = await updateNoteQuality(db, settings, now);
   if (parts.trending) run.trending = await updateTrending(db, settings, now);
-  if (parts.similarities) run.similarities = await updateSimilarities(db, settings);
+  if (parts.similarities) {
+    run.similarities = await updateSimilarities(db, settings);
+    await db
+      .insertInto('rec_job_state')
+      .values({ name: SIMILARITIES_JOB, ran_at: now })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ ran_at: now }))
+      .execute();
+  }
   run.ms = Date.now() - started;
   return run;
+}
+
+const SIMILARITIES_JOB = 'similarities';
+
+/**
+ * Whether similarities were recomputed within `maxAgeMs` (by any process): a
+ * restarting worker then waits for its schedule instead of redoing the
+ * heaviest job at boot, while serving traffic.
+ */
+export async function similaritiesAreFresh(db: Db, now: Date, maxAgeMs: number): Promise<boolean> {
+  const row = await db.selectFrom('rec_job_state').select('ran_at').where('name', '=', SIMILARITIES_JOB).executeTakeFirst();
+  return Boolean(row?.ran_at && now.getTime() - row.ran_at.getTime() < maxAgeMs);
 }
