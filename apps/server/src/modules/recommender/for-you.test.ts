@@ -127,6 +127,21 @@ describe('For you', () => {
     for (const id of zh) expect(at(id, first)).toBeGreaterThanOrEqual(0);
   });
 
+  it('"show me notes only in these languages" keeps other languages out of every page', async () => {
+    const [zhAuthor, enAuthor] = [await signUp(t, 'fy_only_zh_author'), await signUp(t, 'fy_only_en_author')];
+    const zhNote = await insertNote(db(), { authorId: zhAuthor.id, title: '只看中文', createdAt: daysAgo(2) });
+    const enNote = await insertNote(db(), { authorId: enAuthor.id, title: 'English only', createdAt: daysAgo(2) });
+    await setLanguage(zhNote, 'zh');
+    await setLanguage(enNote, 'en');
+    const reader = await signUp(t, 'fy_only_zh_reader');
+    expect((await call('PATCH', '/api/me', reader, { readLanguages: ['zh'], feedLanguagesOnly: true })).statusCode).toBe(200);
+    const shown = (await allPages(reader, 10)).flat();
+    expect(shown.map((item) => item.id)).toContain(zhNote);
+    expect(shown.map((item) => item.id)).not.toContain(enNote);
+    const languages = await db().selectFrom('notes').select('language').where('id', 'in', shown.map((item) => item.id)).execute();
+    for (const { language } of languages) expect([null, 'zh']).toContain(language);
+  });
+
   it('pages a signed-out visitor without repeats, to the end', async () => {
     const ids = (await allPages(undefined, 3)).flat().map((item) => item.id);
     expect(ids.length).toBeGreaterThan(5);
