@@ -279,7 +279,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     translation: translationConfig(env),
     recommender: recommenderSettings(env),
-    recommenderCacheMs: int(env, 'REC_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 60_000 : 0),
+    recommenderCacheMs: int(env, 'REC_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 120_000 : 0),
     worker: bool(env, 'WORKER', true),
     video: {
       uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),

@@ -48,7 +48,7 @@ const PLAIN_ORDER: CandidateSource[] = ['following', 'trending', 'popular'];
  */
 export class Recommender {
   private readonly bases: TtlCache<ViewerBase | null>;
-  private readonly pools: TtlCache<ViewerPools>;
+  private readonly pools: SharedPools;
   private readonly shared: SharedPools;
   private readonly topicNames: TopicNames;
   /** Servings of fresh notes by this process in their current stage (the quality job counts impressions later). */
@@ -62,7 +62,10 @@ export class Recommender {
   ) {
     const cacheMs = options.cacheMs ?? 0;
     this.bases = new TtlCache(cacheMs, 20_000);
-    this.pools = new TtlCache(cacheMs, 20_000);
+    // A viewer's pool (the heavy per-person query) is refreshed in the background
+    // while pages keep coming from the previous one: only a session's very first
+    // page, or one after a long pause, waits for it.
+    this.pools = new SharedPools(cacheMs, 20_000);
     this.shared = new SharedPools(Math.min(cacheMs, SHARED_MAX_MS));
     this.topicNames = new TopicNames(db);
     this.served = new ServedLog(db, options.onError);
@@ -96,7 +99,7 @@ export class Recommender {
     if (!base) return [];
     const [hidden, pools, shared] = await Promise.all([
       hiddenAuthorIds(this.db, viewerId),
-      this.pools.get(`${viewerId}:${kind ?? 'all'}`, () => loadViewerPools(this.db, base, this.settings, { now, kind })),
+      this.pools.get<ViewerPools>(`${viewerId}:${kind ?? 'all'}`, () => loadViewerPools(this.db, base, this.settings, { now, kind })),
       this.sharedPools(now, kind),
     ]);
     // A note testing a stage whose audience budget is spent waits for the verdict: only its author's followers see it meanwhile.

@@ -17,6 +17,25 @@ describe('SharedPools', () => {
     expect(await pools.get('k', load, Date.now() + 10_000)).toBe(3);
   });
 
+  it('holds at most maxEntries keys (per-viewer pools), dropping the oldest first', async () => {
+    const pools = new SharedPools(1000, 2);
+    let loads = 0;
+    const load = async () => (loads += 1);
+    await pools.get('a', load, 0);
+    await pools.get('b', load, 0);
+    await pools.get('c', load, 0);
+    expect(loads).toBe(3);
+    await pools.get('b', load, 10);
+    await pools.get('c', load, 10);
+    expect(loads).toBe(3);
+    // 'a' was dropped to make room: it loads again; 'delete' forgets a key at once.
+    await pools.get('a', load, 10);
+    expect(loads).toBe(4);
+    pools.delete('a');
+    await pools.get('a', load, 20);
+    expect(loads).toBe(5);
+  });
+
   it('keeps nothing with a max age of 0', async () => {
     const pools = new SharedPools(0);
     let loads = 0;
