@@ -7,6 +7,8 @@ import { Skeleton } from '../../ui/Skeleton';
 import { useMe } from '../profile/me-queries';
 import { FeedFairnessSection } from './FeedFairnessSection';
 import { TranslationStatusSection } from './TranslationStatusSection';
+// The admin page is laid out like Settings: the same page, section and heading styles.
+import '../settings/settings.css';
 import './admin.css';
 
 /**
@@ -21,7 +23,7 @@ export function AdminPage() {
   let content;
   if (me.isPending) {
     content = (
-      <section className="admin__section">
+      <section className="settings__section">
         <Skeleton width="40%" height={22} />
         <Skeleton height={96} radius={12} />
       </section>
@@ -40,7 +42,7 @@ export function AdminPage() {
   return (
     <>
       <PageHeader title={t('admin.title')} back backTo="/settings" />
-      <div className="admin">{content}</div>
+      <div className="settings">{content}</div>
     </>
   );
 }

@@ -62,8 +62,8 @@ export function FeedFairnessSection() {
   }
 
   return (
-    <section className="admin__section" aria-labelledby="admin-fairness" data-testid="admin-fairness">
-      <h2 id="admin-fairness" className="admin__heading">
+    <section className="settings__section" aria-labelledby="admin-fairness" data-testid="admin-fairness">
+      <h2 id="admin-fairness" className="settings__heading">
         {t('recommendations.fairness.heading')}
       </h2>
       {body}

@@ -53,8 +53,8 @@ export function TranslationStatusSection() {
   }
 
   return (
-    <section className="admin__section" aria-labelledby="admin-translation" data-testid="admin-translation">
-      <h2 id="admin-translation" className="admin__heading">
+    <section className="settings__section" aria-labelledby="admin-translation" data-testid="admin-translation">
+      <h2 id="admin-translation" className="settings__heading">
         {t('translation.admin.heading')}
       </h2>
       {body}
