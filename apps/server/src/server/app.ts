@@ -117,7 +117,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const rateLimiter = deps.rateLimiter ?? new MemoryRateLimiter();
   const sessions = new SessionsService(db, config.auth.sessionTtlDays, config.sessionCacheMs);
-  const profiles = new ProfileService(db, (userId) => sessions.forgetUser(userId));
+  // Whoever caches something per account (sessions, the For-you state) forgets it when the
+  // account's settings change; the recommender joins once the content modules exist.
+  const accountListeners: Array<(userId: string) => void> = [(userId) => sessions.forgetUser(userId)];
+  const profiles = new ProfileService(db, (userId) => accountListeners.forEach((listener) => listener(userId)));
   const auth = new AuthService({
     db,
     config,
@@ -153,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
       app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock }));
+      accountListeners.push((userId) => app.content.recommender.forget(userId));
       app.decorate('videos', await registerVideoModules(api, { config, db, storage, jobs, clock }));
     },
     { prefix: '/api' },

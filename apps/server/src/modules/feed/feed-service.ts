@@ -1,7 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor, type Page } from '../../db/pagination.js';
 import { unauthenticated } from '../../lib/errors.js';
-import { feedLanguageFilter } from '../language/viewer-languages.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
 import type { Recommender } from '../recommender/recommender.js';
 import type { Reason, Recommendation } from '../recommender/recommender-types.js';
@@ -67,7 +66,6 @@ export class FeedService {
       now: this.clock(),
       limit,
       kind,
-      languages: await feedLanguageFilter(this.db, viewerId),
       readLanguage,
       offset: Math.max(0, Math.floor(offset)),
     });

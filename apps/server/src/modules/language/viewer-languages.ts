@@ -18,14 +18,3 @@ export function uiReadLanguage(uiLanguage: string): string {
 export function effectiveReadLanguages(user: Pick<UserRow, 'read_languages' | 'language'>): string[] {
   return user.read_languages.length > 0 ? [...user.read_languages] : [uiReadLanguage(user.language)];
 }
-
-/** For the feeds: the viewer's read languages when they asked for notes in those only, else null (no filter). */
-export async function feedLanguageFilter(db: Db, viewerId: string | null): Promise<string[] | null> {
-  if (viewerId === null) return null;
-  const user = await db
-    .selectFrom('users')
-    .select(['read_languages', 'language', 'feed_languages_only'])
-    .where('id', '=', viewerId)
-    .executeTakeFirst();
-  return user?.feed_languages_only ? effectiveReadLanguages(user) : null;
-}

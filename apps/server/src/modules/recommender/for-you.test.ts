@@ -192,3 +192,35 @@ describe('For you', () => {
     await recommender.stop();
   });
 });
+
+describe('For you with its per-viewer cache on', () => {
+  let cached: TestApp;
+  beforeAll(async () => {
+    cached = await createTestApp({ env: { REC_CACHE_MS: '60000' } });
+  });
+  afterAll(() => cached.close());
+  const callCached = apiCaller(() => cached);
+
+  it('applies a change of feed settings on the next page, not when the cache expires', async () => {
+    const viewer = await signUp(cached, 'fyc_viewer');
+    const followee = await signUp(cached, 'fyc_followee');
+    const other = await signUp(cached, 'fyc_other');
+    expect((await callCached('PUT', `/api/users/${followee.handle}/follow`, viewer)).statusCode).toBeLessThan(300);
+    const dayAgo = new Date(cached.now.getTime() - 86_400_000);
+    const followed = await insertNote(cached.database.db, { authorId: followee.id, title: 'from a followee', createdAt: dayAgo });
+    const chinese = [
+      await insertNote(cached.database.db, { authorId: other.id, title: '中文笔记', createdAt: dayAgo }),
+      await insertNote(cached.database.db, { authorId: followee.id, title: '又一篇', createdAt: dayAgo }),
+    ];
+    await cached.database.db.updateTable('notes').set({ language: 'zh' }).where('id', 'in', chinese).execute();
+    await cached.database.db.updateTable('notes').set({ language: 'en' }).where('id', '=', followed).execute();
+    // The first page builds and caches the viewer's state (personalised, every language); one note is served.
+    expect((await callCached('GET', '/api/feed?limit=1', viewer)).json().items).toHaveLength(1);
+
+    expect((await callCached('PATCH', '/api/me', viewer, { readLanguages: ['en'], feedLanguagesOnly: true, feedPersonalised: false })).statusCode).toBe(200);
+    const page = (await callCached('GET', '/api/feed?limit=10', viewer)).json().items as Item[];
+    for (const id of chinese) expect(page.map((item) => item.id)).not.toContain(id);
+    for (const item of page) expect(['following', 'trending', 'popular', 'popular_in_language']).toContain(item.reason!.code);
+  });
+});
+

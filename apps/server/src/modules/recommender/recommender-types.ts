@@ -43,8 +43,6 @@ export interface RecommendRequest {
   limit: number;
   /** 'video': the swipe feed (video notes only). */
   kind?: 'video';
-  /** Only notes in these languages (the viewer chose "these languages only"); null: no filter. */
-  languages?: readonly string[] | null;
   /** Signed-out: the language the visitor reads (from the UI language / Accept-Language). */
   readLanguage?: string;
   /** Signed-out: how many notes of the cold mix were already shown (the cursor carries it). */

@@ -110,7 +110,7 @@ export class Recommender {
         !base.excluded.has(note.noteId) &&
         note.authorId !== viewerId &&
         !hidden.has(note.authorId) &&
-        inLanguages(note, request.languages),
+        inLanguages(note, base.onlyLanguages),
       readLanguages: base.readLanguages,
       region: base.region,
       topicWeights: base.topicWeights,
@@ -149,13 +149,13 @@ export class Recommender {
   private async coldPage(request: RecommendRequest): Promise<Candidate[]> {
     const { now, kind } = request;
     const readLanguages = request.readLanguage ? [request.readLanguage] : [];
-    const key = `cold:${kind ?? 'all'}:${readLanguages.join(',')}:${request.languages?.join(',') ?? '*'}`;
+    const key = `cold:${kind ?? 'all'}:${readLanguages.join(',')}`;
     const mix = await this.shared.get(key, async () => {
       const shared = await this.sharedPools(now, kind);
       const placed = new Set<string>();
       const spent = new Set(shared.fresh.filter((note) => this.stageBudget(note) <= note.stageImpressions).map((note) => note.noteId));
       const filter: ViewerFilter = {
-        allows: (note) => !placed.has(note.noteId) && !spent.has(note.noteId) && inLanguages(note, request.languages),
+        allows: (note) => !placed.has(note.noteId) && !spent.has(note.noteId),
         readLanguages,
         topicWeights: new Map(),
         qualityFactor: () => 1,

@@ -15,6 +15,8 @@ export interface ViewerBase {
   personalised: boolean;
   readLanguages: string[];
   region: string;
+  /** "Show me notes only in these languages": the read languages, else null (no filter). */
+  onlyLanguages: string[] | null;
   /** Served within seenDays (grows as pages are served). */
   served: Set<string>;
   /** Engaged with (any rec_affinity row) or marked "not interested". */
@@ -38,7 +40,7 @@ export function seenSince(now: Date, settings: RecommenderSettings): Date {
 
 export async function loadViewerBase(db: Db, viewerId: string, now: Date, settings: RecommenderSettings, unwritten: readonly string[]): Promise<ViewerBase | null> {
   const [user, served, excluded, topics] = await Promise.all([
-    db.selectFrom('users').select(['id', 'feed_personalised', 'read_languages', 'language', 'region']).where('id', '=', viewerId).executeTakeFirst(),
+    db.selectFrom('users').select(['id', 'feed_personalised', 'feed_languages_only', 'read_languages', 'language', 'region']).where('id', '=', viewerId).executeTakeFirst(),
     db.selectFrom('rec_served').select('note_id').where('user_id', '=', viewerId).where('served_at', '>', seenSince(now, settings)).execute(),
     sql<{ note_id: string }>`
       select note_id from rec_affinity where user_id = ${viewerId}
@@ -51,6 +53,7 @@ export async function loadViewerBase(db: Db, viewerId: string, now: Date, settin
     personalised: user.feed_personalised,
     readLanguages: effectiveReadLanguages(user),
     region: user.region,
+    onlyLanguages: user.feed_languages_only ? effectiveReadLanguages(user) : null,
     served: new Set([...served.map((row) => String(row.note_id)), ...unwritten]),
     excluded: new Set(excluded.rows.map((row) => String(row.note_id))),
     topicWeights: new Map(topics.map((row) => [String(row.topic_id), Number(row.weight)])),
