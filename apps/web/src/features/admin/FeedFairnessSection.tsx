@@ -3,6 +3,7 @@ import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
 import { useFeedFairness } from './fairness-admin-queries';
 import './feed-fairness.css';
+import { AdminSection } from './AdminSection';
 
 /** Is reach earned or inherited? The last day's exposure across creators and new notes' stages. */
 export function FeedFairnessSection() {
@@ -62,11 +63,8 @@ export function FeedFairnessSection() {
   }
 
   return (
-    <section className="settings__section" aria-labelledby="admin-fairness" data-testid="admin-fairness">
-      <h2 id="admin-fairness" className="settings__heading">
-        {t('recommendations.fairness.heading')}
-      </h2>
+    <AdminSection id="admin-fairness" heading={t('recommendations.fairness.heading')}>
       {body}
-    </section>
+    </AdminSection>
   );
 }

@@ -3,6 +3,7 @@ import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
 import { providerBrand } from '../translation/translation-rules';
 import { type TranslationProviderStatus, useTranslationStatus } from './translation-admin-queries';
+import { AdminSection } from './AdminSection';
 
 /** The environment a newcomer sets; code, so never translated. */
 const SETUPS = [
@@ -53,12 +54,9 @@ export function TranslationStatusSection() {
   }
 
   return (
-    <section className="settings__section" aria-labelledby="admin-translation" data-testid="admin-translation">
-      <h2 id="admin-translation" className="settings__heading">
-        {t('translation.admin.heading')}
-      </h2>
+    <AdminSection id="admin-translation" heading={t('translation.admin.heading')}>
       {body}
-    </section>
+    </AdminSection>
   );
 }
 
