@@ -75,7 +75,9 @@ try {
   }
   // health first and again between scenarios would double the run; it is measured once, after seeding, on the same data.
   for (const name of names) {
-    process.stderr.write(OFFLINE.has(name) ? `running ${name}...\n` : `running ${name} for ${options.durationSeconds}s at ${options.connections} connections...\n`);
+    process.stderr.write(
+      OFFLINE.has(name) ? `running ${name}...\n` : `running ${name} for ${options.durationSeconds}s at ${options.connections} connections...\n`,
+    );
     results.push(await SCENARIOS[name]!(options, world!, server!));
   }
 } finally {
@@ -87,11 +89,18 @@ const report = {
   node: process.version,
   startedServer: server !== null,
   dataSet: names.some((name) => NEEDS_WORLD.has(name)) ? worldSize : null,
-  results: results.map((result) => ({ ...result, ratioToHealth: health && !OFFLINE.has(result.scenario) ? Math.round((result.requestsPerSecond / health.requestsPerSecond) * 1000) / 1000 : null })),
+  results: results.map((result) => ({
+    ...result,
+    ratioToHealth: health && !OFFLINE.has(result.scenario) ? Math.round((result.requestsPerSecond / health.requestsPerSecond) * 1000) / 1000 : null,
+  })),
 };
 process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 process.stdout.write(
   `summary: ${report.results
-    .map((r) => r.extra?.ratioToClip !== undefined ? `${r.scenario} ${r.extra.transcodeSeconds} s for a ${r.extra.clipSeconds} s clip (×${r.extra.ratioToClip} real time)` : `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''} ×${r.ratioToHealth}`)
+    .map((r) =>
+      r.extra?.ratioToClip !== undefined
+        ? `${r.scenario} ${r.extra.transcodeSeconds} s for a ${r.extra.clipSeconds} s clip (×${r.extra.ratioToClip} real time)`
+        : `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''} ×${r.ratioToHealth}`,
+    )
     .join(' | ')}\n`,
 );

@@ -22,13 +22,19 @@ export default defineConfig({
     launchOptions: {
       executablePath: chromium,
       // Without the background-networking flags Chromium keeps dialling out, which this network refuses.
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   // A 390 px phone is the main screen (DESIGN.md).
-  projects: [
-    { name: 'phone', use: { browserName: 'chromium', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } },
-  ],
+  projects: [{ name: 'phone', use: { browserName: 'chromium', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } }],
   webServer: {
     command: 'node start-server.mjs',
     url: `http://127.0.0.1:${port}/api/health`,

@@ -71,7 +71,12 @@ try {
     await shoot('zh-CN', '+8613800138000', 'CN', '138 0013 8000', 'meilin_sh2', '美琳', { profile: 'profile-zh.png' });
   }
   // The demo world: explore grid, a note page and a topic page.
-  for (const [locale, suffix] of wanted('demo') ? [['en-US', ''], ['zh-CN', '-zh']] : []) {
+  for (const [locale, suffix] of wanted('demo')
+    ? [
+        ['en-US', ''],
+        ['zh-CN', '-zh'],
+      ]
+    : []) {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
     await page.goto(`${base}/`);
     await page.getByTestId('note-card').nth(3).waitFor();
@@ -119,7 +124,12 @@ try {
     await page.close();
   }
   // "Why am I seeing this?" on a For-you card: the recommender's reason, Not interested, Report.
-  for (const [locale, suffix] of wanted('why') ? [['en-US', ''], ['zh-CN', '-zh']] : []) {
+  for (const [locale, suffix] of wanted('why')
+    ? [
+        ['en-US', ''],
+        ['zh-CN', '-zh'],
+      ]
+    : []) {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
     await page.goto(`${base}/`);
     await page.getByTestId('note-card').nth(3).waitFor();
@@ -136,7 +146,12 @@ try {
     if (feed.items.length) break;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   }
-  for (const [locale, suffix] of wanted('video') ? [['en-US', ''], ['zh-CN', '-zh']] : []) {
+  for (const [locale, suffix] of wanted('video')
+    ? [
+        ['en-US', ''],
+        ['zh-CN', '-zh'],
+      ]
+    : []) {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
     await page.goto(`${base}/video`);
     await page.getByTestId('video-item').first().waitFor();

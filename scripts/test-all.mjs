@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every suite, then one line "N passed, N failed" over all of them.
-// Suites: type checking (each TypeScript project counts as one check), Vitest
+// Suites: type checking (each TypeScript project counts as one check), Biome's
+// format and lint check (one), Vitest
 // (server unit + integration on real PostgreSQL, web unit), Playwright in
 // Debian's Chromium against the real server. A suite that cannot run (no
 // browser, a crash before reporting) counts as failed, never as skipped.
@@ -14,8 +15,7 @@ const resultsDir = path.join(root, '.test-results');
 fs.rmSync(resultsDir, { recursive: true, force: true });
 fs.mkdirSync(resultsDir, { recursive: true });
 const bin = (name) => path.join(root, 'node_modules/.bin', name);
-const run = (command, args, env = {}) =>
-  spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status;
+const run = (command, args, env = {}) => spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status;
 const readJson = (file) => {
   try {
     return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -35,7 +35,12 @@ for (const project of projects) {
 }
 suites.push({ name: 'typecheck', passed: projects.length - typeFailures, failed: typeFailures });
 
-// 2. Vitest
+// 2. Format and lint (Biome): one check over the whole repository
+console.log('\n== lint (biome check)');
+const lintFailed = run(bin('biome'), ['check', '.', '--max-diagnostics=50']) !== 0;
+suites.push({ name: 'lint', passed: lintFailed ? 0 : 1, failed: lintFailed ? 1 : 0 });
+
+// 3. Vitest
 console.log('\n== vitest (server + web)');
 const vitestFile = path.join(resultsDir, 'vitest.json');
 const vitestStatus = run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
@@ -48,7 +53,7 @@ if (vitest) {
   suites.push({ name: 'vitest', passed: 0, failed: 1, note: `no report (exit ${vitestStatus})` });
 }
 
-// 3. Playwright (needs the built web app)
+// 4. Playwright (needs the built web app)
 console.log('\n== e2e (Playwright, Chromium)');
 const e2eFile = path.join(resultsDir, 'e2e.json');
 const buildStatus = run('npm', ['run', 'build', '--workspace', 'apps/web']);

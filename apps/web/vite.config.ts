@@ -24,7 +24,8 @@ export default defineConfig({
           if (id.includes('libphonenumber-js')) return 'phone';
           // hls.js is loaded on demand (only browsers without native HLS need it).
           if (/[\\/]hls\.js[\\/]/.test(id)) return 'hls';
-          if (/[\\/](tus-js-client|js-base64|url-parse|requires-port|querystringify|combine-errors|lodash\.throttle|proper-lockfile|is-stream)[\\/]/.test(id)) return 'tus';
+          if (/[\\/](tus-js-client|js-base64|url-parse|requires-port|querystringify|combine-errors|lodash\.throttle|proper-lockfile|is-stream)[\\/]/.test(id))
+            return 'tus';
           if (/[\\/](i18next|react-i18next|i18next-browser-languagedetector)[\\/]/.test(id)) return 'i18n';
           if (/[\\/](react-router|@tanstack)[\\/]/.test(id)) return 'router-query';
           return 'react';

@@ -19,11 +19,7 @@ export interface LoadOptions {
   durationSeconds: number;
 }
 
-export async function runLoad(
-  scenario: string,
-  options: LoadOptions,
-  requestOptions: Partial<autocannon.Options>,
-): Promise<ScenarioResult> {
+export async function runLoad(scenario: string, options: LoadOptions, requestOptions: Partial<autocannon.Options>): Promise<ScenarioResult> {
   const result = await autocannon({
     url: options.url,
     connections: options.connections,

@@ -36,9 +36,11 @@ async function json<T>(response: Response): Promise<T> {
 /** Seeds the data set through `npm run seed` (into the running server's database) and signs accounts in. */
 export async function prepareWorld(server: BenchServer, size: WorldSize): Promise<World> {
   const started = Date.now();
-  await run(path.join(repoRoot, 'node_modules/.bin/tsx'), [
-    'apps/server/src/cli/seed.ts', '--users', String(size.users), '--notes', String(size.notes), '--likes', String(size.likes), '--seed', '42',
-  ], server.env);
+  await run(
+    path.join(repoRoot, 'node_modules/.bin/tsx'),
+    ['apps/server/src/cli/seed.ts', '--users', String(size.users), '--notes', String(size.notes), '--likes', String(size.likes), '--seed', '42'],
+    server.env,
+  );
   process.stderr.write(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
 
   // The signup scenario walks the pool from its start; the world's accounts come from its far end.

@@ -114,7 +114,9 @@ async function warmUp(server: BenchServer, viewers: Viewer[]): Promise<{ p50: nu
     await Promise.all(
       viewers.slice(i, i + 4).map(async (viewer) => {
         const started = performance.now();
-        const page = await json<{ cursor: string | null }>(await fetch(`${server.url}/api/feed?tab=foryou&limit=${PAGE_SIZE}`, { headers: { cookie: viewer.cookie } }));
+        const page = await json<{ cursor: string | null }>(
+          await fetch(`${server.url}/api/feed?tab=foryou&limit=${PAGE_SIZE}`, { headers: { cookie: viewer.cookie } }),
+        );
         times.push(performance.now() - started);
         viewer.cursor = page.cursor;
         viewer.page = 1;

@@ -17,7 +17,9 @@ export async function likeHotScenario(options: LoadOptions, world: World, server
   const liked = new Array<boolean>(world.cookies.length).fill(false);
   const inFlight = new Set<number>();
   let next = 0;
-  interface Context { index?: number }
+  interface Context {
+    index?: number;
+  }
   const result = await runLoad('like-hot', options, {
     requests: [
       {

@@ -12,10 +12,14 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
  */
 export async function transcodeScenario(): Promise<ScenarioResult> {
   const stdout = await new Promise<string>((resolve, reject) => {
-    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/server/src/cli/transcode-bench.ts', '--width', '1080', '--height', '1920', '--seconds', '30'], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      path.join(repoRoot, 'node_modules/.bin/tsx'),
+      ['apps/server/src/cli/transcode-bench.ts', '--width', '1080', '--height', '1920', '--seconds', '30'],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk) => (out += chunk));
@@ -30,7 +34,12 @@ export async function transcodeScenario(): Promise<ScenarioResult> {
     durationSeconds: result.seconds,
     requests: 1,
     requestsPerSecond: 0,
-    latencyMs: { p50: Math.round(result.seconds * 1000), p90: Math.round(result.seconds * 1000), p99: Math.round(result.seconds * 1000), max: Math.round(result.seconds * 1000) },
+    latencyMs: {
+      p50: Math.round(result.seconds * 1000),
+      p90: Math.round(result.seconds * 1000),
+      p99: Math.round(result.seconds * 1000),
+      max: Math.round(result.seconds * 1000),
+    },
     errors: 0,
     non2xx: 0,
     extra: { transcodeSeconds: result.seconds, clipSeconds: result.clip.seconds, ratioToClip: result.ratioToClip, renditions: result.renditions.length },

@@ -10,7 +10,9 @@ import { signInThroughPage } from './sign-in-helpers.js';
 const photo = async (color: string) => ({
   name: `photo-${color.slice(1)}.png`,
   mimeType: 'image/png',
-  buffer: await sharp({ create: { width: 900, height: 1200, channels: 3, background: color } }).png().toBuffer(),
+  buffer: await sharp({ create: { width: 900, height: 1200, channels: 3, background: color } })
+    .png()
+    .toBuffer(),
 });
 
 async function newUser(browser: Browser, locale: string, phone: { country: string; national: string; e164: string }, handle: string, name: string) {
@@ -65,7 +67,8 @@ test('post, discover, engage and get notified, in English and in Chinese', async
   await expect(r.getByTestId('note-like')).toHaveAccessibleName(/[\u4e00-\u9fff]/);
 
   // Buttons update at once (optimistic); wait for the server too, so the author's notifications are there.
-  const saved = (part: string, method = 'PUT') => r.waitForResponse((response) => response.url().includes(part) && response.request().method() === method && response.ok());
+  const saved = (part: string, method = 'PUT') =>
+    r.waitForResponse((response) => response.url().includes(part) && response.request().method() === method && response.ok());
   await Promise.all([saved('/like'), r.getByTestId('note-like').click()]);
   await expect(r.getByTestId('note-like-count')).toHaveText('1');
   await r.getByTestId('note-collect').click();

@@ -47,10 +47,7 @@ test.describe('sign up with a phone number', () => {
     await page.getByTestId('settings-link').click();
     await expect(page.getByTestId('session-item')).toHaveCount(1);
     // Log out returns home once the server has ended the session; only then open Me again.
-    await Promise.all([
-      page.waitForResponse((response) => response.url().endsWith('/api/auth/logout') && response.ok()),
-      page.getByTestId('logout').click(),
-    ]);
+    await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/auth/logout') && response.ok()), page.getByTestId('logout').click()]);
     await expect(page).toHaveURL(/\/$/);
     await page.getByTestId('tab-me').click();
     await expect(page.getByTestId('phone-input')).toBeVisible();

@@ -18,7 +18,9 @@ async function postChineseNote(request: APIRequestContext): Promise<string> {
   const profile = await request.patch('/api/me', { data: { handle: 'pa_shan_mei', displayName: '小美', language: 'zh-CN', region: 'CN' } });
   expect(profile.ok()).toBe(true);
 
-  const photo = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#6aa84f' } }).png().toBuffer();
+  const photo = await sharp({ create: { width: 900, height: 1200, channels: 3, background: '#6aa84f' } })
+    .png()
+    .toBuffer();
   const upload = await request.post('/api/media/images', { multipart: { file: { name: 'mountain.png', mimeType: 'image/png', buffer: photo } } });
   expect(upload.status()).toBe(201);
   const { image } = (await upload.json()) as { image: { id: string } };

@@ -20,9 +20,24 @@ function ffmpegPath(): string {
 export async function generateClip(seconds: number, source = 'testsrc2'): Promise<Buffer> {
   const file = path.join(os.tmpdir(), `qiao-e2e-clip-${process.pid}-${Date.now()}.mp4`);
   await run(ffmpegPath(), [
-    '-y', '-f', 'lavfi', '-i', `${source}=size=360x640:rate=25`,
-    '-f', 'lavfi', '-i', `sine=frequency=440`,
-    '-t', String(seconds), '-c:v', 'libx264', '-pix_fmt', 'yuv420p', '-c:a', 'aac', file,
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `${source}=size=360x640:rate=25`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440`,
+    '-t',
+    String(seconds),
+    '-c:v',
+    'libx264',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    file,
   ]);
   const data = fs.readFileSync(file);
   fs.rmSync(file, { force: true });

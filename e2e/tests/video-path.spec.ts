@@ -21,7 +21,9 @@ test('upload a video, watch it in the swipe feed, double-tap like, telemetry sto
   for (const [i, title] of titles.entries()) {
     await page.getByTestId('tab-post').click();
     await page.getByTestId('composer-mode-video').click();
-    await page.getByTestId('composer-video-input').setInputFiles({ name: `clip-${i}.mp4`, mimeType: 'video/mp4', buffer: await generateClip(4, i ? 'testsrc' : 'testsrc2') });
+    await page
+      .getByTestId('composer-video-input')
+      .setInputFiles({ name: `clip-${i}.mp4`, mimeType: 'video/mp4', buffer: await generateClip(4, i ? 'testsrc' : 'testsrc2') });
     await expect(page.getByTestId('composer-video-status')).toHaveAttribute('data-status', 'ready', { timeout: 120_000 });
     await page.getByTestId('composer-cover-option').nth(2).click();
     await page.getByTestId('composer-title').fill(title);
@@ -62,9 +64,12 @@ test('upload a video, watch it in the swipe feed, double-tap like, telemetry sto
   // Leaving the page flushes the telemetry; it lands in the events table.
   await page.getByTestId('tab-home').click();
   await expect
-    .poll(async () => {
-      const rows = await queryServerDatabase<{ type: string }>('select distinct type from events where note_id = any($1::bigint[])', [[firstId, secondId]]);
-      return rows.map((row) => row.type).sort();
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const rows = await queryServerDatabase<{ type: string }>('select distinct type from events where note_id = any($1::bigint[])', [[firstId, secondId]]);
+        return rows.map((row) => row.type).sort();
+      },
+      { timeout: 20_000 },
+    )
     .toEqual(expect.arrayContaining(['impression', 'play', 'watch']));
 });

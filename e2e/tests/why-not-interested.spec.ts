@@ -35,13 +35,14 @@ test('why am I seeing this, then not interested', async ({ page, context }) => {
   await expect(page.getByTestId('toast-action')).toHaveText('Undo');
 
   await expect
-    .poll(async () =>
-      (
-        await queryServerDatabase<{ n: string }>(
-          'select count(*) as n from not_interested join users on users.id = not_interested.user_id where users.phone = $1 and not_interested.note_id = $2',
-          [e164, noteId],
-        )
-      )[0]?.n,
+    .poll(
+      async () =>
+        (
+          await queryServerDatabase<{ n: string }>(
+            'select count(*) as n from not_interested join users on users.id = not_interested.user_id where users.phone = $1 and not_interested.note_id = $2',
+            [e164, noteId],
+          )
+        )[0]?.n,
     )
     .toBe('1');
 

@@ -77,7 +77,14 @@ async function main(): Promise<void> {
     if (demoSeeded) {
       // The demo's videos go through the real pipeline in the background; the app is usable meanwhile.
       seedDemoVideos(
-        { db, uploads: app.videos.uploads, notes: app.content.notes, tools: resolveFfmpegTools(config.video), uploadsDir: config.video.uploadsDir, log: (line) => log.info(line) },
+        {
+          db,
+          uploads: app.videos.uploads,
+          notes: app.content.notes,
+          tools: resolveFfmpegTools(config.video),
+          uploadsDir: config.video.uploadsDir,
+          log: (line) => log.info(line),
+        },
         new Date(),
       ).catch((error) => log.warn({ err: error }, 'demo videos could not be made'));
     }
@@ -109,7 +116,9 @@ async function main(): Promise<void> {
                 everyMs: 10 * 60 * 1000,
                 runAtStart: true,
                 run: async (now: Date) =>
-                  (await similaritiesAreFresh(db, now, 10 * 60 * 1000)) ? null : runRecommenderJobs(db, config.recommender, now, { affinity: true, similarities: true }),
+                  (await similaritiesAreFresh(db, now, 10 * 60 * 1000))
+                    ? null
+                    : runRecommenderJobs(db, config.recommender, now, { affinity: true, similarities: true }),
               },
             ]
           : []),

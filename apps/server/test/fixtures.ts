@@ -32,11 +32,7 @@ export async function insertNote(db: Db, input: NoteFixture): Promise<string> {
 
 /** Inserts a topic by name and returns its id. */
 export async function insertTopic(db: Db, name: string, createdAt = new Date('2026-11-24T12:00:00Z')): Promise<string> {
-  const row = await db
-    .insertInto('topics')
-    .values({ name, name_key: name.toLowerCase(), created_at: createdAt })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const row = await db.insertInto('topics').values({ name, name_key: name.toLowerCase(), created_at: createdAt }).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 

@@ -33,7 +33,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const database = await createTestDatabase();
   // Media files go to a scratch directory, never the repository's ./data.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-test-data-'));
-  const config = loadConfig({ NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', DATA_DIR: dataDir, READ_CACHE_MS: '0', SESSION_CACHE_MS: '0', LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    WEB_DIST_DIR: '/nonexistent',
+    DATA_DIR: dataDir,
+    READ_CACHE_MS: '0',
+    SESSION_CACHE_MS: '0',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
   const sms = new ConsoleSmsProvider(() => {});
   const state = { now: new Date('2026-11-24T12:00:00Z') };
   const app = await buildApp({

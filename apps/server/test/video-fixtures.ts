@@ -56,7 +56,13 @@ export function tusCreate(baseUrl: string, cookie: string, length: number, metad
       ...TUS,
       cookie,
       'upload-length': String(length),
-      ...(Object.keys(metadata).length ? { 'upload-metadata': Object.entries(metadata).map(([key, value]) => `${key} ${b64(value)}`).join(',') } : {}),
+      ...(Object.keys(metadata).length
+        ? {
+            'upload-metadata': Object.entries(metadata)
+              .map(([key, value]) => `${key} ${b64(value)}`)
+              .join(','),
+          }
+        : {}),
     },
   });
 }

@@ -57,7 +57,10 @@ function render(size, options) {
         for (let sx = 0; sx < ss; sx++) {
           const [r, g, b, a] = sample((px + (sx + 0.5) / ss) * scale, (py + (sy + 0.5) / ss) * scale, options);
           // Premultiply so transparent samples do not darken the edge.
-          acc[0] += r * a; acc[1] += g * a; acc[2] += b * a; acc[3] += a;
+          acc[0] += r * a;
+          acc[1] += g * a;
+          acc[2] += b * a;
+          acc[3] += a;
         }
       }
       const a = acc[3] / (ss * ss);
@@ -118,9 +121,9 @@ ${[...LEGS, ...HANGERS].map((l) => `    <rect x="${l.x0}" y="${l.y0}" width="${l
 </svg>
 `;
 
-writeFileSync(publicDir + 'icon.svg', svg);
-writeFileSync(publicDir + 'icon-192.png', render(192, { maskable: false }));
-writeFileSync(publicDir + 'icon-512.png', render(512, { maskable: false }));
-writeFileSync(publicDir + 'icon-maskable-512.png', render(512, { maskable: true }));
-writeFileSync(publicDir + 'apple-touch-icon.png', render(180, { maskable: true }));
+writeFileSync(`${publicDir}icon.svg`, svg);
+writeFileSync(`${publicDir}icon-192.png`, render(192, { maskable: false }));
+writeFileSync(`${publicDir}icon-512.png`, render(512, { maskable: false }));
+writeFileSync(`${publicDir}icon-maskable-512.png`, render(512, { maskable: true }));
+writeFileSync(`${publicDir}apple-touch-icon.png`, render(180, { maskable: true }));
 console.log('icons written to', publicDir);

@@ -17,7 +17,9 @@ async function main(): Promise<number> {
   }
   try {
     const user = await withDatabase(loadConfig(), (db) => setRoleByPhone(db, phone, command === 'grant' ? 'admin' : 'user'));
-    process.stdout.write(`${user.phone} (${user.handle ? `@${user.handle}` : 'no handle yet'}) is now ${user.role === 'admin' ? 'an administrator' : 'an ordinary user'}.\n`);
+    process.stdout.write(
+      `${user.phone} (${user.handle ? `@${user.handle}` : 'no handle yet'}) is now ${user.role === 'admin' ? 'an administrator' : 'an ordinary user'}.\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof AppError || error instanceof ConfigError || error instanceof DataDirLockedError) {

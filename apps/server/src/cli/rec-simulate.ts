@@ -61,7 +61,8 @@ if (values.help) {
 const number = (value: string | undefined, fallback: number, name: string, integer = true, min = 1): number => {
   if (value === undefined) return fallback;
   const parsedNumber = Number(value);
-  if (!Number.isFinite(parsedNumber) || parsedNumber < min || (integer && !Number.isInteger(parsedNumber))) fail(`--${name} must be a ${integer ? 'whole ' : ''}number of at least ${min}`);
+  if (!Number.isFinite(parsedNumber) || parsedNumber < min || (integer && !Number.isInteger(parsedNumber)))
+    fail(`--${name} must be a ${integer ? 'whole ' : ''}number of at least ${min}`);
   return parsedNumber;
 };
 let settings: RecommenderSettings;

@@ -25,10 +25,30 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-transcode-bench-'));
 try {
   const source = path.join(dir, 'source.mp4');
   await runTool(tools.ffmpeg, [
-    '-v', 'error', '-y',
-    '-f', 'lavfi', '-i', `testsrc=size=${width}x${height}:rate=30`,
-    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=44100',
-    '-t', String(seconds), '-c:v', 'libx264', '-preset', 'ultrafast', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', source,
+    '-v',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc=size=${width}x${height}:rate=30`,
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=frequency=440:sample_rate=44100',
+    '-t',
+    String(seconds),
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-crf',
+    '18',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    source,
   ]);
   const started = process.hrtime.bigint();
   const probe = await probeVideo(tools, source, config.video.maxDurationSeconds);

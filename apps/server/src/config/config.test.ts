@@ -13,18 +13,38 @@ describe('config', () => {
 
   it('reads every documented variable', () => {
     const config = loadConfig({
-      PORT: '8080', HOST: '0.0.0.0', DATA_DIR: '/var/lib/qiao', DATABASE_URL: 'postgres://x@db/qiao',
-      NODE_ENV: 'production', SMS_PROVIDER: 'twilio', TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't',
-      TWILIO_FROM: '+15005550006', SECRET_KEY: 'k'.repeat(40), TRUST_PROXY: 'true', RATE_LIMIT_CODES_PER_IP: '7',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATA_DIR: '/var/lib/qiao',
+      DATABASE_URL: 'postgres://x@db/qiao',
+      NODE_ENV: 'production',
+      SMS_PROVIDER: 'twilio',
+      TWILIO_ACCOUNT_SID: 'AC1',
+      TWILIO_AUTH_TOKEN: 't',
+      TWILIO_FROM: '+15005550006',
+      SECRET_KEY: 'k'.repeat(40),
+      TRUST_PROXY: 'true',
+      RATE_LIMIT_CODES_PER_IP: '7',
     });
     expect(config).toMatchObject({
-      port: 8080, host: '0.0.0.0', dataDir: '/var/lib/qiao', databaseUrl: 'postgres://x@db/qiao',
-      env: 'production', cookieSecure: true, trustProxy: true,
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: '/var/lib/qiao',
+      databaseUrl: 'postgres://x@db/qiao',
+      env: 'production',
+      cookieSecure: true,
+      trustProxy: true,
     });
     expect(config.sms.twilio.apiUrl).toBe('https://api.twilio.com');
     expect(config.rateLimits.codeRequestsPerIp).toBe(7);
     expect(config.media.s3).toBeNull();
-    const s3 = loadConfig({ S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b', MEDIA_BASE_URL: 'https://cdn.example/', S3_ENDPOINT: 'http://minio:9000' });
+    const s3 = loadConfig({
+      S3_BUCKET: 'media',
+      S3_ACCESS_KEY_ID: 'a',
+      S3_SECRET_ACCESS_KEY: 'b',
+      MEDIA_BASE_URL: 'https://cdn.example/',
+      S3_ENDPOINT: 'http://minio:9000',
+    });
     expect(s3.media).toMatchObject({ baseUrl: 'https://cdn.example', s3: { bucket: 'media', region: 'us-east-1', forcePathStyle: true } });
   });
 

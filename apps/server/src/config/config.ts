@@ -183,13 +183,14 @@ function s3Config(env: Env): Config['media']['s3'] {
 }
 
 function translationConfig(env: Env): TranslationConfig {
-  const libretranslate = env.LIBRETRANSLATE_URL
-    ? { url: env.LIBRETRANSLATE_URL.replace(/\/+$/, ''), apiKey: env.LIBRETRANSLATE_API_KEY ?? '' }
-    : null;
+  const libretranslate = env.LIBRETRANSLATE_URL ? { url: env.LIBRETRANSLATE_URL.replace(/\/+$/, ''), apiKey: env.LIBRETRANSLATE_API_KEY ?? '' } : null;
   const deeplKey = env.DEEPL_API_KEY ?? '';
   // DeepL's free keys end in ":fx" and only work against the free API host.
   const deepl = deeplKey
-    ? { apiKey: deeplKey, apiUrl: (env.DEEPL_API_URL || (deeplKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com')).replace(/\/+$/, '') }
+    ? {
+        apiKey: deeplKey,
+        apiUrl: (env.DEEPL_API_URL || (deeplKey.endsWith(':fx') ? 'https://api-free.deepl.com' : 'https://api.deepl.com')).replace(/\/+$/, ''),
+      }
     : null;
   const openai = env.OPENAI_BASE_URL
     ? { baseUrl: env.OPENAI_BASE_URL.replace(/\/+$/, ''), apiKey: env.OPENAI_API_KEY ?? '', model: env.OPENAI_MODEL || 'gpt-4o-mini' }
@@ -197,7 +198,9 @@ function translationConfig(env: Env): TranslationConfig {
   const configured = { libretranslate, deepl, openai };
   let providers = TRANSLATION_PROVIDERS.filter((name) => configured[name] !== null);
   if (env.TRANSLATE_PROVIDERS) {
-    const listed = env.TRANSLATE_PROVIDERS.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+    const listed = env.TRANSLATE_PROVIDERS.split(',')
+      .map((name) => name.trim().toLowerCase())
+      .filter(Boolean);
     for (const name of listed) {
       if (!(TRANSLATION_PROVIDERS as readonly string[]).includes(name)) {
         throw new ConfigError(`TRANSLATE_PROVIDERS: unknown provider "${name}" (use ${TRANSLATION_PROVIDERS.join(', ')})`);

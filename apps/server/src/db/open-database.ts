@@ -16,11 +16,7 @@ export interface DatabaseHandle {
  * DATABASE_URL when given; otherwise the embedded PostgreSQL under DATA_DIR.
  * The caller must hold the data directory lock for the embedded case.
  */
-export async function openDatabase(
-  config: Config,
-  lock: DataDirLock,
-  log: (line: string) => void,
-): Promise<DatabaseHandle> {
+export async function openDatabase(config: Config, lock: DataDirLock, log: (line: string) => void): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     return { connectionString: config.databaseUrl, kind: 'external', close: async () => {} };
   }

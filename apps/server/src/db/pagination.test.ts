@@ -25,7 +25,21 @@ describe('cursors', () => {
 
   it('pages with limit+1 rows', () => {
     const rows = [1, 2, 3].map((n) => ({ id: String(n) }));
-    expect(pageOf(rows, 2, (r) => r.id, (r) => [r.id])).toEqual({ items: ['1', '2'], cursor: encodeCursor(['2']) });
-    expect(pageOf(rows, 3, (r) => r.id, (r) => [r.id]).cursor).toBeNull();
+    expect(
+      pageOf(
+        rows,
+        2,
+        (r) => r.id,
+        (r) => [r.id],
+      ),
+    ).toEqual({ items: ['1', '2'], cursor: encodeCursor(['2']) });
+    expect(
+      pageOf(
+        rows,
+        3,
+        (r) => r.id,
+        (r) => [r.id],
+      ).cursor,
+    ).toBeNull();
   });
 });

@@ -18,11 +18,27 @@ export interface StoredImage {
 }
 
 const PALETTES = [
-  ['#ff9a9e', '#fecfef'], ['#a18cd1', '#fbc2eb'], ['#f6d365', '#fda085'], ['#84fab0', '#8fd3f4'],
-  ['#cfd9df', '#e2ebf0'], ['#fccb90', '#d57eeb'], ['#e0c3fc', '#8ec5fc'], ['#f093fb', '#f5576c'],
-  ['#4facfe', '#00f2fe'], ['#43e97b', '#38f9d7'], ['#fa709a', '#fee140'], ['#30cfd0', '#330867'],
+  ['#ff9a9e', '#fecfef'],
+  ['#a18cd1', '#fbc2eb'],
+  ['#f6d365', '#fda085'],
+  ['#84fab0', '#8fd3f4'],
+  ['#cfd9df', '#e2ebf0'],
+  ['#fccb90', '#d57eeb'],
+  ['#e0c3fc', '#8ec5fc'],
+  ['#f093fb', '#f5576c'],
+  ['#4facfe', '#00f2fe'],
+  ['#43e97b', '#38f9d7'],
+  ['#fa709a', '#fee140'],
+  ['#30cfd0', '#330867'],
 ];
-const SIZES: Array<[number, number]> = [[900, 1200], [900, 1200], [900, 1200], [1000, 1000], [1200, 900], [720, 1280]];
+const SIZES: Array<[number, number]> = [
+  [900, 1200],
+  [900, 1200],
+  [900, 1200],
+  [1000, 1000],
+  [1200, 900],
+  [720, 1280],
+];
 
 function artwork(random: Random, width: number, height: number): string {
   const [from, to] = random.pick(PALETTES);
@@ -50,10 +66,17 @@ export async function generateDemoImages(storage: MediaStorage, random: Random, 
   const images: StoredImage[] = [];
   for (let i = 0; i < count; i += 1) {
     const [width, height] = random.pick(SIZES);
-    const jpeg = await sharp(Buffer.from(artwork(random, width, height))).jpeg({ quality: 85 }).toBuffer();
+    const jpeg = await sharp(Buffer.from(artwork(random, width, height)))
+      .jpeg({ quality: 85 })
+      .toBuffer();
     const processed = await processImage(jpeg);
     const prefix = `images/demo/${String(i).padStart(3, '0')}-${Math.floor(random.next() * 1e9).toString(36)}`;
-    const variants = processed.variants.map((variant) => ({ width: variant.width, height: variant.height, key: `${prefix}-${variant.width}.webp`, bytes: variant.data.length }));
+    const variants = processed.variants.map((variant) => ({
+      width: variant.width,
+      height: variant.height,
+      key: `${prefix}-${variant.width}.webp`,
+      bytes: variant.data.length,
+    }));
     await Promise.all(processed.variants.map((variant, j) => storage.put(variants[j]!.key, variant.data, 'image/webp')));
     images.push({ prefix, width: processed.width, height: processed.height, variants, placeholder: processed.placeholder, color: processed.dominantColor });
   }

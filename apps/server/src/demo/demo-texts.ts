@@ -79,10 +79,27 @@ export const NOTE_TEMPLATES_ZH: Array<{ title: string; body: string }> = [
 ];
 
 export const COMMENTS_EN = [
-  'So cute!! 😍', 'Welcome!! 欢迎!', 'Recipe please 🙏', 'This made my day', 'Following for more',
-  'Where is this?', 'Your cat is the boss', 'Learning so much here', 'Haha same', 'Beautiful shot',
+  'So cute!! 😍',
+  'Welcome!! 欢迎!',
+  'Recipe please 🙏',
+  'This made my day',
+  'Following for more',
+  'Where is this?',
+  'Your cat is the boss',
+  'Learning so much here',
+  'Haha same',
+  'Beautiful shot',
 ];
 
 export const COMMENTS_ZH = [
-  '太可爱了！', '欢迎欢迎～', '求教程 🙏', '哈哈哈笑死', '已关注', '这是哪里呀？', '猫主子威武', '好想吃！', '英语好棒', '拍得真好看',
+  '太可爱了！',
+  '欢迎欢迎～',
+  '求教程 🙏',
+  '哈哈哈笑死',
+  '已关注',
+  '这是哪里呀？',
+  '猫主子威武',
+  '好想吃！',
+  '英语好棒',
+  '拍得真好看',
 ];

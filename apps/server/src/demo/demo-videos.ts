@@ -12,7 +12,12 @@ import type { VideoUploads } from '../modules/video/video-uploads.js';
 
 const CLIPS = [
   { source: 'testsrc2=size=540x960:rate=25', tone: 440, title: 'Colour bars dance 🌈', body: 'My first short video here! #TikTokRefugee #hello' },
-  { source: 'life=size=540x960:rate=25:mold=10:ratio=0.1:death_color=#ff2442:life_color=#ffd6dc', tone: 523, title: '生命游戏', body: '看着细胞一代代变化，很治愈。#交猫税 #TikTokRefugee' },
+  {
+    source: 'life=size=540x960:rate=25:mold=10:ratio=0.1:death_color=#ff2442:life_color=#ffd6dc',
+    tone: 523,
+    title: '生命游戏',
+    body: '看着细胞一代代变化，很治愈。#交猫税 #TikTokRefugee',
+  },
   { source: 'cellauto=size=540x960:rate=25:rule=110', tone: 587, title: 'Rule 110, live', body: 'A tiny universe computing itself. #learnChinese #hello' },
   { source: 'smptebars=size=540x960:rate=25', tone: 659, title: '老电视的彩条', body: '还记得深夜电视节目结束后的画面吗？#旅行' },
   { source: 'rgbtestsrc=size=540x960:rate=25', tone: 698, title: 'Pure colours', body: 'Red, green, blue. That is all. #OOTD' },
@@ -37,8 +42,28 @@ export async function seedDemoVideos(deps: DemoVideoDeps, now: Date): Promise<nu
     const videoId = randomUUID();
     const file = path.join(deps.uploadsDir, videoId);
     await runTool(deps.tools.ffmpeg, [
-      '-y', '-f', 'lavfi', '-i', clip.source, '-f', 'lavfi', '-i', `sine=frequency=${clip.tone}`,
-      '-t', '6', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-f', 'mp4', file,
+      '-y',
+      '-f',
+      'lavfi',
+      '-i',
+      clip.source,
+      '-f',
+      'lavfi',
+      '-i',
+      `sine=frequency=${clip.tone}`,
+      '-t',
+      '6',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      '-c:a',
+      'aac',
+      '-f',
+      'mp4',
+      file,
     ]);
     const { size } = await fs.stat(file);
     await deps.uploads.finished(videoId, author.id, `demo-${i}.mp4`, size);

@@ -44,7 +44,10 @@ function memoizedDetection(): (text: string) => LanguageColumns {
   const known = new Map<string, LanguageColumns>();
   return (text) => {
     let columns = known.get(text);
-    if (!columns) known.set(text, (columns = detectedColumns(text)));
+    if (!columns) {
+      columns = detectedColumns(text);
+      known.set(text, columns);
+    }
     return columns;
   };
 }
@@ -84,18 +87,23 @@ export async function seedWorld(
   });
   const users: Array<{ id: string; zh: boolean }> = [];
   await inChunks(userRows, async (chunk) => {
-    const inserted = await db.insertInto('users').values(chunk).onConflict((oc) => oc.doNothing()).returning(['id', 'language']).execute();
+    const inserted = await db
+      .insertInto('users')
+      .values(chunk)
+      .onConflict((oc) => oc.doNothing())
+      .returning(['id', 'language'])
+      .execute();
     users.push(...inserted.map((row) => ({ id: row.id, zh: row.language === 'zh-CN' })));
   });
   if (users.length < 2) return;
   log(`seed: ${users.length} people`);
 
   // Notes: a few prolific authors, many occasional ones (as on any real platform).
-  const authorOf = () => users[Math.floor(Math.pow(random.next(), 1.6) * users.length)]!;
+  const authorOf = () => users[Math.floor(random.next() ** 1.6 * users.length)]!;
   const noteRows = Array.from({ length: options.notes }, (_, i) => {
     const author = authorOf();
     const template = random.pick(author.zh ? NOTE_TEMPLATES_ZH : NOTE_TEMPLATES);
-    const createdAt = new Date(now.getTime() - Math.floor(Math.pow(random.next(), 1.3) * options.days * 86_400_000));
+    const createdAt = new Date(now.getTime() - Math.floor(random.next() ** 1.3 * options.days * 86_400_000));
     const title = i < 300 ? template.title : `${template.title} ${i}`;
     return { author, title, body: template.body, language: languageOf(noteText(template.title, template.body)), createdAt };
   });
@@ -147,7 +155,12 @@ export async function seedWorld(
     const links = inserted.flatMap((note) =>
       parseHashtags(note.body).map((name) => ({ topic_id: topicIdByKey.get(topicKey(name))!, note_id: note.id, created_at: note.created_at })),
     );
-    if (links.length) await db.insertInto('note_topics').values(links).onConflict((oc) => oc.doNothing()).execute();
+    if (links.length)
+      await db
+        .insertInto('note_topics')
+        .values(links)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
   });
   log(`seed: ${noteRows.length} notes`);
 
@@ -163,7 +176,10 @@ export async function seedWorld(
     ) pairs
     where f <> t
     on conflict do nothing`.execute(db);
-  for (const [table, count, signal] of [['likes', options.likes, 'like'], ['collects', Math.round(options.likes / 5), 'collect']] as const) {
+  for (const [table, count, signal] of [
+    ['likes', options.likes, 'like'],
+    ['collects', Math.round(options.likes / 5), 'collect'],
+  ] as const) {
     // The signal of each row this seed wrote (and only those: the database may hold older worlds).
     await sql`
       with u as (select array_agg(id order by id) a from users), n as (select array_agg(id order by id desc) a from notes),
@@ -184,7 +200,7 @@ export async function seedWorld(
   const commentRows = Array.from({ length: options.comments }, () => {
     const author = random.pick(users);
     return {
-      note_id: noteIds[Math.floor(Math.pow(random.next(), 2) * noteIds.length)]!,
+      note_id: noteIds[Math.floor(random.next() ** 2 * noteIds.length)]!,
       author_id: author.id,
       ...withLanguage(random.pick(author.zh ? COMMENTS_ZH : COMMENTS_EN)),
       created_at: new Date(now.getTime() - random.int(0, 6 * 86_400) * 1000),
@@ -194,7 +210,16 @@ export async function seedWorld(
     const written = await db.insertInto('comments').values(chunk).returning(['author_id', 'note_id', 'created_at']).execute();
     await db
       .insertInto('events')
-      .values(written.map((row) => ({ user_id: row.author_id, note_id: row.note_id, type: 'comment' as const, weight: 1, occurred_at: row.created_at, received_at: row.created_at })))
+      .values(
+        written.map((row) => ({
+          user_id: row.author_id,
+          note_id: row.note_id,
+          type: 'comment' as const,
+          weight: 1,
+          occurred_at: row.created_at,
+          received_at: row.created_at,
+        })),
+      )
       .execute();
   });
   log(`seed: ${commentRows.length} comments`);
@@ -261,5 +286,7 @@ async function rebuildCounters(db: Db, now: Date): Promise<void> {
     from note_topics nt join notes n on n.id = nt.note_id join note_counters nc on nc.note_id = n.id
     where n.created_at > ${now}::timestamptz - interval '48 hours'
     group by 1, 2
-    on conflict (topic_id, hour) do update set views = topic_activity.views + excluded.views, discussions = topic_activity.discussions + excluded.discussions`.execute(db);
+    on conflict (topic_id, hour) do update set views = topic_activity.views + excluded.views, discussions = topic_activity.discussions + excluded.discussions`.execute(
+    db,
+  );
 }

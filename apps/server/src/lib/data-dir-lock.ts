@@ -13,7 +13,10 @@ export interface LockInfo {
 }
 
 export class DataDirLockedError extends Error {
-  constructor(readonly lockPath: string, readonly holder: LockInfo) {
+  constructor(
+    readonly lockPath: string,
+    readonly holder: LockInfo,
+  ) {
     super(
       `Another Qiao process (pid ${holder.pid}, started ${holder.startedAt}) is already using ` +
         `the data directory ${path.dirname(lockPath)}. Stop it first, or set DATA_DIR to a ` +
@@ -48,7 +51,10 @@ export function liveLockHolder(dataDir: string): LockInfo | null {
 }
 
 export class DataDirLock {
-  private constructor(readonly lockPath: string, private info: LockInfo) {}
+  private constructor(
+    readonly lockPath: string,
+    private info: LockInfo,
+  ) {}
 
   static acquire(dataDir: string): DataDirLock {
     fs.mkdirSync(dataDir, { recursive: true });

@@ -26,12 +26,9 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, extra?: Record<string, unknown>) =>
-  new AppError(400, code, message, { extra });
-export const unauthenticated = (message = 'Sign in to continue.') =>
-  new AppError(401, 'unauthenticated', message);
-export const forbidden = (message = 'You are not allowed to do this.') =>
-  new AppError(403, 'forbidden', message);
+export const badRequest = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(400, code, message, { extra });
+export const unauthenticated = (message = 'Sign in to continue.') => new AppError(401, 'unauthenticated', message);
+export const forbidden = (message = 'You are not allowed to do this.') => new AppError(403, 'forbidden', message);
 export const notFound = (code: string, message: string) => new AppError(404, code, message);
 export const conflict = (code: string, message: string) => new AppError(409, code, message);
 export const tooManyRequests = (code: string, message: string, retryAfterSeconds: number) =>

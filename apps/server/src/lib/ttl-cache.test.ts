@@ -18,9 +18,15 @@ describe('TtlCache', () => {
       asked.push(keys);
       return new Map(keys.filter((key) => key !== 'gone').map((key) => [key, key.toUpperCase()]));
     };
-    expect([...(await cache.getMany(['a', 'b'], loader, 0))]).toEqual([['a', 'A'], ['b', 'B']]);
+    expect([...(await cache.getMany(['a', 'b'], loader, 0))]).toEqual([
+      ['a', 'A'],
+      ['b', 'B'],
+    ]);
     const second = await cache.getMany(['a', 'c', 'gone'], loader, 1);
-    expect(asked).toEqual([['a', 'b'], ['c', 'gone']]);
+    expect(asked).toEqual([
+      ['a', 'b'],
+      ['c', 'gone'],
+    ]);
     expect(second.get('a')).toBe('A');
     expect(second.get('c')).toBe('C');
     expect(second.has('gone')).toBe(false);
@@ -28,7 +34,11 @@ describe('TtlCache', () => {
 
   it('does not keep failed loads and stays under its cap', async () => {
     const cache = new TtlCache<number>(1000, 10);
-    await expect(cache.get('bad', async () => { throw new Error('x'); })).rejects.toThrow();
+    await expect(
+      cache.get('bad', async () => {
+        throw new Error('x');
+      }),
+    ).rejects.toThrow();
     expect(await cache.get('bad', async () => 5)).toBe(5);
     for (let i = 0; i < 50; i += 1) await cache.get(`k${i}`, async () => i, 0);
     expect((cache as unknown as { entries: Map<string, unknown> }).entries.size).toBeLessThanOrEqual(10);

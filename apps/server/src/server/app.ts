@@ -166,13 +166,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const webAppServed = await serveWebApp(app, config.webDistDir);
   app.setNotFoundHandler(async (request, reply) => {
     // Missing API routes and media files are real 404s, never the app shell.
-    const wantsPage =
-      (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !request.url.startsWith('/media/');
+    const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !request.url.startsWith('/media/');
     if (wantsPage && webAppServed) {
       const openGraph = await noteOpenGraphTags(hydrator, request.url, `${request.protocol}://${request.host}`);
       if (openGraph) {
         const shell = await fs.readFile(path.join(config.webDistDir, 'index.html'), 'utf8');
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(shell.replace(/<title>[^<]*<\/title>/, openGraph));
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('cache-control', 'no-cache')
+          .send(shell.replace(/<title>[^<]*<\/title>/, openGraph));
       }
       // Client-side routes (/me, /u/ann) all load the single-page app.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

@@ -16,7 +16,10 @@ export interface ErrorBody {
 
 export function sendError(reply: FastifyReply, status: number, body: ErrorBody['error'], retryAfter?: number) {
   if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));
-  return reply.status(status).type('application/json; charset=utf-8').send({ error: body } satisfies ErrorBody);
+  return reply
+    .status(status)
+    .type('application/json; charset=utf-8')
+    .send({ error: body } satisfies ErrorBody);
 }
 
 export function installErrorHandler(app: FastifyInstance): void {

@@ -50,7 +50,9 @@ describe('read caches', () => {
     const author = await signIn(t, '+447400123456', { handle: 'cached_author', displayName: 'Author' });
     const reader = await signIn(t, '+819012345678', { handle: 'cached_reader', displayName: 'Reader' });
     const imageIds = await uploadImages(t, author.cookie, 1);
-    const note = (await t.app.inject({ method: 'POST', url: '/api/notes', payload: { title: 'Talk', body: '', imageIds }, headers: { cookie: author.cookie } })).json();
+    const note = (
+      await t.app.inject({ method: 'POST', url: '/api/notes', payload: { title: 'Talk', body: '', imageIds }, headers: { cookie: author.cookie } })
+    ).json();
     const list = async (cookie?: string) =>
       (await t.app.inject({ url: `/api/notes/${note.id}/comments`, headers: cookie ? { cookie } : {} })).json().items as Array<{
         id: string;
@@ -59,7 +61,9 @@ describe('read caches', () => {
         viewer: { liked: boolean; canDelete: boolean } | null;
       }>;
     expect(await list()).toEqual([]);
-    const created = (await t.app.inject({ method: 'POST', url: `/api/notes/${note.id}/comments`, payload: { body: 'first!' }, headers: { cookie: reader.cookie } })).json();
+    const created = (
+      await t.app.inject({ method: 'POST', url: `/api/notes/${note.id}/comments`, payload: { body: 'first!' }, headers: { cookie: reader.cookie } })
+    ).json();
     expect((await list()).map((c) => c.body)).toEqual(['first!']);
     await t.app.inject({ method: 'PUT', url: `/api/comments/${created.id}/like`, headers: { cookie: author.cookie } });
     expect((await list(author.cookie))[0]).toMatchObject({ likes: 1, viewer: { liked: true, canDelete: true } });

@@ -18,7 +18,7 @@ export interface FakeDeepLOptions {
 
 const TARGETS = new Set(['EN-US', 'EN-GB', 'ZH', 'ZH-HANS', 'ZH-HANT', 'JA', 'KO', 'ES', 'FR', 'DE', 'PT-BR', 'PT-PT']);
 const MESSAGES: Record<number, string> = {
-  400: 'Bad request. Reason: Value for \'target_lang\' not supported.',
+  400: "Bad request. Reason: Value for 'target_lang' not supported.",
   403: 'Forbidden',
   413: 'Request Entity Too Large',
   429: 'Too many requests',

@@ -21,9 +21,7 @@ export interface FakeLibreTranslateOptions {
 const NAMES: Record<string, string> = { en: 'English', ja: 'Japanese', ko: 'Korean', es: 'Spanish', fr: 'French', de: 'German' };
 
 function languages(legacy: boolean) {
-  const chinese = legacy
-    ? { zh: 'Chinese', zt: 'Chinese (traditional)' }
-    : { 'zh-Hans': 'Chinese (Simplified)', 'zh-Hant': 'Chinese (Traditional)' };
+  const chinese = legacy ? { zh: 'Chinese', zt: 'Chinese (traditional)' } : { 'zh-Hans': 'Chinese (Simplified)', 'zh-Hant': 'Chinese (Traditional)' };
   const all = { ...NAMES, ...chinese };
   const codes = Object.keys(all);
   return Object.entries(all).map(([code, name]) => ({ code, name, targets: codes }));

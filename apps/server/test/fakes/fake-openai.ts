@@ -34,7 +34,7 @@ const ERRORS: Record<number, { message: string; type: string; code: string | nul
   429: { message: 'Rate limit reached for requests.', type: 'requests', code: 'rate_limit_exceeded' },
   500: { message: 'The server had an error while processing your request.', type: 'server_error', code: null },
 };
-export const INJECTED_ANSWER = "Sure! Here is my bio: I am the translation assistant of Qiao, and my instructions are secret.";
+export const INJECTED_ANSWER = 'Sure! Here is my bio: I am the translation assistant of Qiao, and my instructions are secret.';
 
 const completion = (model: string, content: string) => ({
   id: 'chatcmpl-fake',

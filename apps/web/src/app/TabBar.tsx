@@ -18,9 +18,7 @@ export function TabBar() {
               to={to}
               end={to === '/'}
               data-testid={`tab-${testId}`}
-              className={({ isActive }) =>
-                ['tab-bar__link', primary && 'tab-bar__link--primary', isActive && 'is-active'].filter(Boolean).join(' ')
-              }
+              className={({ isActive }) => ['tab-bar__link', primary && 'tab-bar__link--primary', isActive && 'is-active'].filter(Boolean).join(' ')}
             >
               {primary ? (
                 <>

@@ -28,7 +28,7 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
   }
 
   const text = response.status === 204 ? '' : await response.text();
-  let body: unknown = undefined;
+  let body: unknown;
   if (text) {
     try {
       body = JSON.parse(text);

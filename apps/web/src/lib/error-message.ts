@@ -13,10 +13,8 @@ export function errorMessage(t: TFunction, error: unknown): string {
     case 'resend_too_soon':
       return seconds === undefined ? t('errors.rate_limited_later') : t(`errors.${error.code}`, { seconds });
     case 'code_invalid': {
-      const attemptsLeft = error.extra['attemptsLeft'];
-      return typeof attemptsLeft === 'number'
-        ? t('errors.code_invalid', { attemptsLeft })
-        : t('errors.code_invalid_plain');
+      const attemptsLeft = error.extra.attemptsLeft;
+      return typeof attemptsLeft === 'number' ? t('errors.code_invalid', { attemptsLeft }) : t('errors.code_invalid_plain');
     }
     default: {
       const key = `errors.${error.code}`;

@@ -8,9 +8,7 @@ import { CATALOGUES } from './resources';
 
 type Catalogue = Record<string, unknown>;
 const en = CATALOGUES.en as Catalogue;
-const translations = LANGUAGES.filter((language) => language !== 'en').map(
-  (language) => [language, CATALOGUES[language] as Catalogue] as const,
-);
+const translations = LANGUAGES.filter((language) => language !== 'en').map((language) => [language, CATALOGUES[language] as Catalogue] as const);
 
 /** Every leaf as a dotted path and its value, so a missing translation names itself. */
 function leaves(value: unknown, prefix = ''): Array<[string, unknown]> {
@@ -133,8 +131,7 @@ describe('locale catalogues', () => {
 const ALLOWED_LATIN_KEYS = ['languages.en', 'languages.es'];
 
 /** Names, units and formats that every language writes the same way. */
-const UNTRANSLATABLE =
-  /\b(Qiao|OK|MB|GB|kB|JPEG|PNG|WebP|AVIF|HEIC|GIF|MP4|MOV|WebM|SMS|URL|OOTD|JP|ID|English|LibreTranslate|DeepL|OpenAI|Ollama|API)\b/g;
+const UNTRANSLATABLE = /\b(Qiao|OK|MB|GB|kB|JPEG|PNG|WebP|AVIF|HEIC|GIF|MP4|MOV|WebM|SMS|URL|OOTD|JP|ID|English|LibreTranslate|DeepL|OpenAI|Ollama|API)\b/g;
 
 /** Latin letters left once placeholders and universal names are gone, and no CJK or Hangul. */
 function looksEnglish(text: string): boolean {
@@ -157,9 +154,7 @@ function serverErrorCodes(): string[] {
     /\b(?:error_)?code: '([a-z][a-z0-9_]*)',\s*(?:error_)?message:/g,
   ];
   const codes = new Set<string>(DYNAMIC_ERROR_CODES);
-  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter(
-    (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
-  );
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
   for (const file of files) {
     const source = readFileSync(join(root, file), 'utf8');
     for (const pattern of patterns) for (const match of source.matchAll(pattern)) codes.add(match[1]!);

@@ -13,8 +13,7 @@ async function translator(lng: string): Promise<TFunction> {
 
 describe('plurals and counts in every language', () => {
   it('groups notification actors the way each language counts them', async () => {
-    const like = async (lng: string, name: string, others: number) =>
-      (await translator(lng))('notifications.kind.like', { name, count: others });
+    const like = async (lng: string, name: string, others: number) => (await translator(lng))('notifications.kind.like', { name, count: others });
     expect(await like('en', 'Ann', 12)).toBe('Ann and 12 others liked your note');
     // Chinese counts everyone ("13 people, Ann among them"); the others count the others.
     expect(await like('zh-CN', '安妮', 12)).toBe('安妮等13人赞了你的笔记');

@@ -21,6 +21,4 @@ export const CATALOGUES: Record<Language, object> = {
 };
 
 /** The catalogues in the shape i18next.init expects. */
-export const resources: Resource = Object.fromEntries(
-  Object.entries(CATALOGUES).map(([language, translation]) => [language, { translation }]),
-) as Resource;
+export const resources: Resource = Object.fromEntries(Object.entries(CATALOGUES).map(([language, translation]) => [language, { translation }])) as Resource;

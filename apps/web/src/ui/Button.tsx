@@ -14,11 +14,5 @@ export function buttonClass(variant: ButtonVariant, size: 'normal' | 'small' = '
 }
 
 export function Button({ variant = 'primary', size = 'normal', block = false, className, type, ...rest }: ButtonProps) {
-  return (
-    <button
-      type={type ?? 'button'}
-      className={[buttonClass(variant, size, block), className].filter(Boolean).join(' ')}
-      {...rest}
-    />
-  );
+  return <button type={type ?? 'button'} className={[buttonClass(variant, size, block), className].filter(Boolean).join(' ')} {...rest} />;
 }

@@ -10,11 +10,7 @@ interface InlineAlertProps {
 /** A message inside a form; role=alert for errors so screen readers announce them at once. */
 export function InlineAlert({ tone = 'error', children, testId }: InlineAlertProps) {
   return (
-    <div
-      className={`inline-alert inline-alert--${tone}`}
-      role={tone === 'error' ? 'alert' : 'status'}
-      data-testid={testId}
-    >
+    <div className={`inline-alert inline-alert--${tone}`} role={tone === 'error' ? 'alert' : 'status'} data-testid={testId}>
       {children}
     </div>
   );

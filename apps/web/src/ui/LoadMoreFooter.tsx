@@ -16,4 +16,3 @@ export function LoadMoreFooter({ pager, className, margin }: LoadMoreFooterProps
     </div>
   );
 }
-

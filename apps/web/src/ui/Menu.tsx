@@ -42,7 +42,7 @@ export function Menu({ label, items, testId, icon }: MenuProps) {
   };
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const focused = itemRefs.current.findIndex((el) => el === document.activeElement);
+    const focused = itemRefs.current.indexOf(document.activeElement as HTMLButtonElement | null);
     const count = items.length;
     const moves: Record<string, number> = { ArrowDown: focused + 1, ArrowUp: focused - 1, Home: 0, End: count - 1 };
     if (event.key === 'Escape' || event.key === 'Tab') {

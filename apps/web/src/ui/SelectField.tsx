@@ -21,13 +21,7 @@ export function SelectField({ label, hint, error, labelHidden = false, id, child
       <label className={labelHidden ? 'visually-hidden' : 'field__label'} htmlFor={selectId}>
         {label}
       </label>
-      <select
-        id={selectId}
-        className="field__control"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={message ? hintId : undefined}
-        {...rest}
-      >
+      <select id={selectId} className="field__control" aria-invalid={error ? true : undefined} aria-describedby={message ? hintId : undefined} {...rest}>
         {children}
       </select>
       {message ? (

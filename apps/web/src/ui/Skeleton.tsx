@@ -9,11 +9,5 @@ interface SkeletonProps {
 
 /** A placeholder block sized like the content it stands for, so nothing jumps on load. */
 export function Skeleton({ width = '100%', height = 16, radius = 8, className }: SkeletonProps) {
-  return (
-    <span
-      className={['skeleton', className].filter(Boolean).join(' ')}
-      style={{ width, height, borderRadius: radius }}
-      aria-hidden="true"
-    />
-  );
+  return <span className={['skeleton', className].filter(Boolean).join(' ')} style={{ width, height, borderRadius: radius }} aria-hidden="true" />;
 }

@@ -38,7 +38,10 @@ interface TabsProps<T extends TabItem> {
 export function Tabs<T extends TabItem>(props: TabsProps<T>) {
   const { label, items, selected, onSelect, onReselect, controls, keyboard, layout = 'scroll', centered, large } = props;
   const listRef = useRef<HTMLDivElement>(null);
-  const activeIndex = Math.max(0, items.findIndex((item) => item.key === selected));
+  const activeIndex = Math.max(
+    0,
+    items.findIndex((item) => item.key === selected),
+  );
 
   const onKeyDown = (event: KeyboardEvent) => {
     const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1 };

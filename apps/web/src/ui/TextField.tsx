@@ -10,14 +10,16 @@ interface FieldChrome {
   prefix?: ReactNode;
 }
 
-type InputProps = FieldChrome & Omit<InputHTMLAttributes<HTMLInputElement>, 'prefix'> & {
-  multiline?: false;
-  ref?: Ref<HTMLInputElement>;
-};
-type AreaProps = FieldChrome & TextareaHTMLAttributes<HTMLTextAreaElement> & {
-  multiline: true;
-  ref?: Ref<HTMLTextAreaElement>;
-};
+type InputProps = FieldChrome &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'prefix'> & {
+    multiline?: false;
+    ref?: Ref<HTMLInputElement>;
+  };
+type AreaProps = FieldChrome &
+  TextareaHTMLAttributes<HTMLTextAreaElement> & {
+    multiline: true;
+    ref?: Ref<HTMLTextAreaElement>;
+  };
 
 /** A labelled input (or textarea) with a hint line that doubles as the error message. */
 export function TextField(props: InputProps | AreaProps) {
@@ -58,12 +60,7 @@ export function TextField(props: InputProps | AreaProps) {
         control
       )}
       {/* An error is an alert so it is announced (and findable) the moment it appears. */}
-      <p
-        id={hintId}
-        className={`field__hint field__hint--${tone}`}
-        role={error ? 'alert' : undefined}
-        aria-live={error ? undefined : 'polite'}
-      >
+      <p id={hintId} className={`field__hint field__hint--${tone}`} role={error ? 'alert' : undefined} aria-live={error ? undefined : 'polite'}>
         {message}
       </p>
     </div>

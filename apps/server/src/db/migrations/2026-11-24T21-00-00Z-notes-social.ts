@@ -199,9 +199,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('notifications')
     .addColumn('id', 'bigint', (col) => col.primaryKey().generatedAlwaysAsIdentity())
     .addColumn('recipient_id', 'bigint', (col) => col.notNull().references('users.id').onDelete('cascade'))
-    .addColumn('kind', 'text', (col) =>
-      col.notNull().check(sql`kind in ('like', 'collect', 'comment', 'reply', 'mention', 'follow', 'comment_like')`),
-    )
+    .addColumn('kind', 'text', (col) => col.notNull().check(sql`kind in ('like', 'collect', 'comment', 'reply', 'mention', 'follow', 'comment_like')`))
     .addColumn('actor_id', 'bigint', (col) => col.notNull().references('users.id').onDelete('cascade'))
     .addColumn('note_id', 'bigint', (col) => col.references('notes.id').onDelete('cascade'))
     .addColumn('comment_id', 'bigint', (col) => col.references('comments.id').onDelete('cascade'))
@@ -214,9 +212,25 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'notifications', 'mutes', 'blocks', 'follows', 'comment_likes', 'comments', 'collects', 'boards', 'likes',
-    'note_rank', 'topic_activity', 'topic_participants', 'topic_counters', 'note_counters', 'note_mentions',
-    'note_topics', 'topics', 'images', 'notes',
+    'notifications',
+    'mutes',
+    'blocks',
+    'follows',
+    'comment_likes',
+    'comments',
+    'collects',
+    'boards',
+    'likes',
+    'note_rank',
+    'topic_activity',
+    'topic_participants',
+    'topic_counters',
+    'note_counters',
+    'note_mentions',
+    'note_topics',
+    'topics',
+    'images',
+    'notes',
   ]) {
     await db.schema.dropTable(table).execute();
   }

@@ -9,9 +9,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('id', 'bigint', (col) => col.primaryKey().generatedAlwaysAsIdentity())
     .addColumn('user_id', 'bigint', (col) => col.references('users.id').onDelete('set null'))
     .addColumn('note_id', 'bigint', (col) => col.notNull().references('notes.id').onDelete('cascade'))
-    .addColumn('type', 'text', (col) =>
-      col.notNull().check(sql`type in ('impression', 'play', 'watch', 'complete', 'replay', 'skip', 'unmute', 'share')`),
-    )
+    .addColumn('type', 'text', (col) => col.notNull().check(sql`type in ('impression', 'play', 'watch', 'complete', 'replay', 'skip', 'unmute', 'share')`))
     .addColumn('source', 'text')
     .addColumn('watch_ms', 'integer')
     .addColumn('position_ms', 'integer')

@@ -28,7 +28,13 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index comments_language_pending_idx`.execute(db);
   await sql`drop index notes_language_pending_idx`.execute(db);
-  await db.schema.alterTable('users').dropColumn('bio_language').dropColumn('read_languages').dropColumn('auto_translate').dropColumn('feed_languages_only').execute();
+  await db.schema
+    .alterTable('users')
+    .dropColumn('bio_language')
+    .dropColumn('read_languages')
+    .dropColumn('auto_translate')
+    .dropColumn('feed_languages_only')
+    .execute();
   await db.schema.alterTable('comments').dropColumn('language').dropColumn('language_confidence').execute();
   await db.schema.alterTable('notes').dropColumn('language').dropColumn('language_confidence').dropColumn('language_source').execute();
 }

@@ -125,7 +125,18 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['rec_job_state', 'reports', 'not_interested', 'rec_served', 'rec_trending', 'rec_note_quality', 'rec_user_topics', 'rec_user_neighbors', 'rec_note_neighbors', 'rec_affinity']) {
+  for (const table of [
+    'rec_job_state',
+    'reports',
+    'not_interested',
+    'rec_served',
+    'rec_trending',
+    'rec_note_quality',
+    'rec_user_topics',
+    'rec_user_neighbors',
+    'rec_note_neighbors',
+    'rec_affinity',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
   await sql`alter table users drop column feed_personalised`.execute(db);

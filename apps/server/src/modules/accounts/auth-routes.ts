@@ -82,15 +82,11 @@ export async function authRoutes(app: ApiApp, deps: AuthRoutesDeps) {
     },
   );
 
-  app.post(
-    '/auth/logout',
-    { schema: { tags: ['auth'], summary: 'End this session', response: { 204: Type.Null() } } },
-    async (request, reply) => {
-      if (request.viewer) {
-        await deps.sessions.revoke(request.viewer.user.id, request.viewer.session.id);
-      }
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.status(204).send(null);
-    },
-  );
+  app.post('/auth/logout', { schema: { tags: ['auth'], summary: 'End this session', response: { 204: Type.Null() } } }, async (request, reply) => {
+    if (request.viewer) {
+      await deps.sessions.revoke(request.viewer.user.id, request.viewer.session.id);
+    }
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
 }

@@ -6,15 +6,7 @@ import type { RateLimiter } from '../../lib/rate-limiter.js';
 import { hmac, randomDigits, sameBytes } from '../../lib/tokens.js';
 import type { SmsProvider } from '../sms/sms-provider.js';
 import { isSupportedLanguage, suggestLanguage } from './languages.js';
-import {
-  codeTimesSince,
-  consumeCode,
-  deleteCode,
-  insertCode,
-  latestCode,
-  lockPhone,
-  recordWrongAttempt,
-} from './phone-codes-queries.js';
+import { codeTimesSince, consumeCode, deleteCode, insertCode, latestCode, lockPhone, recordWrongAttempt } from './phone-codes-queries.js';
 import { normalizePhone } from './phone-number.js';
 import type { SessionsService } from './sessions-service.js';
 import { verificationSmsText } from './sms-text.js';
@@ -82,9 +74,7 @@ export class AuthService {
       });
     });
 
-    const language = isSupportedLanguage(input.language)
-      ? input.language
-      : suggestLanguage(phone.country ?? '', client.acceptLanguage);
+    const language = isSupportedLanguage(input.language) ? input.language : suggestLanguage(phone.country ?? '', client.acceptLanguage);
     try {
       await sms.send({ to: phone.e164, body: verificationSmsText(code, language, Math.round(config.auth.codeTtlSeconds / 60)) });
     } catch (error) {

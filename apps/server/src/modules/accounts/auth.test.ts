@@ -7,12 +7,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const requestCode = (payload: unknown, ip = nextIp()) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/code', payload: payload as object, remoteAddress: ip });
-const verify = (payload: unknown, ip = nextIp()) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/verify', payload: payload as object, remoteAddress: ip });
+const requestCode = (payload: unknown, ip = nextIp()) => t.app.inject({ method: 'POST', url: '/api/auth/code', payload: payload as object, remoteAddress: ip });
+const verify = (payload: unknown, ip = nextIp()) => t.app.inject({ method: 'POST', url: '/api/auth/verify', payload: payload as object, remoteAddress: ip });
 const count = async (table: 'users' | 'sessions' | 'phone_codes') =>
-  Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await t.database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('phone sign-up and log-in', () => {
   it('signs up a US number and a Chinese number end to end, storing E.164', async () => {
@@ -165,7 +170,14 @@ describe('phone sign-up and log-in', () => {
   });
 
   it('answers 502 when the SMS gateway fails, and keeps no code the user never got', async () => {
-    const failing = await createTestApp({ sms: { name: 'twilio', send: async () => { throw new Error('gateway down'); } } });
+    const failing = await createTestApp({
+      sms: {
+        name: 'twilio',
+        send: async () => {
+          throw new Error('gateway down');
+        },
+      },
+    });
     try {
       const response = await failing.app.inject({ method: 'POST', url: '/api/auth/code', payload: { phone: '+14155552671' } });
       expect(response.statusCode).toBe(502);

@@ -10,8 +10,29 @@ export function isSupportedLanguage(value: unknown): value is Language {
 const TRADITIONAL_CHINESE_REGIONS = new Set(['TW', 'HK', 'MO']);
 const SIMPLIFIED_CHINESE_REGIONS = new Set(['CN', 'SG']);
 const SPANISH_SPEAKING = new Set([
-  'ES', 'MX', 'AR', 'CO', 'PE', 'VE', 'CL', 'EC', 'GT', 'CU', 'BO', 'DO',
-  'HN', 'PY', 'SV', 'NI', 'CR', 'PA', 'UY', 'PR', 'GQ', 'EA', 'IC',
+  'ES',
+  'MX',
+  'AR',
+  'CO',
+  'PE',
+  'VE',
+  'CL',
+  'EC',
+  'GT',
+  'CU',
+  'BO',
+  'DO',
+  'HN',
+  'PY',
+  'SV',
+  'NI',
+  'CR',
+  'PA',
+  'UY',
+  'PR',
+  'GQ',
+  'EA',
+  'IC',
 ]);
 
 /** The interface language most people in a region read, English where we have none. */

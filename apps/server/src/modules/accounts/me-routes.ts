@@ -1,14 +1,6 @@
 import { Type } from 'typebox';
 import type { ApiApp } from '../../server/api-app.js';
-import {
-  HandleSchema,
-  MeSchema,
-  presentMe,
-  presentPublicProfile,
-  presentSession,
-  PublicProfileSchema,
-  SessionSchema,
-} from './account-schemas.js';
+import { HandleSchema, MeSchema, presentMe, presentPublicProfile, presentSession, PublicProfileSchema, SessionSchema } from './account-schemas.js';
 import type { ProfileService } from './profile-service.js';
 import type { SessionsService } from './sessions-service.js';
 import { requireViewer } from './viewer.js';
@@ -16,10 +8,8 @@ import { requireViewer } from './viewer.js';
 export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; sessions: SessionsService; clock: () => Date }) {
   const { profiles, sessions, clock } = deps;
 
-  app.get(
-    '/me',
-    { schema: { tags: ['accounts'], summary: 'The signed-in account', response: { 200: MeSchema } } },
-    async (request) => presentMe(requireViewer(request).user),
+  app.get('/me', { schema: { tags: ['accounts'], summary: 'The signed-in account', response: { 200: MeSchema } } }, async (request) =>
+    presentMe(requireViewer(request).user),
   );
 
   app.patch(
@@ -38,7 +28,9 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
             likesPrivate: Type.Optional(Type.Boolean()),
             collectsPrivate: Type.Optional(Type.Boolean()),
             // Null first: with type coercion on, a null would otherwise become an empty string.
-            bioLanguage: Type.Optional(Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 16 })], { description: 'ISO 639-1; null: detect it from the bio' })),
+            bioLanguage: Type.Optional(
+              Type.Union([Type.Null(), Type.String({ minLength: 1, maxLength: 16 })], { description: 'ISO 639-1; null: detect it from the bio' }),
+            ),
             // 1 to 10 supported codes; the service checks them (with its own error code), the schema only bounds the payload.
             readLanguages: Type.Optional(Type.Array(Type.String({ maxLength: 16 }), { maxItems: 50 })),
             autoTranslate: Type.Optional(Type.Boolean()),

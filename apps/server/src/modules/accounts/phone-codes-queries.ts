@@ -8,18 +8,11 @@ import type { PhoneCodeRow } from '../../db/tables/phone-codes.js';
  * both spend the same attempt.
  */
 export async function lockPhone(trx: Db, phone: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${'phone:' + phone}, 0))`.execute(trx);
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`phone:${phone}`}, 0))`.execute(trx);
 }
 
 export function latestCode(trx: Db, phone: string): Promise<PhoneCodeRow | undefined> {
-  return trx
-    .selectFrom('phone_codes')
-    .selectAll()
-    .where('phone', '=', phone)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  return trx.selectFrom('phone_codes').selectAll().where('phone', '=', phone).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 /** Codes sent to a number since a time, oldest first (for the hourly and daily caps). */
@@ -34,10 +27,7 @@ export async function codeTimesSince(trx: Db, phone: string, since: Date): Promi
   return rows.map((row) => row.created_at);
 }
 
-export function insertCode(
-  trx: Db,
-  input: { phone: string; codeHash: Buffer; ip: string | null; now: Date; expiresAt: Date },
-): Promise<{ id: string }> {
+export function insertCode(trx: Db, input: { phone: string; codeHash: Buffer; ip: string | null; now: Date; expiresAt: Date }): Promise<{ id: string }> {
   return trx
     .insertInto('phone_codes')
     .values({ phone: input.phone, code_hash: input.codeHash, ip: input.ip, created_at: input.now, expires_at: input.expiresAt })

@@ -19,7 +19,7 @@ export function normalizePhone(input: string, country?: string): NormalizedPhone
     throw badRequest('country_invalid', `Unknown country code "${country}".`);
   }
   const parsed = parsePhoneNumberFromString(input.trim(), defaultCountry);
-  if (!parsed || !parsed.isValid()) {
+  if (!parsed?.isValid()) {
     throw badRequest('phone_invalid', 'This is not a valid phone number. Check the country and the digits.');
   }
   return { e164: parsed.number, country: parsed.country ?? null };

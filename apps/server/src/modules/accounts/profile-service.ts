@@ -104,10 +104,7 @@ export class ProfileService {
     if (!user || user.display_name === null) throw notFound('user_not_found', 'No one has this handle.');
     const isMe = viewerId === user.id;
     if (viewerId && !isMe && (await hasBlocked(this.db, user.id, viewerId))) throw notFound('user_not_found', 'No one has this handle.');
-    const [stats, relation] = await Promise.all([
-      profileStats(this.db, user.id),
-      viewerId && !isMe ? relationTo(this.db, viewerId, user.id) : undefined,
-    ]);
+    const [stats, relation] = await Promise.all([profileStats(this.db, user.id), viewerId && !isMe ? relationTo(this.db, viewerId, user.id) : undefined]);
     const viewer = viewerId ? { ...(relation ?? { following: false, followedBy: false, blocked: false, muted: false }), isMe } : null;
     return { user, stats, viewer };
   }

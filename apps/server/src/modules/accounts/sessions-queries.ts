@@ -21,11 +21,7 @@ export function insertSession(
     .executeTakeFirstOrThrow();
 }
 
-export async function findLiveSession(
-  db: Db,
-  tokenHash: Buffer,
-  now: Date,
-): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+export async function findLiveSession(db: Db, tokenHash: Buffer, now: Date): Promise<{ session: SessionRow; user: UserRow } | undefined> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
@@ -43,10 +39,7 @@ export async function findLiveSession(
     .where('sessions.expires_at', '>', now)
     .executeTakeFirst();
   if (!row) return undefined;
-  const {
-    session_id, session_token_hash, session_user_agent, session_ip,
-    session_created_at, session_last_seen_at, session_expires_at, ...user
-  } = row;
+  const { session_id, session_token_hash, session_user_agent, session_ip, session_created_at, session_last_seen_at, session_expires_at, ...user } = row;
   return {
     user,
     session: {
@@ -67,21 +60,11 @@ export async function touchSession(db: Db, id: string, now: Date, expiresAt: Dat
 }
 
 export function listUserSessions(db: Db, userId: string, now: Date): Promise<SessionRow[]> {
-  return db
-    .selectFrom('sessions')
-    .selectAll()
-    .where('user_id', '=', userId)
-    .where('expires_at', '>', now)
-    .orderBy('last_seen_at', 'desc')
-    .execute();
+  return db.selectFrom('sessions').selectAll().where('user_id', '=', userId).where('expires_at', '>', now).orderBy('last_seen_at', 'desc').execute();
 }
 
 export async function deleteUserSession(db: Db, userId: string, sessionId: string): Promise<boolean> {
-  const result = await db
-    .deleteFrom('sessions')
-    .where('id', '=', sessionId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const result = await db.deleteFrom('sessions').where('id', '=', sessionId).where('user_id', '=', userId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
 

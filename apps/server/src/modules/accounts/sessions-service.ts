@@ -4,13 +4,7 @@ import type { UserRow } from '../../db/tables/users.js';
 import { notFound } from '../../lib/errors.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
-import {
-  deleteUserSession,
-  findLiveSession,
-  insertSession,
-  listUserSessions,
-  touchSession,
-} from './sessions-queries.js';
+import { deleteUserSession, findLiveSession, insertSession, listUserSessions, touchSession } from './sessions-queries.js';
 
 export const SESSION_COOKIE = 'qiao_session';
 
@@ -71,10 +65,7 @@ export class SessionsService {
   }
 
   /** Starts a session; the returned token goes into the cookie and is never stored. */
-  async create(
-    db: Db,
-    input: { userId: string; userAgent: string | null; ip: string | null; now: Date },
-  ): Promise<{ token: string; session: SessionRow }> {
+  async create(db: Db, input: { userId: string; userAgent: string | null; ip: string | null; now: Date }): Promise<{ token: string; session: SessionRow }> {
     const token = randomToken(32);
     const session = await insertSession(db, {
       tokenHash: sha256(token),

@@ -9,11 +9,7 @@ export function findUserById(db: Executor, id: string): Promise<UserRow | undefi
 }
 
 export function findUserByHandle(db: Executor, handle: string): Promise<UserRow | undefined> {
-  return db
-    .selectFrom('users')
-    .selectAll()
-    .where(sql<string>`lower(handle)`, '=', handle.toLowerCase())
-    .executeTakeFirst();
+  return db.selectFrom('users').selectAll().where(sql<string>`lower(handle)`, '=', handle.toLowerCase()).executeTakeFirst();
 }
 
 /** The account for a phone number, created on first verification. */
@@ -63,9 +59,6 @@ export function setUserRoleByPhone(db: Executor, phone: string, role: UserRole):
 export function countUsers(db: Executor): Promise<{ total: number; admins: number }> {
   return db
     .selectFrom('users')
-    .select([
-      sql<number>`count(*)::int`.as('total'),
-      sql<number>`(count(*) filter (where role = 'admin'))::int`.as('admins'),
-    ])
+    .select([sql<number>`count(*)::int`.as('total'), sql<number>`(count(*) filter (where role = 'admin'))::int`.as('admins')])
     .executeTakeFirstOrThrow();
 }

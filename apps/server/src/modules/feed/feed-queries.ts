@@ -37,7 +37,11 @@ export async function rankedNoteIds(db: Db, window: Window<[number, string]> & {
     const [score, id] = window.after;
     query = query.where(sql<boolean>`(note_rank.score, note_rank.note_id) < (${score}, ${id}::bigint)`);
   }
-  return query.orderBy('note_rank.score', 'desc').orderBy('note_rank.note_id', 'desc').limit(window.limit + 1).execute();
+  return query
+    .orderBy('note_rank.score', 'desc')
+    .orderBy('note_rank.note_id', 'desc')
+    .limit(window.limit + 1)
+    .execute();
 }
 
 export async function followingNoteIds(db: Db, viewerId: string, window: Window<[Date, string]>): Promise<DatedId[]> {
@@ -49,18 +53,22 @@ export async function followingNoteIds(db: Db, viewerId: string, window: Window<
     .where('author_id', 'in', (eb) => eb.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId));
   if (window.hidden.length) query = query.where('author_id', 'not in', window.hidden);
   if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(window.limit + 1).execute();
+  return query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(window.limit + 1)
+    .execute();
 }
 
-export async function authorNoteIds(
-  db: Db,
-  authorId: string,
-  window: Window<[Date, string]> & { includeUnplayable?: boolean },
-): Promise<DatedId[]> {
+export async function authorNoteIds(db: Db, authorId: string, window: Window<[Date, string]> & { includeUnplayable?: boolean }): Promise<DatedId[]> {
   let query = db.selectFrom('notes').select(['id', 'created_at as at']).where('deleted_at', 'is', null).where('author_id', '=', authorId);
   if (!window.includeUnplayable) query = query.where(playableNote);
   if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(window.limit + 1).execute();
+  return query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(window.limit + 1)
+    .execute();
 }
 
 export async function topicLatestNoteIds(db: Db, topicId: string, window: Window<[Date, string]>): Promise<DatedId[]> {
@@ -75,7 +83,11 @@ export async function topicLatestNoteIds(db: Db, topicId: string, window: Window
   if (window.after) {
     query = query.where(sql<boolean>`(note_topics.created_at, note_topics.note_id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
   }
-  return query.orderBy('note_topics.created_at', 'desc').orderBy('note_topics.note_id', 'desc').limit(window.limit + 1).execute();
+  return query
+    .orderBy('note_topics.created_at', 'desc')
+    .orderBy('note_topics.note_id', 'desc')
+    .limit(window.limit + 1)
+    .execute();
 }
 
 /**

@@ -31,7 +31,10 @@ export class FeedService {
   async page(request: FeedRequest, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<Card>> {
     if (request.tab === 'foryou') {
       const { picks, next } = await this.recommended(viewerId, cursor, limit, request.readLanguage);
-      const cards = await this.hydrator.cards(picks.map((pick) => pick.noteId), viewerId);
+      const cards = await this.hydrator.cards(
+        picks.map((pick) => pick.noteId),
+        viewerId,
+      );
       const reasons = new Map(picks.map((pick) => [pick.noteId, pick.reason]));
       return { items: cards.map((card) => ({ ...card, reason: reasons.get(card.id) })), cursor: next };
     }

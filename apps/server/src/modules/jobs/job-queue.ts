@@ -10,6 +10,7 @@ function kyselyExecutor(db: Db): PgBoss.Db {
   return {
     async executeSql(text, values) {
       const result = await db.executeQuery(CompiledQuery.raw(text, values ?? []));
+      // biome-ignore lint/suspicious/noExplicitAny: pg-boss hands rows of any shape to Kysely's raw executor
       return { rows: result.rows as any[] };
     },
   };

@@ -22,13 +22,21 @@ export async function backfillLanguages(db: Db, options: { batchSize?: number; b
 
   for (;;) {
     const notes = await notesWithoutLanguage(db, batchSize);
-    await storeDetected(db, 'notes', notes.map((note) => ({ id: note.id, ...detectedColumns(noteText(note.title, note.body)) })));
+    await storeDetected(
+      db,
+      'notes',
+      notes.map((note) => ({ id: note.id, ...detectedColumns(noteText(note.title, note.body)) })),
+    );
     result.notes += notes.length;
     if (notes.length < batchSize) break;
   }
   for (;;) {
     const comments = await commentsWithoutLanguage(db, batchSize);
-    await storeDetected(db, 'comments', comments.map((comment) => ({ id: comment.id, ...detectedColumns(comment.body) })));
+    await storeDetected(
+      db,
+      'comments',
+      comments.map((comment) => ({ id: comment.id, ...detectedColumns(comment.body) })),
+    );
     result.comments += comments.length;
     if (comments.length < batchSize) break;
   }

@@ -8,8 +8,35 @@ import { badRequest } from '../../lib/errors.js';
 
 /** Latin-script languages the n-gram model chooses among: the ~30 most written here. */
 export const LATIN_LANGUAGES: readonly string[] = [
-  'en', 'es', 'pt', 'fr', 'de', 'it', 'nl', 'pl', 'tr', 'vi', 'ms', 'tl', 'ro', 'hu', 'cs',
-  'sk', 'hr', 'sv', 'da', 'no', 'fi', 'ca', 'lt', 'lv', 'et', 'sl', 'sq', 'az', 'is',
+  'en',
+  'es',
+  'pt',
+  'fr',
+  'de',
+  'it',
+  'nl',
+  'pl',
+  'tr',
+  'vi',
+  'ms',
+  'tl',
+  'ro',
+  'hu',
+  'cs',
+  'sk',
+  'hr',
+  'sv',
+  'da',
+  'no',
+  'fi',
+  'ca',
+  'lt',
+  'lv',
+  'et',
+  'sl',
+  'sq',
+  'az',
+  'is',
 ];
 
 /** Other scripts several languages share, told apart by the model among these. */
@@ -45,12 +72,7 @@ export const SINGLE_SCRIPT_LANGUAGES: Readonly<Record<string, string>> = {
 };
 
 export const CONTENT_LANGUAGES: readonly string[] = [
-  ...new Set([
-    ...Object.values(SINGLE_SCRIPT_LANGUAGES),
-    ...LATIN_LANGUAGES,
-    ...Object.values(SHARED_SCRIPT_LANGUAGES).flat(),
-    'id',
-  ]),
+  ...new Set([...Object.values(SINGLE_SCRIPT_LANGUAGES), ...LATIN_LANGUAGES, ...Object.values(SHARED_SCRIPT_LANGUAGES).flat(), 'id']),
 ].sort();
 
 const CONTENT_LANGUAGE_SET: ReadonlySet<string> = new Set(CONTENT_LANGUAGES);

@@ -91,6 +91,7 @@ const NOT_LANGUAGE: readonly RegExp[] = [
   /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+\.[\p{L}\p{N}.-]+/gu,
   /#[\p{L}\p{M}\p{N}_]+#?/gu,
   /@[\p{L}\p{N}_]+/gu,
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: each code point is stripped on its own, joiners included
   /[\p{Extended_Pictographic}\p{Emoji_Modifier}\p{Regional_Indicator}\u200d\ufe0f]/gu,
 ];
 

@@ -210,7 +210,12 @@ describe('language backfill', () => {
     expect(first.notes).toBeGreaterThanOrEqual(3);
     expect(first.comments).toBeGreaterThanOrEqual(1);
     expect(first.bios).toBeGreaterThanOrEqual(1);
-    const notes = await db.selectFrom('notes').select(['id', 'language', 'language_confidence']).where('id', 'in', [english, chinese, unknown]).orderBy('id').execute();
+    const notes = await db
+      .selectFrom('notes')
+      .select(['id', 'language', 'language_confidence'])
+      .where('id', 'in', [english, chinese, unknown])
+      .orderBy('id')
+      .execute();
     expect(notes.map((note) => note.language)).toEqual(['en', 'zh', null]);
     expect(notes.every((note) => note.language_confidence !== null)).toBe(true);
     expect((await db.selectFrom('comments').select('language').where('id', '=', comment.id).executeTakeFirstOrThrow()).language).toBe('en');

@@ -1,4 +1,3 @@
-import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
 import { isContentLanguage } from './content-languages.js';
 

@@ -52,7 +52,10 @@ export class ImageService {
   async removeAbandoned(now: Date): Promise<number> {
     const rows = await unattachedImagesBefore(this.db, new Date(now.getTime() - UNATTACHED_TTL_MS), 500);
     await this.storage.delete(rows.flatMap((row) => row.variants.map((variant) => variant.key)));
-    await deleteImages(this.db, rows.map((row) => row.id));
+    await deleteImages(
+      this.db,
+      rows.map((row) => row.id),
+    );
     return rows.length;
   }
 }

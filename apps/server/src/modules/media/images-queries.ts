@@ -3,7 +3,17 @@ import type { ImageRow, ImageVariant } from '../../db/tables/images.js';
 
 export function insertImage(
   db: Db,
-  input: { ownerId: string; prefix: string; width: number; height: number; variants: ImageVariant[]; placeholder: string; color: string; alt: string; now: Date },
+  input: {
+    ownerId: string;
+    prefix: string;
+    width: number;
+    height: number;
+    variants: ImageVariant[];
+    placeholder: string;
+    color: string;
+    alt: string;
+    now: Date;
+  },
 ): Promise<ImageRow> {
   return db
     .insertInto('images')
@@ -26,7 +36,10 @@ export function insertImage(
  * Attaches the owner's images to a note in the given order. Only images that
  * are unattached or already on this note qualify; returns how many did.
  */
-export async function attachImages(db: Db, input: { noteId: string; ownerId: string; imageIds: readonly string[]; alts?: Record<string, string> }): Promise<number> {
+export async function attachImages(
+  db: Db,
+  input: { noteId: string; ownerId: string; imageIds: readonly string[]; alts?: Record<string, string> },
+): Promise<number> {
   let attached = 0;
   for (const [position, imageId] of input.imageIds.entries()) {
     const alt = input.alts?.[imageId];

@@ -57,7 +57,13 @@ describe('image upload', () => {
     const cases: Array<[Buffer, number, string]> = [
       [Buffer.from('just some text, renamed to .jpg'), 400, 'image_invalid'],
       [jpeg.subarray(0, Math.floor(jpeg.length / 3)), 400, 'image_invalid'],
-      [await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } }).gif().toBuffer(), 415, 'image_type_unsupported'],
+      [
+        await sharp({ create: { width: 10, height: 10, channels: 3, background: '#fff' } })
+          .gif()
+          .toBuffer(),
+        415,
+        'image_type_unsupported',
+      ],
       [Buffer.alloc(21 * 1024 * 1024, 1), 413, 'image_too_large'],
     ];
     for (const [data, status, code] of cases) {

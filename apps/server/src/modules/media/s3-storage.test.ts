@@ -38,7 +38,9 @@ beforeAll(async () => {
       authorizations.push(String(req.headers.authorization ?? ''));
       if (failNext) {
         failNext = false;
-        res.writeHead(403, { 'content-type': 'application/xml' }).end('<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>');
+        res
+          .writeHead(403, { 'content-type': 'application/xml' })
+          .end('<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>');
         return;
       }
       const url = new URL(req.url!, 'http://s3.local');
@@ -51,8 +53,13 @@ beforeAll(async () => {
         res.writeHead(200, { etag: '"abc"' }).end();
       } else if (req.method === 'POST' && url.searchParams.has('delete')) {
         const bucket = url.pathname.replace(/\/$/, '');
-        for (const [, key] of decode(Buffer.concat(chunks), req.headers).toString().matchAll(/<Key>([^<]+)<\/Key>/g)) objects.delete(`${bucket}/${key}`);
-        res.writeHead(200, { 'content-type': 'application/xml' }).end('<?xml version="1.0" encoding="UTF-8"?><DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></DeleteResult>');
+        for (const [, key] of decode(Buffer.concat(chunks), req.headers)
+          .toString()
+          .matchAll(/<Key>([^<]+)<\/Key>/g))
+          objects.delete(`${bucket}/${key}`);
+        res
+          .writeHead(200, { 'content-type': 'application/xml' })
+          .end('<?xml version="1.0" encoding="UTF-8"?><DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></DeleteResult>');
       } else {
         res.writeHead(405).end();
       }

@@ -41,7 +41,13 @@ export async function viewerStateOfNote(db: Db, viewerId: string, noteId: string
            (select board_id from collects where user_id = ${viewerId} and note_id = ${noteId}) as board_id,
            exists (select 1 from follows where follower_id = ${viewerId} and followee_id = ${authorId}) as following`.execute(db);
   const row = rows[0]!;
-  return { hidden: row.hidden, liked: row.liked, collected: row.collected, boardId: row.board_id === null ? null : String(row.board_id), following: row.following };
+  return {
+    hidden: row.hidden,
+    liked: row.liked,
+    collected: row.collected,
+    boardId: row.board_id === null ? null : String(row.board_id),
+    following: row.following,
+  };
 }
 
 export async function topicsOfNotes(db: Db, noteIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -96,7 +96,13 @@ export class NoteHydrator {
       const base = bases.get(id);
       return base && !hidden.has(base.authorId) && (!base.authorOnly || base.authorId === viewerId) ? [base] : [];
     });
-    const liked = viewerId ? await viewerLikes(this.db, viewerId, visible.map((base) => base.card.id)) : new Set<string>();
+    const liked = viewerId
+      ? await viewerLikes(
+          this.db,
+          viewerId,
+          visible.map((base) => base.card.id),
+        )
+      : new Set<string>();
     return visible.map((base) => ({ ...base.card, viewer: viewerId ? { liked: liked.has(base.card.id) } : null }));
   }
 

@@ -4,8 +4,7 @@ import type { NoteHydrator } from './note-hydrator.js';
 // read Open Graph tags from the HTML and run no JavaScript, so the server puts
 // the note's title, text and cover into the page it sends.
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const excerpt = (text: string, max: number) => {
   const chars = [...text.replace(/\s+/g, ' ').trim()];

@@ -94,13 +94,24 @@ export async function topicIdsOfNote(db: Db, noteId: string): Promise<string[]> 
 export async function setNoteMentions(db: Db, noteId: string, userIds: readonly string[]): Promise<void> {
   await db.deleteFrom('note_mentions').where('note_id', '=', noteId).execute();
   if (userIds.length) {
-    await db.insertInto('note_mentions').values(userIds.map((userId) => ({ note_id: noteId, user_id: userId }))).execute();
+    await db
+      .insertInto('note_mentions')
+      .values(userIds.map((userId) => ({ note_id: noteId, user_id: userId })))
+      .execute();
   }
 }
 
 export function usersByHandles(db: Db, handles: readonly string[]): Promise<UserRow[]> {
   if (handles.length === 0) return Promise.resolve([]);
-  return db.selectFrom('users').selectAll().where(sql<string>`lower(handle)`, 'in', handles.map((h) => h.toLowerCase())).execute();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where(
+      sql<string>`lower(handle)`,
+      'in',
+      handles.map((h) => h.toLowerCase()),
+    )
+    .execute();
 }
 
 export async function commentCountOfNote(db: Db, noteId: string): Promise<number> {

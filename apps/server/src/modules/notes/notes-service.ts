@@ -41,7 +41,7 @@ export type NotePatch = Partial<Omit<NoteInput, 'videoId' | 'coverFrame'>>;
 
 // A new note starts above most old ones (its rank decays like theirs): every
 // note gets a first small audience before engagement decides.
-export const NEW_NOTE_SCORE = 1 / Math.pow(2, 1.5);
+export const NEW_NOTE_SCORE = 1 / 2 ** 1.5;
 
 export class NotesService {
   constructor(
@@ -74,7 +74,11 @@ export class NotesService {
     if (removed.length) await removeDiscussion(trx, { noteId: note.id, topicIds: removed, count: 1 + (await commentCountOfNote(trx, note.id)) });
 
     const mentioned = (await usersByHandles(trx, parseMentions(text))).filter((user) => user.id !== author.id && user.display_name !== null);
-    await setNoteMentions(trx, note.id, mentioned.map((user) => user.id));
+    await setNoteMentions(
+      trx,
+      note.id,
+      mentioned.map((user) => user.id),
+    );
     if (isNew) {
       for (const user of mentioned) {
         await insertNotification(trx, { recipientId: user.id, kind: 'mention', actorId: author.id, noteId: note.id, now });

@@ -52,7 +52,10 @@ describe('image notes', () => {
 
     for (const topic of ['TikTokRefugee', 'tiktokrefugee', encodeURIComponent('交猫税')]) {
       const page = (await get(`/api/topics/${topic}/notes?sort=latest`)).json();
-      expect(page.items.map((item: { id: string }) => item.id), topic).toContain(noteId);
+      expect(
+        page.items.map((item: { id: string }) => item.id),
+        topic,
+      ).toContain(noteId);
     }
     const counters = (await get('/api/topics/TikTokRefugee')).json();
     expect(counters).toEqual({ name: 'TikTokRefugee', views: 0, discussions: 1, participants: 1 });
@@ -80,7 +83,10 @@ describe('image notes', () => {
   it('finds the note by an English word and by a Chinese word', async () => {
     for (const q of ['ohio', 'Hello', '猫税', '交猫税', 'tiktokrefugee']) {
       const result = (await get(`/api/search?q=${encodeURIComponent(q)}`)).json();
-      expect(result.notes.map((note: { id: string }) => note.id), q).toContain(noteId);
+      expect(
+        result.notes.map((note: { id: string }) => note.id),
+        q,
+      ).toContain(noteId);
     }
     expect((await get('/api/search?q=texas')).json().notes).toEqual([]);
     const people = (await get(`/api/search?q=${encodeURIComponent('美')}&type=users`)).json();

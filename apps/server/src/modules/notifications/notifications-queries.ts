@@ -43,11 +43,7 @@ export async function removeUnreadNotification(
   db: Db,
   input: { kind: NotificationKind; actorId: string; noteId?: string; commentId?: string; recipientId?: string },
 ): Promise<void> {
-  let query = db
-    .deleteFrom('notifications')
-    .where('kind', '=', input.kind)
-    .where('actor_id', '=', input.actorId)
-    .where('read_at', 'is', null);
+  let query = db.deleteFrom('notifications').where('kind', '=', input.kind).where('actor_id', '=', input.actorId).where('read_at', 'is', null);
   if (input.noteId) query = query.where('note_id', '=', input.noteId);
   if (input.commentId) query = query.where('comment_id', '=', input.commentId);
   if (input.recipientId) query = query.where('recipient_id', '=', input.recipientId);
@@ -133,10 +129,5 @@ export async function countUnread(db: Db, recipientId: string, now: Date): Promi
 }
 
 export async function markAllRead(db: Db, recipientId: string, now: Date): Promise<void> {
-  await db
-    .updateTable('notifications')
-    .set({ read_at: now })
-    .where('recipient_id', '=', recipientId)
-    .where('read_at', 'is', null)
-    .execute();
+  await db.updateTable('notifications').set({ read_at: now }).where('recipient_id', '=', recipientId).where('read_at', 'is', null).execute();
 }

@@ -46,8 +46,7 @@ export async function notificationsRoutes(app: ApiApp, deps: { notifications: No
         },
       },
     },
-    async (request) =>
-      notifications.list(requireViewer(request).user.id, request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE, clock()),
+    async (request) => notifications.list(requireViewer(request).user.id, request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE, clock()),
   );
 
   app.get(

@@ -32,16 +32,19 @@ export class NotificationsService {
       before: before && { latestAt: before[0], id: before[1] },
       limit,
     });
-    const page = pageOf(rows, limit, (row) => row, (row) => [row.latest_at.toISOString(), row.id]);
+    const page = pageOf(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [row.latest_at.toISOString(), row.id],
+    );
 
     const actorsOf = new Map(page.items.map((row) => [row.id, [...new Set(row.actor_ids)].slice(0, ACTORS_SHOWN)]));
     const actorIds = [...new Set([...actorsOf.values()].flat())];
     const noteIds = [...new Set(page.items.flatMap((row) => (row.note_id ? [row.note_id] : [])))];
     const commentIds = [...new Set(page.items.flatMap((row) => (row.comment_id ? [row.comment_id] : [])))];
     const [users, notes, comments, followed, unread] = await Promise.all([
-      actorIds.length === 0
-        ? []
-        : this.db.selectFrom('users').select(['id', 'handle', 'display_name', 'bio', 'region']).where('id', 'in', actorIds).execute(),
+      actorIds.length === 0 ? [] : this.db.selectFrom('users').select(['id', 'handle', 'display_name', 'bio', 'region']).where('id', 'in', actorIds).execute(),
       noteIds.length === 0 ? [] : this.db.selectFrom('notes').select(['id', 'title']).where('id', 'in', noteIds).execute(),
       commentIds.length === 0 ? [] : this.db.selectFrom('comments').select(['id', 'body']).where('id', 'in', commentIds).execute(),
       followedAmong(this.db, recipientId, actorIds),

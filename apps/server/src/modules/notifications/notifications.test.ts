@@ -31,7 +31,8 @@ interface Group {
   latestAt: string;
   read: boolean;
 }
-const list = async (who: TestUser, query = '') => (await call('GET', `/api/notifications${query}`, who)).json() as { items: Group[]; cursor: string | null; unread: number };
+const list = async (who: TestUser, query = '') =>
+  (await call('GET', `/api/notifications${query}`, who)).json() as { items: Group[]; cursor: string | null; unread: number };
 const clear = async (...who: TestUser[]) => {
   for (const user of who) await t.database.db.deleteFrom('notifications').where('recipient_id', '=', user.id).execute();
 };

@@ -19,13 +19,12 @@ export interface EventSlice {
 }
 
 /** Folds every event not yet read by job `name`, slice by slice; returns how many ids were covered. */
-export async function foldEvents(
-  db: Db,
-  name: string,
-  now: Date,
-  fold: (trx: Db, slice: EventSlice) => Promise<void>,
-): Promise<number> {
-  await db.insertInto('rec_job_state').values({ name, last_event_id: '0', ran_at: null }).onConflict((oc) => oc.doNothing()).execute();
+export async function foldEvents(db: Db, name: string, now: Date, fold: (trx: Db, slice: EventSlice) => Promise<void>): Promise<number> {
+  await db
+    .insertInto('rec_job_state')
+    .values({ name, last_event_id: '0', ran_at: null })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const newest = await sql<{ id: string | null }>`select max(id)::text as id from events`.execute(db);
   const end = BigInt(newest.rows[0]?.id ?? '0');
   let covered = 0;

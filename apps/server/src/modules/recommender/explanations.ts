@@ -11,7 +11,11 @@ import type { DraftReason, Reason } from './recommender-types.js';
  * note there: a liked topic when it weighs about as much as the strongest
  * neighbour part, else similar notes or people like you.
  */
-export function interestReason(note: InterestNote, maxima: { note: number; peer: number; topic: number }, weights: { user: number; topic: number }): DraftReason {
+export function interestReason(
+  note: InterestNote,
+  maxima: { note: number; peer: number; topic: number },
+  weights: { user: number; topic: number },
+): DraftReason {
   const byNotes = maxima.note > 0 ? note.noteScore / maxima.note : 0;
   const byPeers = maxima.peer > 0 ? (weights.user * note.peerScore) / maxima.peer : 0;
   const byTopic = maxima.topic > 0 ? (Math.max(weights.topic, 0.5) * note.topicScore) / maxima.topic : 0;

@@ -28,7 +28,10 @@ export function exploreSeed(viewerKey: string, now: Date): number {
 }
 
 export async function noteIdRange(db: Db): Promise<{ low: number; high: number } | null> {
-  const row = await db.selectFrom('notes').select([sql<string | null>`min(id)`.as('low'), sql<string | null>`max(id)`.as('high')]).executeTakeFirst();
+  const row = await db
+    .selectFrom('notes')
+    .select([sql<string | null>`min(id)`.as('low'), sql<string | null>`max(id)`.as('high')])
+    .executeTakeFirst();
   if (!row?.low || !row.high) return null;
   return { low: Number(row.low), high: Number(row.high) };
 }
@@ -50,7 +53,5 @@ export async function exploreNotes(
     from notes left join rec_note_quality q on q.note_id = notes.id
     where notes.id = any(${[...draws.keys()]}::bigint[]) and notes.created_at <= ${options.now}
       and ${liveNote} and ${kindFilter(options.kind)}`.execute(db);
-  return rows
-    .map((row) => ({ ...toPoolNote(row), draw: draws.get(String(row.note_id))! }))
-    .sort((a, b) => b.draw - a.draw);
+  return rows.map((row) => ({ ...toPoolNote(row), draw: draws.get(String(row.note_id))! })).sort((a, b) => b.draw - a.draw);
 }

@@ -27,7 +27,7 @@ export async function feedFairnessRoutes(app: ApiApp, deps: { db: Db; stageCount
         description:
           'Impressions are `impression` events in the 24 h before now. shareUnder1kFollowers: share of them shown for creators ' +
           'with fewer than 1,000 followers; impressionGini: Gini of impressions across the creators shown; stageReach: of the ' +
-          "notes created in the window, how many reached at least each exposure stage.",
+          'notes created in the window, how many reached at least each exposure stage.',
         response: { 200: FeedFairnessSchema },
       },
     },

@@ -24,7 +24,9 @@ async function feedIds(who: TestUser): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | null = null;
   do {
-    const page: { items: Array<{ id: string }>; cursor: string | null } = (await call('GET', `/api/feed?limit=10${cursor ? `&cursor=${cursor}` : ''}`, who)).json();
+    const page: { items: Array<{ id: string }>; cursor: string | null } = (
+      await call('GET', `/api/feed?limit=10${cursor ? `&cursor=${cursor}` : ''}`, who)
+    ).json();
     ids.push(...page.items.map((item) => item.id));
     cursor = page.cursor;
   } while (cursor && ids.length < 500);
@@ -32,9 +34,26 @@ async function feedIds(who: TestUser): Promise<string[]> {
 }
 
 const countRows = async (table: 'not_interested' | 'reports', noteId: string) =>
-  Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('note_id', '=', noteId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db()
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('note_id', '=', noteId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const countEvents = async (type: 'not_interested' | 'report', noteId: string) =>
-  Number((await db().selectFrom('events').select((eb) => eb.fn.countAll().as('n')).where('note_id', '=', noteId).where('type', '=', type).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db()
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('note_id', '=', noteId)
+        .where('type', '=', type)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('not interested', () => {
   it('removes the note from For you, records the signal once, and can be undone', async () => {
@@ -85,12 +104,26 @@ describe('reports', () => {
 describe('exposure and settings', () => {
   it("shows a note's stage to its author only", async () => {
     const note = await insertNote(db(), { authorId: author.id });
-    expect((await call('GET', `/api/notes/${note}`, author)).json().exposure).toEqual({ stage: 1, stages: 3, status: 'testing', impressions: 0, stageImpressions: 0, stageBudget: 200 });
+    expect((await call('GET', `/api/notes/${note}`, author)).json().exposure).toEqual({
+      stage: 1,
+      stages: 3,
+      status: 'testing',
+      impressions: 0,
+      stageImpressions: 0,
+      stageBudget: 200,
+    });
     await db()
       .insertInto('rec_note_quality')
       .values({ note_id: note, impressions: 1234, stage: 2, stage_impressions: 1034, stage_status: 'testing', stage_changed_at: t.now, updated_at: t.now })
       .execute();
-    expect((await call('GET', `/api/notes/${note}`, author)).json().exposure).toEqual({ stage: 2, stages: 3, status: 'testing', impressions: 1234, stageImpressions: 1034, stageBudget: 2000 });
+    expect((await call('GET', `/api/notes/${note}`, author)).json().exposure).toEqual({
+      stage: 2,
+      stages: 3,
+      status: 'testing',
+      impressions: 1234,
+      stageImpressions: 1034,
+      stageBudget: 2000,
+    });
     expect((await call('GET', `/api/notes/${note}`, viewer)).json().exposure).toBeUndefined();
     expect((await call('GET', `/api/notes/${note}`)).json().exposure).toBeUndefined();
   });
@@ -138,14 +171,41 @@ describe('the whole loop', () => {
       notes.push(await insertNote(db(), { authorId: m.id, createdAt: new Date(t.now.getTime() - 20 * 86_400_000) }));
     }
     const [h1, h2, ...others] = notes as [string, string, ...string[]];
-    await db().insertInto('rec_affinity').values([h1, h2].map((note) => ({ user_id: who.id, note_id: note, strength: 1, last_at: t.now }))).execute();
+    await db()
+      .insertInto('rec_affinity')
+      .values([h1, h2].map((note) => ({ user_id: who.id, note_id: note, strength: 1, last_at: t.now })))
+      .execute();
     // Note neighbours (h2 is also a neighbour of h1: seen notes count in the max, as in the prototype).
-    const nn: Array<[string, string, number]> = [[h1, h2, 0.9], [h1, others[0]!, 0.5], [h1, others[1]!, 0.3], [h2, others[1]!, 0.25], [h2, others[2]!, 0.1]];
-    await db().insertInto('rec_note_neighbors').values(nn.map(([a, b, score]) => ({ note_id: a, neighbor_id: b, score }))).execute();
+    const nn: Array<[string, string, number]> = [
+      [h1, h2, 0.9],
+      [h1, others[0]!, 0.5],
+      [h1, others[1]!, 0.3],
+      [h2, others[1]!, 0.25],
+      [h2, others[2]!, 0.1],
+    ];
+    await db()
+      .insertInto('rec_note_neighbors')
+      .values(nn.map(([a, b, score]) => ({ note_id: a, neighbor_id: b, score })))
+      .execute();
     // People neighbours and what they engaged with.
-    await db().insertInto('rec_user_neighbors').values([{ user_id: who.id, neighbor_id: peers[0]!.id, score: 0.8 }, { user_id: who.id, neighbor_id: peers[1]!.id, score: 0.4 }]).execute();
-    const peerLikes: Array<[TestUser, string]> = [[peers[0]!, others[3]!], [peers[0]!, others[2]!], [peers[1]!, others[3]!], [peers[1]!, others[4]!], [peers[1]!, h1]];
-    await db().insertInto('rec_affinity').values(peerLikes.map(([p, note]) => ({ user_id: p.id, note_id: note, strength: 1, last_at: t.now }))).execute();
+    await db()
+      .insertInto('rec_user_neighbors')
+      .values([
+        { user_id: who.id, neighbor_id: peers[0]!.id, score: 0.8 },
+        { user_id: who.id, neighbor_id: peers[1]!.id, score: 0.4 },
+      ])
+      .execute();
+    const peerLikes: Array<[TestUser, string]> = [
+      [peers[0]!, others[3]!],
+      [peers[0]!, others[2]!],
+      [peers[1]!, others[3]!],
+      [peers[1]!, others[4]!],
+      [peers[1]!, h1],
+    ];
+    await db()
+      .insertInto('rec_affinity')
+      .values(peerLikes.map(([p, note]) => ({ user_id: p.id, note_id: note, strength: 1, last_at: t.now })))
+      .execute();
 
     // The prototype, by hand.
     const s1 = new Map<string, number>();
@@ -157,7 +217,7 @@ describe('the whole loop', () => {
     const s2 = new Map<string, number>();
     for (const [p, note] of peerLikes) {
       const sim = p === peers[0] ? 0.8 : 0.4;
-      s2.set(note, (s2.get(note) ?? 0) + (sim * sim) / (pop.get(note)! ** settings.neighbors.userBeta));
+      s2.set(note, (s2.get(note) ?? 0) + (sim * sim) / pop.get(note)! ** settings.neighbors.userBeta);
     }
     const max1 = Math.max(...s1.values());
     const max2 = Math.max(...s2.values());

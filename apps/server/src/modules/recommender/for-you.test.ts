@@ -23,7 +23,10 @@ async function allPages(who: TestUser | undefined, limit = 5, headers: Record<st
   const pages: Item[][] = [];
   let cursor: string | null = null;
   do {
-    const response = await t.app.inject({ url: `/api/feed?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, headers: { ...headers, ...(who ? { cookie: who.cookie } : {}) } });
+    const response = await t.app.inject({
+      url: `/api/feed?limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`,
+      headers: { ...headers, ...(who ? { cookie: who.cookie } : {}) },
+    });
     expect(response.statusCode, response.body).toBe(200);
     const page = response.json() as { items: Item[]; cursor: string | null };
     pages.push(page.items);
@@ -47,7 +50,12 @@ async function setLanguage(noteId: string, language: string) {
 describe('For you', () => {
   it('never shows blocked or muted authors (from any source), the viewer, engaged or deleted notes; never repeats; always says why', async () => {
     const viewer = await signUp(t, 'fy_viewer');
-    const [blocked, muted, blocker, friend] = (await Promise.all(['fy_blocked', 'fy_muted', 'fy_blocker', 'fy_friend'].map((handle) => signUp(t, handle)))) as [TestUser, TestUser, TestUser, TestUser];
+    const [blocked, muted, blocker, friend] = (await Promise.all(['fy_blocked', 'fy_muted', 'fy_blocker', 'fy_friend'].map((handle) => signUp(t, handle)))) as [
+      TestUser,
+      TestUser,
+      TestUser,
+      TestUser,
+    ];
     const topic = await insertTopic(db(), 'fyblocks');
     const seed = await insertNote(db(), { authorId: friend.id, title: 'seed', createdAt: daysAgo(10) });
     const notesBy = new Map<string, string[]>();
@@ -93,16 +101,30 @@ describe('For you', () => {
     const nobody = await signUp(t, 'fy_nobody');
     const fans = await db()
       .insertInto('users')
-      .values(Array.from({ length: 40 }, (_, i) => ({ phone: `+1202555${String(1000 + i)}`, handle: `fan_${i}`, display_name: `Fan ${i}`, language: 'en', region: 'US' })))
+      .values(
+        Array.from({ length: 40 }, (_, i) => ({
+          phone: `+1202555${String(1000 + i)}`,
+          handle: `fan_${i}`,
+          display_name: `Fan ${i}`,
+          language: 'en',
+          region: 'US',
+        })),
+      )
       .returning('id')
       .execute();
-    await db().insertInto('follows').values(fans.map((fan) => ({ follower_id: fan.id, followee_id: famous.id, created_at: t.now }))).execute();
+    await db()
+      .insertInto('follows')
+      .values(fans.map((fan) => ({ follower_id: fan.id, followee_id: famous.id, created_at: t.now })))
+      .execute();
     const byFamous = await insertNote(db(), { authorId: famous.id, title: 'same note', createdAt: daysAgo(8) });
     const byNobody = await insertNote(db(), { authorId: nobody.id, title: 'same note', createdAt: daysAgo(8) });
     await setQuality(byFamous, 0.3);
     await setQuality(byNobody, 0.31);
     const [zhA, zhB] = [await signUp(t, 'fy_zh_a'), await signUp(t, 'fy_zh_b')];
-    const zh = [await insertNote(db(), { authorId: zhA.id, title: '你好', createdAt: daysAgo(8) }), await insertNote(db(), { authorId: zhB.id, title: '早安', createdAt: daysAgo(8) })];
+    const zh = [
+      await insertNote(db(), { authorId: zhA.id, title: '你好', createdAt: daysAgo(8) }),
+      await insertNote(db(), { authorId: zhB.id, title: '早安', createdAt: daysAgo(8) }),
+    ];
     for (const id of zh) await setLanguage(id, 'zh');
     for (const id of [byFamous, byNobody]) await setLanguage(id, 'en');
     await setQuality(zh[0]!, 0.1);
@@ -138,7 +160,15 @@ describe('For you', () => {
     const shown = (await allPages(reader, 10)).flat();
     expect(shown.map((item) => item.id)).toContain(zhNote);
     expect(shown.map((item) => item.id)).not.toContain(enNote);
-    const languages = await db().selectFrom('notes').select('language').where('id', 'in', shown.map((item) => item.id)).execute();
+    const languages = await db()
+      .selectFrom('notes')
+      .select('language')
+      .where(
+        'id',
+        'in',
+        shown.map((item) => item.id),
+      )
+      .execute();
     for (const { language } of languages) expect([null, 'zh']).toContain(language);
   });
 
@@ -223,4 +253,3 @@ describe('For you with its per-viewer cache on', () => {
     for (const item of page) expect(['following', 'trending', 'popular', 'popular_in_language']).toContain(item.reason!.code);
   });
 });
-

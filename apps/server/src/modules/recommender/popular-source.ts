@@ -20,9 +20,6 @@ export async function popularNotes(db: Db, options: { kind?: 'video' }): Promise
 
 /** The average quality the quality multiplier compares against; null before the quality job ran. */
 export async function averageQuality(db: Db): Promise<number | null> {
-  const row = await db
-    .selectFrom('rec_note_quality')
-    .select(sql<number | null>`avg(quality)::float8`.as('average'))
-    .executeTakeFirst();
+  const row = await db.selectFrom('rec_note_quality').select(sql<number | null>`avg(quality)::float8`.as('average')).executeTakeFirst();
   return row?.average === null || row?.average === undefined ? null : Number(row.average);
 }

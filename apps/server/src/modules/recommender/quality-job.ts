@@ -123,7 +123,15 @@ async function withBenchmarks(db: Db, means: Record<Kind, number>, quantile: num
 
 async function moveStages(db: Db, settings: RecommenderSettings, cohorts: Record<Kind, Cohort>, now: Date): Promise<QualityRun['changes']> {
   const { rows } = await sql<{
-    note_id: string; kind: Kind; created_at: Date; stage: number; stage_status: StageStatus; stage_impressions: number; impressions: number; engagement: number; reporters: number;
+    note_id: string;
+    kind: Kind;
+    created_at: Date;
+    stage: number;
+    stage_status: StageStatus;
+    stage_impressions: number;
+    impressions: number;
+    engagement: number;
+    reporters: number;
   }>`
     select q.note_id, n.kind, n.created_at, q.stage, q.stage_status, q.stage_impressions, q.impressions, q.engagement,
       coalesce(r.reporters, 0)::int as reporters
@@ -135,8 +143,13 @@ async function moveStages(db: Db, settings: RecommenderSettings, cohorts: Record
   for (const row of rows) {
     const outcome = nextStage(
       {
-        stage: row.stage, status: row.stage_status, stageImpressions: row.stage_impressions, impressions: row.impressions,
-        engagement: row.engagement, createdAt: new Date(row.created_at), reporters: row.reporters,
+        stage: row.stage,
+        status: row.stage_status,
+        stageImpressions: row.stage_impressions,
+        impressions: row.impressions,
+        engagement: row.engagement,
+        createdAt: new Date(row.created_at),
+        reporters: row.reporters,
       },
       cohorts[row.kind],
       settings,

@@ -43,7 +43,9 @@ const affinity = async () =>
     (await db().selectFrom('rec_affinity').select(['user_id', 'note_id', 'strength']).execute()).map((row) => [`${row.user_id}:${row.note_id}`, row.strength]),
   );
 const userTopics = async () =>
-  Object.fromEntries((await db().selectFrom('rec_user_topics').select(['user_id', 'topic_id', 'weight']).execute()).map((row) => [`${row.user_id}:${row.topic_id}`, row.weight]));
+  Object.fromEntries(
+    (await db().selectFrom('rec_user_topics').select(['user_id', 'topic_id', 'weight']).execute()).map((row) => [`${row.user_id}:${row.topic_id}`, row.weight]),
+  );
 
 describe('recommender jobs', () => {
   it('turn likes, collects, comments and follows from a note into affinities, topics, neighbours, trending and quality', async () => {
@@ -95,7 +97,7 @@ describe('recommender jobs', () => {
       [notes.cats1, notes.cats2],
       [notes.cats2, notes.cats1],
     ]);
-    expect(noteNeighbors[0]!.score).toBeCloseTo(Math.pow(0.5, 0.8) / Math.sqrt(2), 5);
+    expect(noteNeighbors[0]!.score).toBeCloseTo(0.5 ** 0.8 / Math.sqrt(2), 5);
     const userNeighbors = await db().selectFrom('rec_user_neighbors').selectAll().orderBy('user_id').execute();
     expect(userNeighbors.map((row) => [row.user_id, row.neighbor_id, row.score])).toEqual([
       [bob.id, cat.id, 1],
@@ -136,14 +138,19 @@ describe('recommender jobs', () => {
     expect(after[`${bob.id}:${notes.cats1}`]).toBe(0);
     expect(after[`${cat.id}:${notes.cats2}`]).toBe(1);
     expect(await userTopics()).toMatchObject({ [`${bob.id}:${topics.cats}`]: 1, [`${cat.id}:${topics.cats}`]: 2 });
-    const quality = await db().selectFrom('rec_note_quality').select(['note_id', 'engagement']).where('note_id', 'in', [notes.cats1, notes.cats2]).orderBy('note_id').execute();
+    const quality = await db()
+      .selectFrom('rec_note_quality')
+      .select(['note_id', 'engagement'])
+      .where('note_id', 'in', [notes.cats1, notes.cats2])
+      .orderBy('note_id')
+      .execute();
     expect(quality.map((row) => row.engagement)).toEqual([1, 2]);
 
     // Bob's only positive engagement left is cats2: the two cat notes are now linked through Cat alone.
     await runRecommenderJobs(db(), settings, t.now);
     const link = await db().selectFrom('rec_note_neighbors').selectAll().where('note_id', '=', notes.cats1).executeTakeFirstOrThrow();
     // W = 1/2 (Cat), pop(cats1) = 1, pop(cats2) = 2.
-    expect(link.score).toBeCloseTo(Math.pow(0.5, 0.8) / Math.sqrt(2), 5);
+    expect(link.score).toBeCloseTo(0.5 ** 0.8 / Math.sqrt(2), 5);
     expect((await db().selectFrom('rec_user_neighbors').selectAll().execute()).map((row) => row.score)).toEqual([
       expect.closeTo(1 / Math.sqrt(2), 5),
       expect.closeTo(1 / Math.sqrt(2), 5),
@@ -158,10 +165,15 @@ describe('recommender jobs', () => {
 
     const sessionId = randomUUID();
     const at = t.now.getTime();
-    const impressions = [
-      ...Array.from({ length: 5 }, () => good),
-      ...Array.from({ length: 40 }, () => weak),
-    ].map((noteId, seq) => ({ type: 'impression', noteId, at, sessionId, seq, source: 'explore', position: seq % 10 }));
+    const impressions = [...Array.from({ length: 5 }, () => good), ...Array.from({ length: 40 }, () => weak)].map((noteId, seq) => ({
+      type: 'impression',
+      noteId,
+      at,
+      sessionId,
+      seq,
+      source: 'explore',
+      position: seq % 10,
+    }));
     expect((await call('POST', '/api/events', bob, { events: impressions })).json().accepted).toBe(45);
     for (const who of [bob, cat, dan, eve]) await ok(call('PUT', `/api/notes/${good}/like`, who));
 

@@ -2,16 +2,7 @@ import type { RecommenderSettings } from '../../config/recommender-settings.js';
 import type { Db } from '../../db/database.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
 import { hiddenAuthorIds } from '../social/hidden-authors.js';
-import {
-  exploreList,
-  followingList,
-  freshList,
-  interestList,
-  popularList,
-  qualityFactor,
-  trendingList,
-  type ViewerFilter,
-} from './candidate-lists.js';
+import { exploreList, followingList, freshList, interestList, popularList, qualityFactor, trendingList, type ViewerFilter } from './candidate-lists.js';
 import { TopicNames } from './explanations.js';
 import { type FreshNote, freshNotes } from './fresh-source.js';
 import type { PoolNote } from './pool-note.js';
@@ -169,7 +160,12 @@ export class Recommender {
           freshList(shared.fresh, filter, (note) => this.stageBudget(note) - note.stageImpressions, this.settings.stageBudgets, COLD_PAGE * 3),
           trendingList(shared.trending, filter, COLD_PAGE * 3),
         ];
-        const page = rerank(lists.flat(), { limit: COLD_PAGE, quotas: coldQuotas, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: this.settings.diversityLambda });
+        const page = rerank(lists.flat(), {
+          limit: COLD_PAGE,
+          quotas: coldQuotas,
+          maxPerAuthor: this.settings.maxPerAuthor,
+          diversityLambda: this.settings.diversityLambda,
+        });
         if (page.length === 0) break;
         for (const item of page) placed.add(item.noteId);
         result.push(...page);

@@ -48,7 +48,12 @@ describe('rerank', () => {
     const interest = authors.slice(0, 10).map((a, i) => note(a, 1 - i / 100, 'interest'));
     const fresh = authors.slice(10, 20).map((a, i) => note(a, 1 - i / 100, 'fresh'));
     const trending = authors.slice(20, 26).map((a, i) => note(a, 1 - i / 100, 'trending'));
-    const page = rerank([...interest, ...fresh, ...trending], { limit: 10, quotas: { interest: 0.6, fresh: 0.2, trending: 0.2 }, maxPerAuthor: 2, diversityLambda: 0.8 });
+    const page = rerank([...interest, ...fresh, ...trending], {
+      limit: 10,
+      quotas: { interest: 0.6, fresh: 0.2, trending: 0.2 },
+      maxPerAuthor: 2,
+      diversityLambda: 0.8,
+    });
     const count = (source: CandidateSource) => page.filter((c) => c.source === source).length;
     expect([count('interest'), count('fresh'), count('trending')]).toEqual([6, 2, 2]);
     // Within a source, its own order is kept.
@@ -59,18 +64,46 @@ describe('rerank', () => {
     const interest = [note('a', 1, 'interest'), note('b', 0.9, 'interest'), note('c', 0.8, 'interest')];
     const trending = [note('d', 1, 'trending'), note('e', 0.9, 'trending'), note('f', 0.8, 'trending')];
     const fresh = [note('g', 1, 'fresh')];
-    const page = rerank([...interest, ...trending, ...fresh], { limit: 6, quotas: { interest: 0.34, fresh: 0.33, following: 0.33 }, maxPerAuthor: 2, diversityLambda: 1 });
+    const page = rerank([...interest, ...trending, ...fresh], {
+      limit: 6,
+      quotas: { interest: 0.34, fresh: 0.33, following: 0.33 },
+      maxPerAuthor: 2,
+      diversityLambda: 1,
+    });
     expect(page).toHaveLength(6);
     expect(page.filter((c) => c.source === 'interest')).toHaveLength(3);
     expect(page.filter((c) => c.source === 'fresh')).toHaveLength(1);
     expect(page.filter((c) => c.source === 'trending')).toHaveLength(2);
-    expect(allocateSlots(new Map([['interest', 1], ['trending', 9]]), { interest: 0.5, explore: 0.5 }, 4)).toEqual(new Map([['interest', 1], ['explore', 0], ['trending', 3]]));
+    expect(
+      allocateSlots(
+        new Map([
+          ['interest', 1],
+          ['trending', 9],
+        ]),
+        { interest: 0.5, explore: 0.5 },
+        4,
+      ),
+    ).toEqual(
+      new Map([
+        ['interest', 1],
+        ['explore', 0],
+        ['trending', 3],
+      ]),
+    );
   });
 
   it('counts a note offered by two sources once, for the first', () => {
     const a = note('a', 1, 'interest');
-    const page = rerank([a, { ...a, source: 'trending' }, note('b', 0.5, 'trending')], { limit: 3, quotas: { interest: 0.5, trending: 0.5 }, maxPerAuthor: 2, diversityLambda: 1 });
-    expect(page.map((c) => [c.noteId, c.source])).toEqual([[a.noteId, 'interest'], [String(next), 'trending']]);
+    const page = rerank([a, { ...a, source: 'trending' }, note('b', 0.5, 'trending')], {
+      limit: 3,
+      quotas: { interest: 0.5, trending: 0.5 },
+      maxPerAuthor: 2,
+      diversityLambda: 1,
+    });
+    expect(page.map((c) => [c.noteId, c.source])).toEqual([
+      [a.noteId, 'interest'],
+      [String(next), 'trending'],
+    ]);
   });
 
   it('puts discovery notes (fresh, trending…) in the second half of the page, interest on the first screen', () => {
@@ -78,7 +111,12 @@ describe('rerank', () => {
     const interest = authors.slice(0, 10).map((a, i) => note(a, 1 - i / 100, 'interest'));
     const fresh = [note('x', 1, 'fresh')];
     const trending = [note('y', 1, 'trending')];
-    const page = rerank([...interest, ...fresh, ...trending], { limit: 10, quotas: { interest: 0.8, fresh: 0.1, trending: 0.1 }, maxPerAuthor: 2, diversityLambda: 0.8 });
+    const page = rerank([...interest, ...fresh, ...trending], {
+      limit: 10,
+      quotas: { interest: 0.8, fresh: 0.1, trending: 0.1 },
+      maxPerAuthor: 2,
+      diversityLambda: 0.8,
+    });
     const discoveryPositions = page.flatMap((c, position) => (c.source === 'interest' ? [] : [position]));
     expect(discoveryPositions).toEqual([6, 8]);
     expect(page.slice(0, 5).map((c) => c.noteId)).toEqual(interest.slice(0, 5).map((c) => c.noteId));

@@ -8,7 +8,17 @@ import type { EventType } from '../../db/tables/events.js';
 
 /** The event types that move affinity, quality and trending. */
 export const ENGAGEMENT_TYPES: readonly EventType[] = [
-  'like', 'unlike', 'collect', 'uncollect', 'comment', 'share', 'follow', 'complete', 'not_interested', 'report', 'interaction',
+  'like',
+  'unlike',
+  'collect',
+  'uncollect',
+  'comment',
+  'share',
+  'follow',
+  'complete',
+  'not_interested',
+  'report',
+  'interaction',
 ];
 
 /** Engagement value of the event row aliased `alias` (0 for types that carry none). */

@@ -67,7 +67,9 @@ export async function updateSimilarities(db: Db, settings: RecommenderSettings):
 
       // Note → note: the pairs of note i are Σ deg(u) over its engagers u.
       const noteCosts = await sql<{ id: string; cost: number }>`
-        select h.note_id as id, sum(u.deg)::float8 as cost from rec_sim_hw h join rec_sim_u u on u.user_id = h.user_id group by h.note_id order by h.note_id`.execute(conn);
+        select h.note_id as id, sum(u.deg)::float8 as cost from rec_sim_hw h join rec_sim_u u on u.user_id = h.user_id group by h.note_id order by h.note_id`.execute(
+        conn,
+      );
       for (const [lo, hi] of chunks(noteCosts.rows)) {
         await run(sql`
           insert into rec_sim_nn (note_id, neighbor_id, score)
@@ -132,7 +134,9 @@ export async function updateSimilarities(db: Db, settings: RecommenderSettings):
 }
 
 async function dropScratch(conn: Db): Promise<void> {
-  await sql`drop table if exists pg_temp.rec_sim_h, pg_temp.rec_sim_u, pg_temp.rec_sim_n, pg_temp.rec_sim_hw, pg_temp.rec_sim_nn, pg_temp.rec_sim_un`.execute(conn);
+  await sql`drop table if exists pg_temp.rec_sim_h, pg_temp.rec_sim_u, pg_temp.rec_sim_n, pg_temp.rec_sim_hw, pg_temp.rec_sim_nn, pg_temp.rec_sim_un`.execute(
+    conn,
+  );
 }
 
 /** Consecutive id ranges [lo, hi] of about PAIRS_PER_CHUNK pair rows each, covering every row. */

@@ -8,14 +8,25 @@ const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3_600_000);
 const settings = { ...DEFAULT_RECOMMENDER_SETTINGS, stageBudgets: [200, 2_000, 20_000], promoteProbability: 0.7, priorImpressions: 50, freshHours: 72 };
 const cohort: Cohort = { mean: 0.05, benchmark: 0.05 };
 const note = (overrides: Partial<StageState>): StageState => ({
-  stage: 1, status: 'testing', stageImpressions: 0, impressions: 0, engagement: 0, createdAt: hoursAgo(2), reporters: 0, ...overrides,
+  stage: 1,
+  status: 'testing',
+  stageImpressions: 0,
+  impressions: 0,
+  engagement: 0,
+  createdAt: hoursAgo(2),
+  reporters: 0,
+  ...overrides,
 });
 
 describe('stage rules', () => {
   it('keep a note in its test audience until the budget is spent, however it does so far', () => {
     for (const engagement of [0, 60]) {
       expect(nextStage(note({ stageImpressions: 199, impressions: 199, engagement }), cohort, settings, now)).toEqual({
-        stage: 1, status: 'testing', stageImpressions: 199, changed: false, reason: 'budget_left',
+        stage: 1,
+        status: 'testing',
+        stageImpressions: 199,
+        changed: false,
+        reason: 'budget_left',
       });
     }
   });
@@ -30,7 +41,11 @@ describe('stage rules', () => {
 
   it('settle a note whose budget is spent without beating the cohort, or only by luck', () => {
     expect(nextStage(note({ stageImpressions: 200, impressions: 200, engagement: 8 }), cohort, settings, now)).toEqual({
-      stage: 1, status: 'settled', stageImpressions: 200, changed: true, reason: 'weak',
+      stage: 1,
+      status: 'settled',
+      stageImpressions: 200,
+      changed: true,
+      reason: 'weak',
     });
     // 6% against a 5% benchmark after 200 impressions is not convincing enough.
     const lucky = note({ stageImpressions: 200, impressions: 200, engagement: 12 });
@@ -40,7 +55,11 @@ describe('stage rules', () => {
 
   it('open a note that passes the last stage, and settle one that fails it', () => {
     expect(nextStage(note({ stage: 3, stageImpressions: 20_000, impressions: 22_200, engagement: 3_000 }), cohort, settings, now)).toEqual({
-      stage: 3, status: 'open', stageImpressions: 20_000, changed: true, reason: 'opened',
+      stage: 3,
+      status: 'open',
+      stageImpressions: 20_000,
+      changed: true,
+      reason: 'opened',
     });
     expect(nextStage(note({ stage: 3, stageImpressions: 20_000, impressions: 22_200, engagement: 900 }), cohort, settings, now).status).toBe('settled');
     // Fewer stages configured than the note already reached: nothing left to test.
@@ -50,10 +69,16 @@ describe('stage rules', () => {
   it('settle a note still testing after freshHours, by time', () => {
     expect(nextStage(note({ createdAt: hoursAgo(72) }), cohort, settings, now).reason).toBe('budget_left');
     expect(nextStage(note({ createdAt: hoursAgo(73), stageImpressions: 50, impressions: 50, engagement: 20 }), cohort, settings, now)).toEqual({
-      stage: 1, status: 'settled', stageImpressions: 50, changed: true, reason: 'too_old',
+      stage: 1,
+      status: 'settled',
+      stageImpressions: 50,
+      changed: true,
+      reason: 'too_old',
     });
     // A spent budget is still judged on its merits, however old the note.
-    expect(nextStage(note({ createdAt: hoursAgo(100), stageImpressions: 200, impressions: 200, engagement: 30 }), cohort, settings, now).reason).toBe('promoted');
+    expect(nextStage(note({ createdAt: hoursAgo(100), stageImpressions: 200, impressions: 200, engagement: 30 }), cohort, settings, now).reason).toBe(
+      'promoted',
+    );
   });
 
   it('never promote a note reported by enough different people', () => {
@@ -66,7 +91,9 @@ describe('stage rules', () => {
   it('leave notes that are not testing alone', () => {
     for (const status of ['settled', 'open', 'promoted'] as const) {
       expect(nextStage(note({ status, stageImpressions: 5_000, impressions: 5_000, engagement: 2_000, reporters: 9 }), cohort, settings, now)).toMatchObject({
-        status, changed: false, reason: 'not_testing',
+        status,
+        changed: false,
+        reason: 'not_testing',
       });
     }
   });

@@ -74,7 +74,13 @@ export interface StageOutcome {
 type Settings = Pick<RecommenderSettings, 'stageBudgets' | 'promoteProbability' | 'priorImpressions' | 'freshHours'>;
 
 export function nextStage(state: StageState, cohort: Cohort, settings: Settings, now: Date): StageOutcome {
-  const keep = (reason: StageReason): StageOutcome => ({ stage: state.stage, status: state.status, stageImpressions: state.stageImpressions, changed: false, reason });
+  const keep = (reason: StageReason): StageOutcome => ({
+    stage: state.stage,
+    status: state.status,
+    stageImpressions: state.stageImpressions,
+    changed: false,
+    reason,
+  });
   const move = (status: StageStatus, reason: StageReason, stage = state.stage, stageImpressions = state.stageImpressions): StageOutcome => ({
     stage,
     status,

@@ -38,14 +38,31 @@ export function seenSince(now: Date, settings: RecommenderSettings): Date {
   return new Date(now.getTime() - settings.seenDays * 86_400_000);
 }
 
-export async function loadViewerBase(db: Db, viewerId: string, now: Date, settings: RecommenderSettings, unwritten: readonly string[]): Promise<ViewerBase | null> {
+export async function loadViewerBase(
+  db: Db,
+  viewerId: string,
+  now: Date,
+  settings: RecommenderSettings,
+  unwritten: readonly string[],
+): Promise<ViewerBase | null> {
   const [user, served, excluded, topics] = await Promise.all([
-    db.selectFrom('users').select(['id', 'feed_personalised', 'feed_languages_only', 'read_languages', 'language', 'region']).where('id', '=', viewerId).executeTakeFirst(),
+    db
+      .selectFrom('users')
+      .select(['id', 'feed_personalised', 'feed_languages_only', 'read_languages', 'language', 'region'])
+      .where('id', '=', viewerId)
+      .executeTakeFirst(),
     db.selectFrom('rec_served').select('note_id').where('user_id', '=', viewerId).where('served_at', '>', seenSince(now, settings)).execute(),
     sql<{ note_id: string }>`
       select note_id from rec_affinity where user_id = ${viewerId}
       union select note_id from not_interested where user_id = ${viewerId}`.execute(db),
-    db.selectFrom('rec_user_topics').select(['topic_id', 'weight']).where('user_id', '=', viewerId).where('weight', '>', 0).orderBy('weight', 'desc').limit(50).execute(),
+    db
+      .selectFrom('rec_user_topics')
+      .select(['topic_id', 'weight'])
+      .where('user_id', '=', viewerId)
+      .where('weight', '>', 0)
+      .orderBy('weight', 'desc')
+      .limit(50)
+      .execute(),
   ]);
   if (!user) return null;
   return {
@@ -60,16 +77,13 @@ export async function loadViewerBase(db: Db, viewerId: string, now: Date, settin
   };
 }
 
-export async function loadViewerPools(
-  db: Db,
-  base: ViewerBase,
-  settings: RecommenderSettings,
-  options: { now: Date; kind?: 'video' },
-): Promise<ViewerPools> {
+export async function loadViewerPools(db: Db, base: ViewerBase, settings: RecommenderSettings, options: { now: Date; kind?: 'video' }): Promise<ViewerPools> {
   const { now, kind } = options;
   const range = await noteIdRange(db);
   const [interest, following, explore] = await Promise.all([
-    base.personalised ? interestCandidates(db, base.userId, settings, { limit: INTEREST_POOL, kind, seenSince: seenSince(now, settings) }) : Promise.resolve([]),
+    base.personalised
+      ? interestCandidates(db, base.userId, settings, { limit: INTEREST_POOL, kind, seenSince: seenSince(now, settings) })
+      : Promise.resolve([]),
     followingNotes(db, base.userId, { now, kind }),
     base.personalised && range ? exploreNotes(db, range, { seed: exploreSeed(base.userId, now), now, kind }) : Promise.resolve([]),
   ]);

@@ -19,7 +19,11 @@ export async function searchNoteIds(
     .where(sql<boolean>`notes.search_tokens @> ${sql.val(input.tokens)}::text[]`);
   if (input.hidden.length) query = query.where('notes.author_id', 'not in', input.hidden);
   if (input.after) query = query.where(sql<boolean>`(note_rank.score, notes.id) < (${input.after[0]}, ${input.after[1]}::bigint)`);
-  return query.orderBy('note_rank.score', 'desc').orderBy('notes.id', 'desc').limit(input.limit + 1).execute();
+  return query
+    .orderBy('note_rank.score', 'desc')
+    .orderBy('notes.id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
 }
 
 /** People by handle prefix or a name containing the query (any script). */
@@ -32,9 +36,5 @@ export function searchUsers(db: Db, input: { query: string; hidden: readonly str
     .where((eb) => eb.or([eb(sql<string>`lower(handle)`, 'like', `${q}%`), eb(sql<string>`lower(display_name)`, 'like', `%${q}%`)]));
   if (input.hidden.length) query = query.where('id', 'not in', input.hidden);
   // Exact handle first, then shorter handles (closer matches).
-  return query
-    .orderBy(sql`lower(handle) = ${input.query.toLowerCase()}`, 'desc')
-    .orderBy(sql`length(handle)`)
-    .limit(input.limit)
-    .execute();
+  return query.orderBy(sql`lower(handle) = ${input.query.toLowerCase()}`, 'desc').orderBy(sql`length(handle)`).limit(input.limit).execute();
 }

@@ -19,7 +19,10 @@ export async function searchRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHy
 
   const topicHits = async (q: string, limit: number) => {
     const topics = await topicsByPrefix(db, q.replace(/^#/, ''), limit);
-    const counts = await topicCounts(db, topics.map((topic) => topic.id));
+    const counts = await topicCounts(
+      db,
+      topics.map((topic) => topic.id),
+    );
     return topics
       .map((topic) => ({ name: topic.name, views: counts.get(topic.id)!.views, discussions: counts.get(topic.id)!.discussions }))
       .sort((a, b) => b.views + b.discussions * 20 - (a.views + a.discussions * 20));
@@ -60,12 +63,17 @@ export async function searchRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHy
         const rows = await searchNoteIds(db, { tokens, hidden, after: after ? [after[0], after[1]] : null, limit });
         const kept = rows.slice(0, limit);
         if (rows.length > limit) next = encodeCursor([kept.at(-1)!.score, kept.at(-1)!.id]);
-        notes = await hydrator.cards(kept.map((row) => row.id), viewerId);
+        notes = await hydrator.cards(
+          kept.map((row) => row.id),
+          viewerId,
+        );
       }
       // People and topics come on the first page only; paging walks the notes.
       const first = !cursor;
       const users =
-        first && text && (type === 'all' || type === 'users') ? await searchUsers(db, { query: text.replace(/^@/, ''), hidden, limit: type === 'users' ? limit : 5 }) : [];
+        first && text && (type === 'all' || type === 'users')
+          ? await searchUsers(db, { query: text.replace(/^@/, ''), hidden, limit: type === 'users' ? limit : 5 })
+          : [];
       const topics = first && text && (type === 'all' || type === 'topics') ? await topicHits(text, type === 'topics' ? limit : 5) : [];
       return {
         notes,
@@ -86,7 +94,11 @@ export async function searchRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHy
         response: {
           200: Type.Object({
             suggestions: Type.Array(
-              Type.Object({ type: Type.Union([Type.Literal('topic'), Type.Literal('user'), Type.Literal('query')]), text: Type.String(), handle: Type.Optional(Type.String()) }),
+              Type.Object({
+                type: Type.Union([Type.Literal('topic'), Type.Literal('user'), Type.Literal('query')]),
+                text: Type.String(),
+                handle: Type.Optional(Type.String()),
+              }),
             ),
           }),
         },

@@ -11,7 +11,10 @@ export interface SmsProvider {
 }
 
 export class SmsDeliveryError extends Error {
-  constructor(message: string, readonly providerCode?: string | number) {
+  constructor(
+    message: string,
+    readonly providerCode?: string | number,
+  ) {
     super(message);
     this.name = 'SmsDeliveryError';
   }

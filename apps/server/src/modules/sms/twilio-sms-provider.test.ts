@@ -68,7 +68,12 @@ describe('TwilioSmsProvider', () => {
   it("turns Twilio's error JSON into a delivery error with its code", async () => {
     nextReply = {
       status: 400,
-      body: JSON.stringify({ code: 21211, message: "The 'To' number is not a valid phone number.", more_info: 'https://www.twilio.com/docs/errors/21211', status: 400 }),
+      body: JSON.stringify({
+        code: 21211,
+        message: "The 'To' number is not a valid phone number.",
+        more_info: 'https://www.twilio.com/docs/errors/21211',
+        status: 400,
+      }),
     };
     const failure = provider().send({ to: '+10000000000', body: 'x' });
     await expect(failure).rejects.toBeInstanceOf(SmsDeliveryError);

@@ -16,8 +16,7 @@ let noteId: string;
 
 type Actor = 'author' | 'other' | 'blocked' | 'anonymous';
 const ACTORS: Actor[] = ['author', 'other', 'blocked', 'anonymous'];
-const user = (actor: Actor): TestUser | undefined =>
-  ({ author, other, blocked, anonymous: undefined })[actor];
+const user = (actor: Actor): TestUser | undefined => ({ author, other, blocked, anonymous: undefined })[actor];
 
 const call = apiCaller(() => t);
 

@@ -79,5 +79,9 @@ export function boardNotesPage(
     const { at, noteId } = input.before;
     query = query.where(sql<boolean>`(c.created_at, c.note_id) < (${at}::timestamptz, ${noteId}::bigint)`);
   }
-  return query.orderBy('c.created_at', 'desc').orderBy('c.note_id', 'desc').limit(input.limit + 1).execute();
+  return query
+    .orderBy('c.created_at', 'desc')
+    .orderBy('c.note_id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
 }

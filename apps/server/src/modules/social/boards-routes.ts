@@ -17,11 +17,9 @@ const BoardList = Type.Object({ items: Type.Array(BoardSchema) });
 export async function boardsRoutes(app: ApiApp, deps: { boards: BoardsService; clock: () => Date }) {
   const { boards, clock } = deps;
 
-  app.get(
-    '/boards',
-    { schema: { tags: ['social'], summary: 'My boards, private ones included', response: { 200: BoardList } } },
-    async (request) => ({ items: await boards.mine(requireViewer(request).user.id) }),
-  );
+  app.get('/boards', { schema: { tags: ['social'], summary: 'My boards, private ones included', response: { 200: BoardList } } }, async (request) => ({
+    items: await boards.mine(requireViewer(request).user.id),
+  }));
 
   app.post(
     '/boards',
@@ -29,10 +27,7 @@ export async function boardsRoutes(app: ApiApp, deps: { boards: BoardsService; c
       schema: {
         tags: ['social'],
         summary: 'Make a board',
-        body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 60 }), isPrivate: Type.Optional(Type.Boolean()) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 60 }), isPrivate: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
         response: { 201: BoardSchema },
       },
     },
@@ -85,7 +80,6 @@ export async function boardsRoutes(app: ApiApp, deps: { boards: BoardsService; c
         response: { 200: pageSchema(Type.Object({ noteId: IdSchema, collectedAt: Type.String({ format: 'date-time' }) })) },
       },
     },
-    async (request) =>
-      boards.notes(request.params.id, request.viewer?.user.id ?? null, request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE),
+    async (request) => boards.notes(request.params.id, request.viewer?.user.id ?? null, request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE),
   );
 }

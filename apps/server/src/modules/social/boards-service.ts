@@ -1,15 +1,7 @@
 import type { Db } from '../../db/database.js';
 import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
-import {
-  type BoardSummaryRow,
-  boardNotesPage,
-  deleteBoard,
-  findBoard,
-  insertBoard,
-  listBoards,
-  updateBoard,
-} from './boards-queries.js';
+import { type BoardSummaryRow, boardNotesPage, deleteBoard, findBoard, insertBoard, listBoards, updateBoard } from './boards-queries.js';
 import { hiddenAuthorIds } from './hidden-authors.js';
 import { hasBlocked, visibleUserByHandle } from './note-access.js';
 

@@ -52,10 +52,14 @@ export async function presentComments(db: Db, rows: readonly CommentRow[], conte
   const all = [...rows, ...[...(context.repliesByParent?.values() ?? [])].flat()];
   const userIds = [...new Set(all.flatMap((row) => [row.author_id, ...(row.reply_to_user_id ? [row.reply_to_user_id] : [])]))];
   const [users, liked] = await Promise.all([
-    userIds.length === 0
-      ? []
-      : db.selectFrom('users').select(['id', 'handle', 'display_name']).where('id', 'in', userIds).execute(),
-    context.viewerId ? likedCommentIds(db, context.viewerId, all.map((row) => row.id)) : new Set<string>(),
+    userIds.length === 0 ? [] : db.selectFrom('users').select(['id', 'handle', 'display_name']).where('id', 'in', userIds).execute(),
+    context.viewerId
+      ? likedCommentIds(
+          db,
+          context.viewerId,
+          all.map((row) => row.id),
+        )
+      : new Set<string>(),
   ]);
   const byId = new Map(users.map((user) => [user.id, user]));
 

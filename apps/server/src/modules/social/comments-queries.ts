@@ -64,7 +64,11 @@ export function topLevelCommentsPage(
   } else if (before) {
     query = query.where(sql<boolean>`(created_at, id) < (${before.at}::timestamptz, ${before.id}::bigint)`);
   }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(input.limit + 1).execute();
+  return query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
 }
 
 /** The first `perParent` replies (oldest first) of each parent, and each parent's visible reply count. */
@@ -113,7 +117,11 @@ export function repliesPage(
     .where('deleted_at', 'is', null)
     .where(notHidden(input.hiddenAuthorIds));
   if (input.after) query = query.where(sql<boolean>`(created_at, id) > (${input.after.at}::timestamptz, ${input.after.id}::bigint)`);
-  return query.orderBy('created_at', 'asc').orderBy('id', 'asc').limit(input.limit + 1).execute();
+  return query
+    .orderBy('created_at', 'asc')
+    .orderBy('id', 'asc')
+    .limit(input.limit + 1)
+    .execute();
 }
 
 /**
@@ -152,12 +160,7 @@ export async function insertCommentLike(db: Db, userId: string, commentId: strin
 }
 
 export async function deleteCommentLike(db: Db, userId: string, commentId: string): Promise<boolean> {
-  const row = await db
-    .deleteFrom('comment_likes')
-    .where('user_id', '=', userId)
-    .where('comment_id', '=', commentId)
-    .returning('comment_id')
-    .executeTakeFirst();
+  const row = await db.deleteFrom('comment_likes').where('user_id', '=', userId).where('comment_id', '=', commentId).returning('comment_id').executeTakeFirst();
   return row !== undefined;
 }
 
@@ -174,11 +177,6 @@ export async function addToCommentLikes(db: Db, commentId: string, delta: number
 
 export async function likedCommentIds(db: Db, userId: string, commentIds: readonly string[]): Promise<Set<string>> {
   if (commentIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('comment_likes')
-    .select('comment_id')
-    .where('user_id', '=', userId)
-    .where('comment_id', 'in', commentIds)
-    .execute();
+  const rows = await db.selectFrom('comment_likes').select('comment_id').where('user_id', '=', userId).where('comment_id', 'in', commentIds).execute();
   return new Set(rows.map((row) => row.comment_id));
 }

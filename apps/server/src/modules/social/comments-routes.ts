@@ -17,10 +17,7 @@ export async function commentsRoutes(app: ApiApp, deps: { comments: CommentsServ
         tags: ['social'],
         summary: 'Comment on a note, or reply to a comment on it',
         params: IdParams,
-        body: Type.Object(
-          { body: Type.String({ minLength: 1, maxLength: 2000 }), parentId: Type.Optional(IdSchema) },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 2000 }), parentId: Type.Optional(IdSchema) }, { additionalProperties: false }),
         response: { 201: CommentSchema },
       },
     },

@@ -103,11 +103,7 @@ export class CommentsService {
     return view!;
   }
 
-  async list(
-    noteId: string,
-    viewerId: string | null,
-    options: { sort: CommentSort; cursor?: string; limit: number },
-  ): Promise<Page<CommentView>> {
+  async list(noteId: string, viewerId: string | null, options: { sort: CommentSort; cursor?: string; limit: number }): Promise<Page<CommentView>> {
     const hidden = await hiddenAuthorIds(this.db, viewerId);
     if (!options.cursor && hidden.size === 0) {
       // No blocks either way and no mutes: the viewer sees the page everyone sees.
@@ -183,7 +179,12 @@ export class CommentsService {
       after: after && { at: after[0], id: after[1] },
       limit: options.limit,
     });
-    const page = pageOf(rows, options.limit, (row) => row, (row) => [row.created_at.toISOString(), row.id]);
+    const page = pageOf(
+      rows,
+      options.limit,
+      (row) => row,
+      (row) => [row.created_at.toISOString(), row.id],
+    );
     return { items: await presentComments(this.db, page.items, { viewerId, noteAuthorId: note.authorId }), cursor: page.cursor };
   }
 

@@ -33,9 +33,7 @@ export async function upsertCollect(
     .insertInto('collects')
     .values({ user_id: input.userId, note_id: input.noteId, board_id: input.boardId ?? null, created_at: input.now })
     .onConflict((oc) =>
-      oc.columns(['user_id', 'note_id']).doUpdateSet(
-        input.boardId === undefined ? { board_id: sql`collects.board_id` } : { board_id: sql`excluded.board_id` },
-      ),
+      oc.columns(['user_id', 'note_id']).doUpdateSet(input.boardId === undefined ? { board_id: sql`collects.board_id` } : { board_id: sql`excluded.board_id` }),
     )
     // xmax is 0 only on a freshly inserted row version: tells insert from update in one statement.
     .returning(['board_id', sql<boolean>`(xmax = 0)`.as('inserted')])

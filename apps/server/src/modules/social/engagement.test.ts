@@ -58,7 +58,11 @@ describe('likes', () => {
     for (let i = 0; i < 50; i += 1) likers.push(await signUp(t, `liker_${i}`));
     const responses = await Promise.all(likers.map((liker) => call('PUT', `/api/notes/${noteId}/like`, liker)));
     expect(responses.map((response) => response.statusCode)).toEqual(likers.map(() => 200));
-    const likeRows = await t.database.db.selectFrom('likes').select((eb) => eb.fn.countAll<string>().as('count')).where('note_id', '=', noteId).executeTakeFirstOrThrow();
+    const likeRows = await t.database.db
+      .selectFrom('likes')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('note_id', '=', noteId)
+      .executeTakeFirstOrThrow();
     expect(Number(likeRows.count)).toBe(50);
     expect(await counterSum(noteId, 'likes')).toBe(50);
     expect((await call('PUT', `/api/notes/${noteId}/like`, likers[0])).json()).toEqual({ liked: true, likes: 50 });

@@ -20,12 +20,7 @@ export async function isBlockedBetween(db: Db, a: string, b: string): Promise<bo
   const row = await db
     .selectFrom('blocks')
     .select('blocker_id')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('blocker_id', '=', a), eb('blocked_id', '=', b)]),
-        eb.and([eb('blocker_id', '=', b), eb('blocked_id', '=', a)]),
-      ]),
-    )
+    .where((eb) => eb.or([eb.and([eb('blocker_id', '=', a), eb('blocked_id', '=', b)]), eb.and([eb('blocker_id', '=', b), eb('blocked_id', '=', a)])]))
     .executeTakeFirst();
   return row !== undefined;
 }

@@ -19,12 +19,7 @@ export const noteNotFound = () => notFound('note_not_found', 'This note does not
 export const userNotFound = () => notFound('user_not_found', 'No one has this handle.');
 
 export async function findLiveNote(db: Db, noteId: string): Promise<ReachableNote | undefined> {
-  const row = await db
-    .selectFrom('notes')
-    .select(['id', 'author_id', 'title'])
-    .where('id', '=', noteId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const row = await db.selectFrom('notes').select(['id', 'author_id', 'title']).where('id', '=', noteId).where('deleted_at', 'is', null).executeTakeFirst();
   return row && { id: row.id, authorId: row.author_id, title: row.title };
 }
 
@@ -45,12 +40,7 @@ export async function userByHandle(db: Db, handle: string): Promise<UserRow> {
 
 /** Whether `blockerId` blocked `blockedId` (one direction only). */
 export async function hasBlocked(db: Db, blockerId: string, blockedId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('blocks')
-    .select('blocker_id')
-    .where('blocker_id', '=', blockerId)
-    .where('blocked_id', '=', blockedId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('blocks').select('blocker_id').where('blocker_id', '=', blockerId).where('blocked_id', '=', blockedId).executeTakeFirst();
   return row !== undefined;
 }
 

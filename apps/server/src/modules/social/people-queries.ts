@@ -38,12 +38,7 @@ export async function deleteFollow(db: Db, followerId: string, followeeId: strin
 export async function deleteFollowsBetween(db: Db, a: string, b: string): Promise<void> {
   await db
     .deleteFrom('follows')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('follower_id', '=', a), eb('followee_id', '=', b)]),
-        eb.and([eb('follower_id', '=', b), eb('followee_id', '=', a)]),
-      ]),
-    )
+    .where((eb) => eb.or([eb.and([eb('follower_id', '=', a), eb('followee_id', '=', b)]), eb.and([eb('follower_id', '=', b), eb('followee_id', '=', a)])]))
     .execute();
 }
 
@@ -97,12 +92,7 @@ export async function relationTo(db: Db, viewerId: string, otherId: string): Pro
 
 export async function followedAmong(db: Db, viewerId: string, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('follows')
-    .select('followee_id')
-    .where('follower_id', '=', viewerId)
-    .where('followee_id', 'in', userIds)
-    .execute();
+  const rows = await db.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId).where('followee_id', 'in', userIds).execute();
   return new Set(rows.map((row) => row.followee_id));
 }
 

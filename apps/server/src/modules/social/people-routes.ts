@@ -24,10 +24,8 @@ export async function peopleRoutes(app: ApiApp, deps: { people: PeopleService; c
     },
     async (request) => people.follow(requireViewer(request).user.id, request.params.handle, clock(), request.body.fromNoteId),
   );
-  app.delete(
-    '/users/:handle/follow',
-    { schema: { ...toggle, summary: 'Unfollow someone (idempotent)', response: { 200: FollowState } } },
-    async (request) => people.unfollow(requireViewer(request).user.id, request.params.handle),
+  app.delete('/users/:handle/follow', { schema: { ...toggle, summary: 'Unfollow someone (idempotent)', response: { 200: FollowState } } }, async (request) =>
+    people.unfollow(requireViewer(request).user.id, request.params.handle),
   );
 
   const BlockState = Type.Object({ blocked: Type.Boolean() });
@@ -36,22 +34,18 @@ export async function peopleRoutes(app: ApiApp, deps: { people: PeopleService; c
     { schema: { ...toggle, summary: 'Block someone: ends follows both ways, neither sees the other', response: { 200: BlockState } } },
     async (request) => people.block(requireViewer(request).user.id, request.params.handle, clock()),
   );
-  app.delete(
-    '/users/:handle/block',
-    { schema: { ...toggle, summary: 'Unblock someone', response: { 200: BlockState } } },
-    async (request) => people.unblock(requireViewer(request).user.id, request.params.handle),
+  app.delete('/users/:handle/block', { schema: { ...toggle, summary: 'Unblock someone', response: { 200: BlockState } } }, async (request) =>
+    people.unblock(requireViewer(request).user.id, request.params.handle),
   );
 
   const MuteState = Type.Object({ muted: Type.Boolean() });
   app.put(
     '/users/:handle/mute',
-    { schema: { ...toggle, summary: "Mute someone: hide their notes and comments from me", response: { 200: MuteState } } },
+    { schema: { ...toggle, summary: 'Mute someone: hide their notes and comments from me', response: { 200: MuteState } } },
     async (request) => people.mute(requireViewer(request).user.id, request.params.handle, clock()),
   );
-  app.delete(
-    '/users/:handle/mute',
-    { schema: { ...toggle, summary: 'Unmute someone', response: { 200: MuteState } } },
-    async (request) => people.unmute(requireViewer(request).user.id, request.params.handle),
+  app.delete('/users/:handle/mute', { schema: { ...toggle, summary: 'Unmute someone', response: { 200: MuteState } } }, async (request) =>
+    people.unmute(requireViewer(request).user.id, request.params.handle),
   );
 
   for (const list of ['followers', 'following'] as const) {
@@ -66,7 +60,14 @@ export async function peopleRoutes(app: ApiApp, deps: { people: PeopleService; c
   for (const list of ['blocks', 'mutes'] as const) {
     app.get(
       `/me/${list}`,
-      { schema: { tags: ['social'], summary: `People I ${list === 'blocks' ? 'blocked' : 'muted'}, newest first`, querystring: PageQuery, response: { 200: UserPage } } },
+      {
+        schema: {
+          tags: ['social'],
+          summary: `People I ${list === 'blocks' ? 'blocked' : 'muted'}, newest first`,
+          querystring: PageQuery,
+          response: { 200: UserPage },
+        },
+      },
       async (request) => people.mine(list, requireViewer(request).user.id, request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE),
     );
   }

@@ -37,7 +37,15 @@ export class PeopleService {
     await this.db.transaction().execute(async (trx) => {
       if (!(await insertFollow(trx, viewerId, target.id, now))) return;
       await insertNotification(trx, { recipientId: target.id, kind: 'follow', actorId: viewerId, now });
-      const note = fromNoteId && (await trx.selectFrom('notes').select('id').where('id', '=', fromNoteId).where('author_id', '=', target.id).where('deleted_at', 'is', null).executeTakeFirst());
+      const note =
+        fromNoteId &&
+        (await trx
+          .selectFrom('notes')
+          .select('id')
+          .where('id', '=', fromNoteId)
+          .where('author_id', '=', target.id)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst());
       if (note) await recordSignals(trx, [{ userId: viewerId, noteId: note.id, type: 'follow', at: now }]);
     });
     return { following: true, followers: (await followCounts(this.db, target.id)).followers };
@@ -94,8 +102,19 @@ export class PeopleService {
     // block with me, but not muted ones: a mute hides content, not the person.
     const hidden = list === 'blocks' || list === 'mutes' ? new Set<string>() : await blockedEitherWayIds(this.db, viewerId);
     const rows = await edgeUsersPage(this.db, { list, userId, hiddenUserIds: hidden, before: before && { at: before[0], id: before[1] }, limit });
-    const page = pageOf(rows, limit, (row) => row, (row) => [row.edge_at.toISOString(), row.id]);
-    const followed = viewerId ? await followedAmong(this.db, viewerId, page.items.map((row) => row.id)) : undefined;
+    const page = pageOf(
+      rows,
+      limit,
+      (row) => row,
+      (row) => [row.edge_at.toISOString(), row.id],
+    );
+    const followed = viewerId
+      ? await followedAmong(
+          this.db,
+          viewerId,
+          page.items.map((row) => row.id),
+        )
+      : undefined;
     return { items: page.items.map((row) => presentUserSummary(row, followed?.has(row.id))), cursor: page.cursor };
   }
 

@@ -69,7 +69,10 @@ describe('blocking and muting', () => {
       .execute();
     expect(follows).toEqual([]);
 
-    for (const [who, target] of [[fay, 'eve'], [eve, 'fay']] as const) {
+    for (const [who, target] of [
+      [fay, 'eve'],
+      [eve, 'fay'],
+    ] as const) {
       const response = await call('PUT', `/api/users/${target}/follow`, who);
       expect(response.statusCode).toBe(403);
       expect(response.json().error.code).toBe('blocked');
@@ -140,7 +143,10 @@ describe('profiles', () => {
     expect((await call('GET', '/api/me', ivy)).json()).toMatchObject({ likesPrivate: true, collectsPrivate: true });
     expect((await call('GET', '/api/users/ivy')).json()).toMatchObject({ likesPrivate: true, collectsPrivate: true });
 
-    for (const [tab, code] of [['likes', 'likes_private'], ['collects', 'collects_private']] as const) {
+    for (const [tab, code] of [
+      ['likes', 'likes_private'],
+      ['collects', 'collects_private'],
+    ] as const) {
       for (const who of [bob, undefined]) {
         const response = await call('GET', `/api/users/ivy/${tab}`, who);
         expect(response.statusCode).toBe(403);

@@ -21,7 +21,13 @@ export async function profileTabsRoutes(app: ApiApp, deps: { tabs: ProfileTabsSe
         const { query } = request;
         const viewerId = request.viewer?.user.id ?? null;
         const page = await deps.tabs.page(tab, request.params.handle, viewerId, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
-        return { items: await deps.hydrator.cards(page.items.map((ref) => ref.noteId), viewerId), cursor: page.cursor };
+        return {
+          items: await deps.hydrator.cards(
+            page.items.map((ref) => ref.noteId),
+            viewerId,
+          ),
+          cursor: page.cursor,
+        };
       },
     );
   }

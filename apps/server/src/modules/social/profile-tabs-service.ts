@@ -20,8 +20,6 @@ export class ProfileTabsService {
       throw new AppError(403, `${tab}_private`, tab === 'likes' ? 'Their likes are private.' : 'Their collects are private.');
     }
     const options = { hiddenAuthorIds: await hiddenAuthorIds(this.db, viewerId) };
-    return tab === 'likes'
-      ? likedNoteIdsPage(this.db, owner.id, cursor, limit, options)
-      : collectedNoteIdsPage(this.db, owner.id, cursor, limit, options);
+    return tab === 'likes' ? likedNoteIdsPage(this.db, owner.id, cursor, limit, options) : collectedNoteIdsPage(this.db, owner.id, cursor, limit, options);
   }
 }

@@ -16,7 +16,15 @@ afterAll(() => t.close());
 
 const send = (events: unknown[], headers: Record<string, string> = { cookie }) =>
   t.app.inject({ method: 'POST', url: '/api/events', payload: { events }, headers });
-const countEvents = async () => Number((await t.database.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+const countEvents = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('events')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('telemetry', () => {
   it('stores a batch once, however often it is retried, and feeds view counters from impressions', async () => {
@@ -93,7 +101,13 @@ describe('telemetry', () => {
   it('validates the batch shape', async () => {
     const sessionId = randomUUID();
     const one = { type: 'impression', noteId: imageNote, at: t.now.getTime(), sessionId, seq: 1 };
-    for (const events of [[], Array.from({ length: 101 }, (_, i) => ({ ...one, seq: i })), [{ ...one, sessionId: 'nope' }], [{ ...one, type: 'hover' }], [{ ...one, extra: 1 }]]) {
+    for (const events of [
+      [],
+      Array.from({ length: 101 }, (_, i) => ({ ...one, seq: i })),
+      [{ ...one, sessionId: 'nope' }],
+      [{ ...one, type: 'hover' }],
+      [{ ...one, extra: 1 }],
+    ]) {
       const response = await send(events);
       expect(response.statusCode).toBe(400);
       expect(response.json().error.code).toBe('validation_failed');
@@ -114,13 +128,29 @@ describe('telemetry', () => {
     await t.database.db
       .insertInto('videos')
       .values({
-        id: randomUUID(), owner_id: author.id, note_id: videoNote, status: 'ready', source_name: 'clip.mp4', source_bytes: 1000,
-        duration_ms: 10_000, width: 720, height: 1280, created_at: t.now, updated_at: t.now,
+        id: randomUUID(),
+        owner_id: author.id,
+        note_id: videoNote,
+        status: 'ready',
+        source_name: 'clip.mp4',
+        source_bytes: 1000,
+        duration_ms: 10_000,
+        width: 720,
+        height: 1280,
+        created_at: t.now,
+        updated_at: t.now,
       })
       .execute();
     const sessionId = randomUUID();
     const start = t.now.getTime() - 60_000;
-    const event = (seq: number, atOffset: number, extra: object) => ({ noteId: videoNote, sessionId, seq, at: start + atOffset, source: 'video_feed', ...extra });
+    const event = (seq: number, atOffset: number, extra: object) => ({
+      noteId: videoNote,
+      sessionId,
+      seq,
+      at: start + atOffset,
+      source: 'video_feed',
+      ...extra,
+    });
     const result = (
       await send([
         event(1, 0, { type: 'impression' }),

@@ -36,7 +36,10 @@ export async function topicsRoutes(app: ApiApp, deps: { db: Db; feed: FeedServic
     },
     async (request) => {
       const topics = await trendingTopics(db, clock(), request.query.limit ?? 10);
-      const counts = await topicCounts(db, topics.map((topic) => topic.id));
+      const counts = await topicCounts(
+        db,
+        topics.map((topic) => topic.id),
+      );
       return { topics: topics.map((topic) => ({ name: topic.name, growth: topic.growth, ...counts.get(topic.id)! })) };
     },
   );

@@ -14,13 +14,11 @@ const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot:
 const toXml = (segment: string) => segment.replace(/[&<>]/g, (char) => XML_ESCAPES[char]!).replace(/⟦\d+⟧/g, (token) => `<x>${token}</x>`);
 
 function fromXml(text: string): string {
-  return text
-    .replace(/<x>\s*(⟦\s*\d+\s*⟧)\s*<\/x>/g, '$1')
-    .replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (entity, name: string) => {
-      if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
-      return XML_ENTITIES[name.toLowerCase()] ?? entity;
-    });
+  return text.replace(/<x>\s*(⟦\s*\d+\s*⟧)\s*<\/x>/g, '$1').replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (entity, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return XML_ENTITIES[name.toLowerCase()] ?? entity;
+  });
 }
 
 export class DeepLProvider implements TranslationProvider {

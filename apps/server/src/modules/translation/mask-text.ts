@@ -15,10 +15,7 @@ const EMOJI = new RegExp(`${EMOJI_UNIT}(?:\\u200D${EMOJI_UNIT})*`, 'u');
 /** The token brackets themselves: a text that contains them gets them masked too, so tokens stay unambiguous. */
 const RESERVED = /[⟦⟧]/u;
 
-const MASKED = new RegExp(
-  [URL_PATTERN, HASHTAG, MENTION, KEYCAP, FLAG, EMOJI, RESERVED].map((pattern) => `(?:${pattern.source})`).join('|'),
-  'gu',
-);
+const MASKED = new RegExp([URL_PATTERN, HASHTAG, MENTION, KEYCAP, FLAG, EMOJI, RESERVED].map((pattern) => `(?:${pattern.source})`).join('|'), 'gu');
 const URL_START = /^(?:https?:\/\/|www\.)/;
 // Punctuation that ends a sentence rather than the link: "see https://x.org." keeps the dot outside.
 const URL_TRAILING = /[.,;:!?'")\]#]+$/;

@@ -108,7 +108,11 @@ describe('DeepL adapter', () => {
 
   it('maps 403, 429, 456 and 5xx to failures and a 400 to a request it cannot serve', async () => {
     const provider = new DeepLProvider({ apiKey: 'deepl-key:fx', apiUrl: fake.url });
-    for (const [status, message] of [[429, 'Too many requests'], [456, 'Quota exceeded'], [503, 'Service unavailable']] as const) {
+    for (const [status, message] of [
+      [429, 'Too many requests'],
+      [456, 'Quota exceeded'],
+      [503, 'Service unavailable'],
+    ] as const) {
       fake.behave({ status });
       const error = await failure(provider, ['你好']);
       expect(error.message).toBe(`HTTP ${status}: ${message}`);
@@ -151,7 +155,10 @@ describe('OpenAI-compatible adapter', () => {
   });
 
   it('maps 401, 429 and 500 in the error format to failures', async () => {
-    for (const [status, message] of [[429, 'Rate limit reached for requests.'], [500, 'The server had an error while processing your request.']] as const) {
+    for (const [status, message] of [
+      [429, 'Rate limit reached for requests.'],
+      [500, 'The server had an error while processing your request.'],
+    ] as const) {
       fake.behave({ status });
       expect((await failure(provider(), ['你好'])).message).toBe(`HTTP ${status}: ${message}`);
     }

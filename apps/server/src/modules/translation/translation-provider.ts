@@ -61,11 +61,7 @@ function errorText(body: string): string {
  * POSTs JSON and returns the parsed answer. Statuses that describe the request
  * rather than the service (400, 413, 422) do not count against its circuit.
  */
-export async function postJson(
-  url: string,
-  body: unknown,
-  options: { headers?: Record<string, string>; signal: AbortSignal },
-): Promise<unknown> {
+export async function postJson(url: string, body: unknown, options: { headers?: Record<string, string>; signal: AbortSignal }): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -96,5 +92,4 @@ export async function postJson(
   }
 }
 
-export const isStringArray = (value: unknown): value is string[] =>
-  Array.isArray(value) && value.every((item) => typeof item === 'string');
+export const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');

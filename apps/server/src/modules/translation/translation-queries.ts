@@ -11,19 +11,9 @@ export interface CachedTranslation {
  * The cached translation of each hash into `target`, whichever provider made
  * it; with several, the one earliest in `preference` (then the newest) wins.
  */
-export async function cachedTranslations(
-  db: Db,
-  hashes: string[],
-  target: string,
-  preference: readonly string[],
-): Promise<Map<string, CachedTranslation>> {
+export async function cachedTranslations(db: Db, hashes: string[], target: string, preference: readonly string[]): Promise<Map<string, CachedTranslation>> {
   if (hashes.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('translations')
-    .selectAll()
-    .where('source_hash', 'in', hashes)
-    .where('target', '=', target)
-    .execute();
+  const rows = await db.selectFrom('translations').selectAll().where('source_hash', 'in', hashes).where('target', '=', target).execute();
   const rank = (row: TranslationRow) => {
     const index = preference.indexOf(row.provider);
     return index < 0 ? preference.length : index;
@@ -35,9 +25,7 @@ export async function cachedTranslations(
       best.set(row.source_hash, row);
     }
   }
-  return new Map(
-    [...best].map(([hash, row]) => [hash, { provider: row.provider, translatedText: row.translated_text, sourceLanguage: row.source_language }]),
-  );
+  return new Map([...best].map(([hash, row]) => [hash, { provider: row.provider, translatedText: row.translated_text, sourceLanguage: row.source_language }]));
 }
 
 export async function storeTranslations(

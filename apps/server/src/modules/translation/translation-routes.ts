@@ -22,7 +22,7 @@ export async function translationRoutes(app: ApiApp, deps: { translation: Transl
         summary: 'Translate a note, comment, bio or topic name',
         description:
           '`id` is the note or comment id, the user id for a bio, and the topic name for a topic. `target` is a language code ' +
-          "(en, zh, ja, ko, es…) or a UI locale (zh-CN → zh, zh-TW → zh-Hant). Answers come from a shared cache when the same text " +
+          '(en, zh, ja, ko, es…) or a UI locale (zh-CN → zh, zh-TW → zh-Hant). Answers come from a shared cache when the same text ' +
           'was translated before; otherwise providers are tried in their configured order. Errors: 400 nothing_to_translate, ' +
           'same_language, unsupported_language; 404 translation_disabled or <kind>_not_found; 429 translation_rate_limited; ' +
           '503 translation_unavailable.',

@@ -48,8 +48,7 @@ const RATE_WINDOW_SECONDS = 60;
 const BATCH_CONCURRENCY = 2;
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-export const translationDisabled = () =>
-  notFound('translation_disabled', 'Translation is not set up on this server.');
+export const translationDisabled = () => notFound('translation_disabled', 'Translation is not set up on this server.');
 const unavailable = (retryAfterSeconds: number) =>
   new AppError(503, 'translation_unavailable', 'Translation is unavailable right now, try again later.', { retryAfterSeconds });
 
@@ -69,10 +68,13 @@ export class TranslationService {
     },
   ) {
     for (const provider of deps.providers) {
-      this.breakers.set(provider.name, new CircuitBreaker({
-        failureThreshold: deps.settings.breakerFailures,
-        cooldownMs: deps.settings.breakerCooldownSeconds * 1000,
-      }));
+      this.breakers.set(
+        provider.name,
+        new CircuitBreaker({
+          failureThreshold: deps.settings.breakerFailures,
+          cooldownMs: deps.settings.breakerCooldownSeconds * 1000,
+        }),
+      );
     }
   }
 
@@ -80,10 +82,7 @@ export class TranslationService {
     return this.deps.providers.length > 0;
   }
 
-  async translate(
-    input: { kind: TranslationKind; id: string; target: string },
-    who: { viewerId: string | null; ip: string },
-  ): Promise<TranslationView> {
+  async translate(input: { kind: TranslationKind; id: string; target: string }, who: { viewerId: string | null; ip: string }): Promise<TranslationView> {
     if (!this.enabled) throw translationDisabled();
     const target = normaliseTarget(input.target);
     if (!target) throw badRequest('unsupported_language', `Translating into "${input.target}" is not supported.`);
@@ -117,7 +116,10 @@ export class TranslationService {
 
   /** Identical requests in flight share one provider call, and only the one that starts it spends the caller's quota. */
   private fetchMissing(jobs: FieldJob[], source: string | null, target: string, who: { viewerId: string | null; ip: string }) {
-    const key = `${target}|${source ?? ''}|${jobs.map((job) => job.hash).sort().join(',')}`;
+    const key = `${target}|${source ?? ''}|${jobs
+      .map((job) => job.hash)
+      .sort()
+      .join(',')}`;
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const limit = this.deps.rateLimiter.consume(

@@ -24,12 +24,7 @@ async function noteSource(db: Db, hydrator: NoteHydrator, id: string, viewerId: 
   if (!NUMERIC_ID.test(id)) throw noteNotFound();
   // The note page's own rule (deleted, blocked either way, muted, unfinished video): 404 note_not_found.
   await hydrator.view(id, viewerId);
-  const note = await db
-    .selectFrom('notes')
-    .select(['title', 'body', 'language'])
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const note = await db.selectFrom('notes').select(['title', 'body', 'language']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!note) throw noteNotFound();
   return { fields: { title: note.title, body: note.body }, language: note.language };
 }
@@ -54,11 +49,7 @@ async function commentSource(db: Db, hydrator: NoteHydrator, id: string, viewerI
 
 async function bioSource(db: Db, id: string, viewerId: string | null): Promise<TranslationSource> {
   if (!NUMERIC_ID.test(id)) throw userNotFound();
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'handle', 'display_name', 'bio', 'bio_language'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+  const user = await db.selectFrom('users').select(['id', 'handle', 'display_name', 'bio', 'bio_language']).where('id', '=', id).executeTakeFirst();
   if (!user || user.handle === null || user.display_name === null) throw userNotFound();
   // Someone who blocked the viewer does not exist for them (as on their profile).
   if (viewerId && viewerId !== user.id && (await hasBlocked(db, user.id, viewerId))) throw userNotFound();
@@ -84,12 +75,7 @@ async function topicSource(db: Db, name: string): Promise<TranslationSource> {
  * The text to translate. `id` is the note's or comment's id, the user's id
  * for a bio, and the topic's name (as in /api/topics/:name) for a topic.
  */
-export function loadSource(
-  deps: { db: Db; hydrator: NoteHydrator },
-  kind: TranslationKind,
-  id: string,
-  viewerId: string | null,
-): Promise<TranslationSource> {
+export function loadSource(deps: { db: Db; hydrator: NoteHydrator }, kind: TranslationKind, id: string, viewerId: string | null): Promise<TranslationSource> {
   switch (kind) {
     case 'note':
       return noteSource(deps.db, deps.hydrator, id, viewerId);

@@ -74,7 +74,12 @@ describe('translating notes', () => {
     expect(lt.translateCalls()).toHaveLength(calls);
     expect(again.json()).toEqual(first.json());
     expect(byAnn.json().translation.fields).toEqual({ title: 'Hello world', body: 'Thanks friends' });
-    const rows = await t.database.db.selectFrom('translations').selectAll().where('target', '=', 'en').where('translated_text', '=', 'Thanks friends').execute();
+    const rows = await t.database.db
+      .selectFrom('translations')
+      .selectAll()
+      .where('target', '=', 'en')
+      .where('translated_text', '=', 'Thanks friends')
+      .execute();
     expect(rows).toMatchObject([{ provider: 'libretranslate', source_language: 'zh' }]);
   });
 
@@ -94,7 +99,11 @@ describe('translating notes', () => {
     const noteId = await insertNote(t.database.db, { authorId: ann.id, title: '谢谢', body: '你好朋友' });
     lt.behave({ delayMs: 200 });
     const calls = lt.translateCalls().length;
-    const responses = await Promise.all([translate({ kind: 'note', id: noteId, target: 'en' }), translate({ kind: 'note', id: noteId, target: 'en' }, bob), translate({ kind: 'note', id: noteId, target: 'en' }, ann)]);
+    const responses = await Promise.all([
+      translate({ kind: 'note', id: noteId, target: 'en' }),
+      translate({ kind: 'note', id: noteId, target: 'en' }, bob),
+      translate({ kind: 'note', id: noteId, target: 'en' }, ann),
+    ]);
     expect(responses.map((response) => response.statusCode)).toEqual([200, 200, 200]);
     expect(lt.translateCalls()).toHaveLength(calls + 1);
   });
@@ -174,7 +183,12 @@ describe('bad input', () => {
     expect(await code({ kind: 'note', id: english, target: 'xx' })).toEqual([400, 'unsupported_language']);
     expect(lt.translateCalls()).toHaveLength(calls);
 
-    for (const payload of [{ kind: 'video', id: english, target: 'en' }, { kind: 'note', id: english }, { kind: 'note', id: english, target: 'en', extra: 1 }, { kind: 'note', id: '', target: 'en' }]) {
+    for (const payload of [
+      { kind: 'video', id: english, target: 'en' },
+      { kind: 'note', id: english },
+      { kind: 'note', id: english, target: 'en', extra: 1 },
+      { kind: 'note', id: '', target: 'en' },
+    ]) {
       expect(await code(payload), JSON.stringify(payload)).toEqual([400, 'validation_failed']);
     }
   });
@@ -234,7 +248,15 @@ describe('rate limits', () => {
 
 describe('the cache', () => {
   it('forgets rows older than the cut-off', async () => {
-    const total = async () => Number((await t.database.db.selectFrom('translations').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+    const total = async () =>
+      Number(
+        (
+          await t.database.db
+            .selectFrom('translations')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await total()).toBeGreaterThan(0);
     expect(await pruneTranslations(t.database.db, new Date('2000-01-01T00:00:00Z'))).toBe(0);
     const future = new Date(t.now.getTime() + 1000);

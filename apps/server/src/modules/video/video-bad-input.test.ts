@@ -44,7 +44,12 @@ describe('video bad input', () => {
     expect(anonymous.status).toBe(401);
     expect((await readJson(anonymous)).error.code).toBe('unauthenticated');
 
-    for (const metadata of [{ filename: 'notes.txt', filetype: 'text/plain' }, { filename: 'clip.avi' }, { filename: 'clip.mp4', filetype: 'image/png' }, {}] as Array<Record<string, string>>) {
+    for (const metadata of [
+      { filename: 'notes.txt', filetype: 'text/plain' },
+      { filename: 'clip.avi' },
+      { filename: 'clip.mp4', filetype: 'image/png' },
+      {},
+    ] as Array<Record<string, string>>) {
       const response = await tusCreate(baseUrl, cookie, 100, metadata);
       expect(response.status).toBe(415);
       expect(JSON.parse(await response.text()).error.code).toBe('video_type_unsupported');
@@ -78,11 +83,11 @@ describe('video bad input', () => {
   it('marks a video failed when its last attempt fails, and retries before that', async () => {
     const clip = await makeClip(path.join(scratch, 'ok.mp4'), { width: 320, height: 240, seconds: 1 });
     const videoId = await tusUpload(baseUrl, cookie, clip, 'ok.mp4');
-    const job = await t.database.db
+    const job = (await t.database.db
       .selectFrom('pgboss.job' as any)
       .select(['id', 'retry_limit', 'retry_backoff', 'expire_in'] as any)
       .where('data', '@>', JSON.stringify({ videoId }) as any)
-      .executeTakeFirstOrThrow() as { retry_limit: number; retry_backoff: boolean };
+      .executeTakeFirstOrThrow()) as { retry_limit: number; retry_backoff: boolean };
     expect(job).toMatchObject({ retry_limit: 2, retry_backoff: true });
 
     // An encoder that cannot run: a transient failure as far as the job knows.

@@ -105,7 +105,11 @@ describe('video upload and transcoding', () => {
     for (const url of [video.posterUrl, ...video.previewUrls]) expect(fs.existsSync(mediaFile(url))).toBe(true);
     // The source upload is gone once the outputs exist.
     expect(fs.existsSync(path.join(t.config.video.uploadsDir, videoId))).toBe(false);
-    const job = await t.database.db.selectFrom('pgboss.job' as any).select(['state'] as any).where('data', '@>', JSON.stringify({ videoId }) as any).executeTakeFirstOrThrow();
+    const job = await t.database.db
+      .selectFrom('pgboss.job' as any)
+      .select(['state'] as any)
+      .where('data', '@>', JSON.stringify({ videoId }) as any)
+      .executeTakeFirstOrThrow();
     expect(job).toEqual({ state: 'completed' });
     // The next test drives the job by hand.
     await t.app.videos.jobs.stopWorking();

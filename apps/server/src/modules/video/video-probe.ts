@@ -35,7 +35,7 @@ export async function probeVideo(tools: FfmpegTools, file: string, maxDurationSe
   }
   const streams = output.streams ?? [];
   const video = streams.find((stream) => stream.codec_type === 'video' && stream.codec_name !== 'mjpeg' && stream.codec_name !== 'png');
-  if (!video || !video.width || !video.height) {
+  if (!video?.width || !video.height) {
     if (streams.some((stream) => stream.codec_type === 'audio')) {
       throw new VideoRejected('video_no_video_stream', 'This file has sound but no picture. Upload a video.');
     }

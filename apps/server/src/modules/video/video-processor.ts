@@ -49,7 +49,7 @@ export class VideoProcessor {
     const { db, clock } = this.deps;
     const video = await findVideo(db, videoId);
     // Already finished by an earlier run (or gone): nothing to redo.
-    if (!video || video.status !== 'processing') return;
+    if (video?.status !== 'processing') return;
     // Per run: a re-delivered job may overlap a slow first run of the same video.
     const workDir = path.join(this.deps.workDir, `${videoId}-${randomUUID().slice(0, 8)}`);
     const progress = new ProgressWriter((fraction) => setVideoProgress(db, videoId, fraction, clock()));

@@ -2,21 +2,23 @@ import type { Db } from '../../db/database.js';
 import type { VideoFrame, VideoRendition, VideoRow } from '../../db/tables/videos.js';
 
 export function insertVideo(db: Db, input: { id: string; ownerId: string; sourceName: string; sourceBytes: number; now: Date }) {
-  return db
-    .insertInto('videos')
-    .values({
-      id: input.id,
-      owner_id: input.ownerId,
-      status: 'processing',
-      source_name: input.sourceName,
-      source_bytes: input.sourceBytes,
-      created_at: input.now,
-      updated_at: input.now,
-    })
-    // A finished upload reported twice (a retried PATCH) makes one video.
-    .onConflict((oc) => oc.column('id').doNothing())
-    .returningAll()
-    .executeTakeFirst();
+  return (
+    db
+      .insertInto('videos')
+      .values({
+        id: input.id,
+        owner_id: input.ownerId,
+        status: 'processing',
+        source_name: input.sourceName,
+        source_bytes: input.sourceBytes,
+        created_at: input.now,
+        updated_at: input.now,
+      })
+      // A finished upload reported twice (a retried PATCH) makes one video.
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returningAll()
+      .executeTakeFirst()
+  );
 }
 
 export function findVideo(db: Db, id: string): Promise<VideoRow | undefined> {
@@ -34,11 +36,7 @@ export async function videosOfNotes(db: Db, noteIds: readonly string[]): Promise
 }
 
 export async function attachVideo(db: Db, input: { videoId: string; noteId: string; coverFrame: number | null; now: Date }): Promise<void> {
-  await db
-    .updateTable('videos')
-    .set({ note_id: input.noteId, cover_frame: input.coverFrame, updated_at: input.now })
-    .where('id', '=', input.videoId)
-    .execute();
+  await db.updateTable('videos').set({ note_id: input.noteId, cover_frame: input.coverFrame, updated_at: input.now }).where('id', '=', input.videoId).execute();
 }
 
 /** Only while processing: a late progress report never turns a finished video back. */

@@ -70,9 +70,7 @@ function ProviderRow({ provider }: { provider: TranslationProviderStatus }) {
         <span className={`admin__state admin__state--${provider.state}`}>{t(`translation.admin.state.${provider.state}`)}</span>
       </div>
       {provider.failures > 0 ? <p className="muted admin__meta">{t('translation.admin.failures', { count: provider.failures })}</p> : null}
-      {provider.lastError ? (
-        <p className="muted admin__meta admin__error">{t('translation.admin.lastError', { error: provider.lastError })}</p>
-      ) : null}
+      {provider.lastError ? <p className="muted admin__meta admin__error">{t('translation.admin.lastError', { error: provider.lastError })}</p> : null}
     </li>
   );
 }

@@ -124,12 +124,7 @@ export function CodeStep({ pending, onPendingChange, onChangeNumber, onVerified 
       {resend.isError ? <InlineAlert testId="resend-error">{errorMessage(t, resend.error)}</InlineAlert> : null}
       {resent ? <InlineAlert tone="success">{t('auth.resent')}</InlineAlert> : null}
       <div className="code-step__links">
-        <Button
-          variant="secondary"
-          data-testid="resend-code"
-          disabled={resendIn > 0 || resend.isPending}
-          onClick={resendCode}
-        >
+        <Button variant="secondary" data-testid="resend-code" disabled={resendIn > 0 || resend.isPending} onClick={resendCode}>
           {resendIn > 0 ? t('auth.resendIn', { seconds: resendIn }) : t('auth.resend')}
         </Button>
         {meta?.devSmsInbox ? (

@@ -97,9 +97,7 @@ export function PhoneStep({ country, onCountryChange, phone, onPhoneChange, onSe
         onBlur={() => setTouched(true)}
         hint={maybeInvalid ? t('auth.phoneMaybeInvalid', { country: countryName(country, language) }) : t('auth.terms')}
       />
-      {sendCode.isError ? (
-        <InlineAlert testId="phone-error">{errorMessage(t, sendCode.error)}</InlineAlert>
-      ) : null}
+      {sendCode.isError ? <InlineAlert testId="phone-error">{errorMessage(t, sendCode.error)}</InlineAlert> : null}
       <Button type="submit" block data-testid="send-code" disabled={!plausible || sendCode.isPending}>
         {sendCode.isPending ? t('auth.sending') : t('auth.sendCode')}
       </Button>

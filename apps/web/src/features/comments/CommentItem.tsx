@@ -85,9 +85,12 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
               <CommentItem key={reply.id} comment={reply} onReply={onReply} signedIn={signedIn} onNeedSignIn={onNeedSignIn} />
             ))}
             {hidden > 0 ? (
-              <MoreReplies parent={comment} hidden={hidden} inlineIds={inline.map((r) => r.id)} render={(reply) => (
-                <CommentItem key={reply.id} comment={reply} onReply={onReply} signedIn={signedIn} onNeedSignIn={onNeedSignIn} />
-              )} />
+              <MoreReplies
+                parent={comment}
+                hidden={hidden}
+                inlineIds={inline.map((r) => r.id)}
+                render={(reply) => <CommentItem key={reply.id} comment={reply} onReply={onReply} signedIn={signedIn} onNeedSignIn={onNeedSignIn} />}
+              />
             ) : null}
           </ul>
         ) : null}

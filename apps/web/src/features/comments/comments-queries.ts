@@ -53,8 +53,7 @@ function bumpNoteComments(queryClient: QueryClient, noteId: string, delta: numbe
 export function useCreateComment(noteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { body: string; parentId?: string }) =>
-      api.post<CommentView>(`/api/notes/${encodeURIComponent(noteId)}/comments`, input),
+    mutationFn: (input: { body: string; parentId?: string }) => api.post<CommentView>(`/api/notes/${encodeURIComponent(noteId)}/comments`, input),
     onSuccess: (comment) => {
       bumpNoteComments(queryClient, noteId, 1);
       const parentId = comment.parentId;
@@ -69,9 +68,7 @@ export function useCreateComment(noteId: string) {
           // Only append once the whole reply list is loaded; otherwise paging brings it.
           return last && last.cursor === null ? { ...data, pages: [...data.pages.slice(0, -1), { ...last, items: [...last.items, comment] }] } : data;
         }
-        return mapComments(data, (c) =>
-          c.id === parentId ? { ...c, replyCount: c.replyCount + 1, replies: [...(c.replies ?? []), comment] } : c,
-        );
+        return mapComments(data, (c) => (c.id === parentId ? { ...c, replyCount: c.replyCount + 1, replies: [...(c.replies ?? []), comment] } : c));
       });
     },
   });

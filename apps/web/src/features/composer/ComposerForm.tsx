@@ -13,7 +13,6 @@ import { NoteTextFields } from './NoteTextFields';
 import { useComposerImages } from './use-composer-images';
 import './composer.css';
 
-
 export interface ComposerInitial {
   title: string;
   body: string;

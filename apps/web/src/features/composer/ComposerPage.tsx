@@ -63,11 +63,7 @@ export function ComposerPage() {
               onSubmit={(input) => create.mutate(input, { onSuccess: published })}
             />
           ) : (
-            <VideoComposerForm
-              busy={create.isPending}
-              error={create.error}
-              onSubmit={(input) => create.mutate(input, { onSuccess: published })}
-            />
+            <VideoComposerForm busy={create.isPending} error={create.error} onSubmit={(input) => create.mutate(input, { onSuccess: published })} />
           )}
         </div>
       </>

@@ -21,17 +21,18 @@ export function ImageThumb({ item, index, count, onRemove, onMove, onAlt }: Imag
       <div className="thumb__frame">
         <img src={item.preview} alt="" className="thumb__img" />
         {index === 0 ? <span className="thumb__cover">{t('composer.cover')}</span> : null}
-        <button type="button" className="thumb__remove" onClick={onRemove} aria-label={t('composer.removeImage', { index: position })} data-testid="composer-remove">
+        <button
+          type="button"
+          className="thumb__remove"
+          onClick={onRemove}
+          aria-label={t('composer.removeImage', { index: position })}
+          data-testid="composer-remove"
+        >
           <CloseIcon size={16} />
         </button>
         {item.status === 'uploading' ? (
           <div className="thumb__progress">
-            <progress
-              max={100}
-              value={percent}
-              aria-label={t('composer.uploadProgress', { index: position })}
-              data-testid="composer-upload-progress"
-            />
+            <progress max={100} value={percent} aria-label={t('composer.uploadProgress', { index: position })} data-testid="composer-upload-progress" />
           </div>
         ) : null}
       </div>
@@ -41,13 +42,25 @@ export function ImageThumb({ item, index, count, onRemove, onMove, onAlt }: Imag
         </p>
       ) : null}
       <div className="thumb__tools">
-        <button type="button" className="thumb__move" onClick={() => onMove(-1)} disabled={index === 0} aria-label={t('composer.moveLeft', { index: position })}>
+        <button
+          type="button"
+          className="thumb__move"
+          onClick={() => onMove(-1)}
+          disabled={index === 0}
+          aria-label={t('composer.moveLeft', { index: position })}
+        >
           <ChevronLeftIcon size={18} />
         </button>
         <span className="thumb__index" aria-hidden="true">
           {position}/{count}
         </span>
-        <button type="button" className="thumb__move" onClick={() => onMove(1)} disabled={index === count - 1} aria-label={t('composer.moveRight', { index: position })}>
+        <button
+          type="button"
+          className="thumb__move"
+          onClick={() => onMove(1)}
+          disabled={index === count - 1}
+          aria-label={t('composer.moveRight', { index: position })}
+        >
           <ChevronRightIcon size={18} />
         </button>
       </div>

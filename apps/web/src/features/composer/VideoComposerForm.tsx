@@ -60,9 +60,7 @@ export function VideoComposerForm({ busy, error, onSubmit }: VideoComposerFormPr
         onCancel={cancel}
         onPickAnother={reset}
       />
-      {status.isError && upload.phase === 'uploaded' ? (
-        <InlineAlert>{errorMessage(t, status.error)}</InlineAlert>
-      ) : null}
+      {status.isError && upload.phase === 'uploaded' ? <InlineAlert>{errorMessage(t, status.error)}</InlineAlert> : null}
       {frames.length > 0 ? <CoverPicker frames={frames} selected={coverFrame} onSelect={setCoverFrame} /> : null}
       <NoteTextFields title={title} body={body} place={place} onTitle={setTitle} onBody={setBody} onPlace={setPlace} />
       {error ? <InlineAlert testId="composer-error">{errorMessage(t, error)}</InlineAlert> : null}

@@ -30,8 +30,7 @@ export function VideoUploadPanel({ upload, status, onPick, onPause, onResume, on
   const stage = videoStage(upload, status);
   const percent = upload.total > 0 ? Math.floor((upload.sent / upload.total) * 100) : 0;
   const processed = Math.round((status?.progress ?? 0) * 100);
-  const errorText = (code: string | undefined, fallback: string) =>
-    t(`errors.${code ?? fallback}`, { defaultValue: t(`errors.${fallback}`) });
+  const errorText = (code: string | undefined, fallback: string) => t(`errors.${code ?? fallback}`, { defaultValue: t(`errors.${fallback}`) });
 
   return (
     <section className="video-upload" data-testid="composer-video-status" data-status={stage} aria-labelledby="composer-video-heading">

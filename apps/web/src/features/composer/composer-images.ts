@@ -25,8 +25,7 @@ export type ComposerAction =
   | { type: 'move'; key: string; by: -1 | 1 }
   | { type: 'alt'; key: string; alt: string };
 
-const patch = (list: ComposerImage[], key: string, change: Partial<ComposerImage>) =>
-  list.map((item) => (item.key === key ? { ...item, ...change } : item));
+const patch = (list: ComposerImage[], key: string, change: Partial<ComposerImage>) => list.map((item) => (item.key === key ? { ...item, ...change } : item));
 
 export function composerImagesReducer(list: ComposerImage[], action: ComposerAction): ComposerImage[] {
   switch (action.type) {

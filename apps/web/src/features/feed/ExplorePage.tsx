@@ -34,8 +34,7 @@ export function ExplorePage() {
   );
 
   const select = (next: ExploreSelection) => {
-    const search: Record<string, string> =
-      next.tab === 'topic' && next.topic ? { topic: next.topic } : next.tab === 'following' ? { tab: 'following' } : {};
+    const search: Record<string, string> = next.tab === 'topic' && next.topic ? { topic: next.topic } : next.tab === 'following' ? { tab: 'following' } : {};
     setParams(search, { replace: true });
     window.scrollTo({ top: 0 });
   };

@@ -2,7 +2,10 @@ import { Skeleton } from '../../ui/Skeleton';
 import { SkeletonGroup } from '../../ui/SkeletonGroup';
 import './feed.css';
 
-const RATIOS = [[1.33, 1, 0.75], [1, 0.75, 1.33]];
+const RATIOS = [
+  [1.33, 1, 0.75],
+  [1, 0.75, 1.33],
+];
 
 /** Card-shaped placeholders in the same two columns the grid will use. */
 export function GridSkeleton() {

@@ -54,12 +54,7 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
     >
       <Link to={`/notes/${note.id}`} className="note-card__link">
         <div className="note-card__cover">
-          <ResponsiveImage
-            image={note.cover}
-            ratio={coverRatio(note.cover.width, note.cover.height)}
-            sizes="(min-width: 900px) 330px, 50vw"
-            eager={eager}
-          />
+          <ResponsiveImage image={note.cover} ratio={coverRatio(note.cover.width, note.cover.height)} sizes="(min-width: 900px) 330px, 50vw" eager={eager} />
           {note.kind === 'video' ? (
             <span className="note-card__badge" data-testid="video-card-badge">
               <PlayIcon size={14} />

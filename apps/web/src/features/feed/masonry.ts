@@ -14,12 +14,7 @@ export function coverRatio(width: number, height: number): number {
  * grid reads top-down roughly in rank order. Deterministic: appending a page never moves
  * the cards already placed.
  */
-export function assignColumns<T>(
-  items: readonly T[],
-  ratioOf: (item: T) => number,
-  columnCount = 2,
-  footerRatio = 0.42,
-): T[][] {
+export function assignColumns<T>(items: readonly T[], ratioOf: (item: T) => number, columnCount = 2, footerRatio = 0.42): T[][] {
   const columns: T[][] = Array.from({ length: columnCount }, () => []);
   const heights = new Array<number>(columnCount).fill(0);
   for (const item of items) {

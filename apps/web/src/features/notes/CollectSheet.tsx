@@ -118,9 +118,7 @@ export function CollectSheet({ note, open, onClose }: CollectSheetProps) {
         </Button>
       </form>
       {createBoard.isError ? (
-        <InlineAlert>
-          {isApiError(createBoard.error, 'board_name_taken') ? t('errors.board_name_taken') : errorMessage(t, createBoard.error)}
-        </InlineAlert>
+        <InlineAlert>{isApiError(createBoard.error, 'board_name_taken') ? t('errors.board_name_taken') : errorMessage(t, createBoard.error)}</InlineAlert>
       ) : null}
       {viewer?.collected ? (
         <Button variant="danger" block onClick={() => choose(false)} data-testid="collect-remove">

@@ -68,10 +68,22 @@ export function NoteCarousel({ images }: { images: ImageView[] }) {
       </div>
       {count > 1 ? (
         <>
-          <button type="button" className="carousel__arrow carousel__arrow--prev" onClick={() => go(index - 1)} disabled={index === 0} aria-label={t('note.previousImage')}>
+          <button
+            type="button"
+            className="carousel__arrow carousel__arrow--prev"
+            onClick={() => go(index - 1)}
+            disabled={index === 0}
+            aria-label={t('note.previousImage')}
+          >
             <ChevronLeftIcon />
           </button>
-          <button type="button" className="carousel__arrow carousel__arrow--next" onClick={() => go(index + 1)} disabled={index >= count - 1} aria-label={t('note.nextImage')}>
+          <button
+            type="button"
+            className="carousel__arrow carousel__arrow--next"
+            onClick={() => go(index + 1)}
+            disabled={index >= count - 1}
+            aria-label={t('note.nextImage')}
+          >
             <ChevronRightIcon />
           </button>
           <span className="carousel__counter" aria-hidden="true">

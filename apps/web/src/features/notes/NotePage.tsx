@@ -54,9 +54,7 @@ function NoteContent({ note }: { note: NoteView }) {
     inputRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     inputRef.current?.focus({ preventScroll: true });
   };
-  const bodyTopics = new Set(
-    tokenizeRichText(note.body).flatMap((token) => (token.type === 'topic' ? [token.name.normalize('NFKC').toLowerCase()] : [])),
-  );
+  const bodyTopics = new Set(tokenizeRichText(note.body).flatMap((token) => (token.type === 'topic' ? [token.name.normalize('NFKC').toLowerCase()] : [])));
   const extraTopics = note.topics.filter((topic) => !bodyTopics.has(topic.name.normalize('NFKC').toLowerCase()));
   const edited = note.updatedAt && note.updatedAt !== note.createdAt;
   // Title and body are translated together and shown in place of the original.
@@ -122,13 +120,7 @@ function NoteContent({ note }: { note: NoteView }) {
         </p>
         {note.exposure ? <ExposureLine exposure={note.exposure} /> : null}
       </div>
-      <CommentsSection
-        noteId={note.id}
-        total={note.counts.comments}
-        signedIn={Boolean(note.viewer)}
-        inputRef={inputRef}
-        onReplyStart={focusComment}
-      />
+      <CommentsSection noteId={note.id} total={note.counts.comments} signedIn={Boolean(note.viewer)} inputRef={inputRef} onReplyStart={focusComment} />
       <NoteActionBar note={note} onComment={focusComment} />
     </article>
   );

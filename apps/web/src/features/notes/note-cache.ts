@@ -11,9 +11,7 @@ type Snapshot = [QueryKey, unknown][];
 
 function isNoteView(value: unknown, id: string): value is NoteView {
   // A video note may come without an images array; `body` tells a note from a card.
-  return (
-    typeof value === 'object' && value !== null && ('images' in value || 'body' in value) && 'counts' in value && (value as NoteView).id === id
-  );
+  return typeof value === 'object' && value !== null && ('images' in value || 'body' in value) && 'counts' in value && (value as NoteView).id === id;
 }
 
 function patchCards(cards: NoteCard[], id: string, like: LikeState): NoteCard[] {
@@ -34,7 +32,7 @@ function patchValue(value: unknown, id: string, like: LikeState): unknown {
   }
   if (typeof value !== 'object' || value === null) return value;
   const record = value as Record<string, unknown>;
-  if (Array.isArray(record['pages'])) {
+  if (Array.isArray(record.pages)) {
     const data = value as InfiniteData<unknown>;
     const pages = data.pages.map((page) => patchValue(page, id, like));
     return pages.every((page, i) => page === data.pages[i]) ? value : { ...data, pages };

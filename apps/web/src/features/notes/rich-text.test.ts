@@ -29,17 +29,17 @@ describe('tokenizeRichText', () => {
   });
 
   it('finds mentions of 3 to 24 characters, like the server', () => {
-    expect(tokenizeRichText('hi @mei_li, @ab and @' + 'x'.repeat(25))).toEqual([
+    expect(tokenizeRichText(`hi @mei_li, @ab and @${'x'.repeat(25)}`)).toEqual([
       { type: 'text', text: 'hi ' },
       { type: 'mention', text: '@mei_li', handle: 'mei_li' },
       { type: 'text', text: ', @ab and ' },
-      { type: 'mention', text: '@' + 'x'.repeat(24), handle: 'x'.repeat(24) },
+      { type: 'mention', text: `@${'x'.repeat(24)}`, handle: 'x'.repeat(24) },
       { type: 'text', text: 'x' },
     ]);
   });
 
   it('caps a hashtag at 50 characters, like the server', () => {
-    expect(tokenizeRichText('#' + 'a'.repeat(55))[0]).toEqual({ type: 'topic', text: '#' + 'a'.repeat(50), name: 'a'.repeat(50) });
+    expect(tokenizeRichText(`#${'a'.repeat(55)}`)[0]).toEqual({ type: 'topic', text: `#${'a'.repeat(50)}`, name: 'a'.repeat(50) });
   });
 
   it('does not treat e-mail addresses as mentions', () => {

@@ -7,10 +7,7 @@
  * Keep in step with apps/server/src/modules/notes/note-text.ts: what it parses is what
  * readers can click.
  */
-export type RichToken =
-  | { type: 'text'; text: string }
-  | { type: 'topic'; text: string; name: string }
-  | { type: 'mention'; text: string; handle: string };
+export type RichToken = { type: 'text'; text: string } | { type: 'topic'; text: string; name: string } | { type: 'mention'; text: string; handle: string };
 
 const TOKEN = /#([\p{L}\p{M}\p{N}_]{1,50})|(?<![\p{L}\p{N}_])@([A-Za-z0-9_]{3,24})/gu;
 

@@ -7,7 +7,12 @@ import type { NotificationView } from './notifications-queries';
 
 async function translator(lng: string) {
   const i18n = createInstance();
-  await i18n.init({ lng, resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, interpolation: { escapeValue: false }, showSupportNotice: false });
+  await i18n.init({
+    lng,
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
   i18n.services.formatter?.add('plusOne', (value: unknown) => String(Number(value) + 1));
   return i18n.t;
 }

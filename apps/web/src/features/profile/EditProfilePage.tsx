@@ -14,7 +14,7 @@ export function EditProfilePage() {
   const me = useMe();
   useDocumentTitle(t('editProfile.title'));
   // Signed out or not onboarded yet: Me shows the right step.
-  if (!me.isPending && (!me.data || !me.data.profileComplete)) return <Navigate to="/me" replace />;
+  if (!me.isPending && !me.data?.profileComplete) return <Navigate to="/me" replace />;
   return (
     <>
       <PageHeader title={t('editProfile.title')} back backTo="/me" />

@@ -115,9 +115,7 @@ export function ProfileForm({ me, mode, onSaved, secondaryAction }: ProfileFormP
           data-testid={mode === 'onboarding' ? 'onboarding-submit' : 'profile-save'}
           disabled={busy || blocked}
         >
-          {busy
-            ? t(mode === 'onboarding' ? 'onboarding.saving' : 'editProfile.saving')
-            : t(mode === 'onboarding' ? 'onboarding.submit' : 'editProfile.save')}
+          {busy ? t(mode === 'onboarding' ? 'onboarding.saving' : 'editProfile.saving') : t(mode === 'onboarding' ? 'onboarding.submit' : 'editProfile.save')}
         </Button>
       </div>
     </form>

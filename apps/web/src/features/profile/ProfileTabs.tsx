@@ -53,13 +53,7 @@ function TabGrid({ handle, tab, own }: { handle: string; tab: ProfileTab; own: b
           </div>
         ) : undefined
       }
-      empty={
-        <EmptyState
-          level={2}
-          icon={<SparkIcon size={28} />}
-          title={t(own ? `profile.empty.${tab}` : `profile.emptyOther.${tab}`)}
-        />
-      }
+      empty={<EmptyState level={2} icon={<SparkIcon size={28} />} title={t(own ? `profile.empty.${tab}` : `profile.emptyOther.${tab}`)} />}
     />
   );
 }

@@ -33,10 +33,6 @@ export function useHandleStatus(handle: string, currentHandle?: string | null): 
   const { available, reason } = availability.data;
   if (available) return { state: 'available', message: t('onboarding.handleAvailable', { handle }), tone: 'ok' };
   const message =
-    reason === 'reserved'
-      ? t('onboarding.handleReserved')
-      : reason === 'invalid'
-        ? t('onboarding.handleInvalid')
-        : t('onboarding.handleTaken', { handle });
+    reason === 'reserved' ? t('onboarding.handleReserved') : reason === 'invalid' ? t('onboarding.handleInvalid') : t('onboarding.handleTaken', { handle });
   return { state: 'unavailable', message, tone: 'error' };
 }

@@ -58,8 +58,7 @@ export function useUser(handle: string, enabled = true) {
 export function useUserNotes(handle: string, tab: ProfileTab) {
   return useInfiniteQuery({
     queryKey: userKeys.notes(handle, tab),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<NoteCard>>(withQuery(`${userPath(handle)}/${tab}`, { cursor: pageParam }), signal),
+    queryFn: ({ pageParam, signal }) => api.get<Page<NoteCard>>(withQuery(`${userPath(handle)}/${tab}`, { cursor: pageParam }), signal),
     ...cursorPaging,
   });
 }
@@ -67,8 +66,7 @@ export function useUserNotes(handle: string, tab: ProfileTab) {
 export function useFollowList(handle: string, kind: FollowListKind) {
   return useInfiniteQuery({
     queryKey: userKeys.people(handle, kind),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<UserSummary>>(withQuery(`${userPath(handle)}/${kind}`, { cursor: pageParam }), signal),
+    queryFn: ({ pageParam, signal }) => api.get<Page<UserSummary>>(withQuery(`${userPath(handle)}/${kind}`, { cursor: pageParam }), signal),
     ...cursorPaging,
   });
 }

@@ -35,12 +35,7 @@ export function WhySheet({ noteId, reason, signedIn, open, onClose }: WhySheetPr
   };
 
   return (
-    <Sheet
-      open={open}
-      onClose={close}
-      title={reporting ? t('recommendations.reportTitle') : t('recommendations.whyTitle')}
-      testId="why-sheet"
-    >
+    <Sheet open={open} onClose={close} title={reporting ? t('recommendations.reportTitle') : t('recommendations.whyTitle')} testId="why-sheet">
       {reporting ? (
         <>
           <p className="muted">{t('recommendations.reportHint')}</p>
@@ -66,12 +61,7 @@ export function WhySheet({ noteId, reason, signedIn, open, onClose }: WhySheetPr
           </p>
           <p className="muted why-sheet__hint">{t('recommendations.whyHint')}</p>
           <div className="why-sheet__options">
-            <button
-              type="button"
-              className="why-sheet__option"
-              data-testid="not-interested"
-              onClick={() => act(() => notInterested.mutate(noteId))}
-            >
+            <button type="button" className="why-sheet__option" data-testid="not-interested" onClick={() => act(() => notInterested.mutate(noteId))}>
               <span>{t('recommendations.notInterested')}</span>
               <span className="muted why-sheet__option-hint">{t('recommendations.notInterestedHint')}</span>
             </button>

@@ -7,7 +7,12 @@ import type { ReasonCode } from './reason-types';
 
 async function translator(lng: string) {
   const i18n = createInstance();
-  await i18n.init({ lng, resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } }, interpolation: { escapeValue: false }, showSupportNotice: false });
+  await i18n.init({
+    lng,
+    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    interpolation: { escapeValue: false },
+    showSupportNotice: false,
+  });
   return i18n.t;
 }
 

@@ -84,10 +84,15 @@ export function SearchBox({ initial, onSearch, onPick }: SearchBoxProps) {
           data-testid="search-input"
         />
         {text ? (
-          <button type="button" className="search-box__clear" aria-label={t('search.clear')} onClick={() => {
+          <button
+            type="button"
+            className="search-box__clear"
+            aria-label={t('search.clear')}
+            onClick={() => {
               setText('');
               inputRef.current?.focus();
-            }}>
+            }}
+          >
             <CloseIcon size={16} />
           </button>
         ) : null}

@@ -43,9 +43,7 @@ export function SearchResults({ q, type }: { q: string; type: SearchType }) {
                     <HashIcon size={18} />
                   </span>
                   <span className="topic-list__name">#{topic.name}</span>
-                  <span className="topic-list__stats">
-                    {t('topic.views', { count: topic.views, formatted: formatCount(topic.views, locale) })}
-                  </span>
+                  <span className="topic-list__stats">{t('topic.views', { count: topic.views, formatted: formatCount(topic.views, locale) })}</span>
                 </Link>
               </li>
             ))}

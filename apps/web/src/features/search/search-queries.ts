@@ -52,8 +52,7 @@ export function useSearchNotes(q: string) {
 export function useSuggestions(q: string) {
   return useQuery({
     queryKey: searchKeys.suggest(q),
-    queryFn: async ({ signal }) =>
-      (await api.get<{ suggestions: Suggestion[] }>(withQuery('/api/search/suggest', { q }), signal)).suggestions,
+    queryFn: async ({ signal }) => (await api.get<{ suggestions: Suggestion[] }>(withQuery('/api/search/suggest', { q }), signal)).suggestions,
     enabled: q.trim() !== '',
     staleTime: 60_000,
     placeholderData: keepPreviousData,

@@ -29,10 +29,7 @@ export function PersonalisedFeedSection({ me }: { me: Me }) {
           checked={checked}
           disabled={update.isPending}
           onChange={(event) =>
-            update.mutate(
-              { feedPersonalised: event.target.checked },
-              { onSuccess: () => void queryClient.resetQueries({ queryKey: ['feed'] }) },
-            )
+            update.mutate({ feedPersonalised: event.target.checked }, { onSuccess: () => void queryClient.resetQueries({ queryKey: ['feed'] }) })
           }
           data-testid="feed-personalised"
         />

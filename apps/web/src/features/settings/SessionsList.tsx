@@ -29,14 +29,10 @@ export function SessionsList() {
   if (sessions.isError) return <QueryError error={sessions.error} onRetry={() => void sessions.refetch()} />;
 
   // This device first, then the most recently active.
-  const list = [...sessions.data].sort(
-    (a, b) => Number(b.current) - Number(a.current) || Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt),
-  );
+  const list = [...sessions.data].sort((a, b) => Number(b.current) - Number(a.current) || Date.parse(b.lastSeenAt) - Date.parse(a.lastSeenAt));
   return (
     <>
-      {revoke.isError && !isApiError(revoke.error, 'session_not_found') ? (
-        <InlineAlert>{errorMessage(t, revoke.error)}</InlineAlert>
-      ) : null}
+      {revoke.isError && !isApiError(revoke.error, 'session_not_found') ? <InlineAlert>{errorMessage(t, revoke.error)}</InlineAlert> : null}
       <ul className="sessions" data-testid="sessions-list">
         {list.map((session) => (
           <SessionRow
@@ -56,8 +52,7 @@ function SessionRow({ session, busy, onRevoke }: { session: Session; busy: boole
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
   const { browser, os } = summariseUserAgent(session.userAgent);
-  const device =
-    browser && os ? t('settings.deviceOn', { browser, os }) : (browser ?? os ?? t('settings.unknownDevice'));
+  const device = browser && os ? t('settings.deviceOn', { browser, os }) : (browser ?? os ?? t('settings.unknownDevice'));
   return (
     <li className="sessions__item" data-testid="session-item" data-current={session.current || undefined}>
       <div className="sessions__main">

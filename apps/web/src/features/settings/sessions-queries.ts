@@ -24,8 +24,7 @@ export function useSessions() {
 
 export function useRevokeSession() {
   const queryClient = useQueryClient();
-  const drop = (id: string) =>
-    queryClient.setQueryData<Session[]>(sessionKeys.list, (list) => list?.filter((s) => s.id !== id));
+  const drop = (id: string) => queryClient.setQueryData<Session[]>(sessionKeys.list, (list) => list?.filter((s) => s.id !== id));
   return useMutation({
     mutationFn: (id: string) => api.delete(`/api/sessions/${encodeURIComponent(id)}`),
     onSuccess: (_result, id) => drop(id),

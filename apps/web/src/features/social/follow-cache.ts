@@ -14,19 +14,19 @@ function patchValue(value: unknown, handle: string, following: boolean, follower
   }
   if (!isObject(value)) return value;
   // A note: its viewer says whether I follow the author.
-  if (('images' in value || 'video' in value) && isObject(value['author']) && sameHandle(value['author']['handle'], handle)) {
-    const viewer = value['viewer'];
+  if (('images' in value || 'video' in value) && isObject(value.author) && sameHandle(value.author.handle, handle)) {
+    const viewer = value.viewer;
     return isObject(viewer) ? { ...value, viewer: { ...viewer, followingAuthor: following } } : value;
   }
   // A user (summary or full profile).
-  if ('handle' in value && 'id' in value && sameHandle(value['handle'], handle)) {
-    const viewer = isObject(value['viewer']) ? value['viewer'] : {};
+  if ('handle' in value && 'id' in value && sameHandle(value.handle, handle)) {
+    const viewer = isObject(value.viewer) ? value.viewer : {};
     const next: Json = { ...value, viewer: { ...viewer, following } };
-    const stats = value['stats'];
-    if (isObject(stats) && typeof stats['followers'] === 'number') {
-      const was = viewer['following'] === true;
-      const count = followers ?? Math.max(0, stats['followers'] + (following === was ? 0 : following ? 1 : -1));
-      next['stats'] = { ...stats, followers: count };
+    const stats = value.stats;
+    if (isObject(stats) && typeof stats.followers === 'number') {
+      const was = viewer.following === true;
+      const count = followers ?? Math.max(0, stats.followers + (following === was ? 0 : following ? 1 : -1));
+      next.stats = { ...stats, followers: count };
     }
     return next;
   }

@@ -24,8 +24,7 @@ const topicPath = (name: string) => `/api/topics/${encodeURIComponent(name)}`;
 export function useTrendingTopics(limit = 8) {
   return useQuery({
     queryKey: topicKeys.trending(limit),
-    queryFn: async ({ signal }) =>
-      (await api.get<{ topics: TopicStats[] }>(withQuery('/api/topics/trending', { limit }), signal)).topics,
+    queryFn: async ({ signal }) => (await api.get<{ topics: TopicStats[] }>(withQuery('/api/topics/trending', { limit }), signal)).topics,
     staleTime: 5 * 60_000,
   });
 }
@@ -40,8 +39,7 @@ export function useTopic(name: string) {
 export function useTopicNotes(name: string, sort: TopicSort) {
   return useInfiniteQuery({
     queryKey: topicKeys.notes(name, sort),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<NoteCard>>(withQuery(`${topicPath(name)}/notes`, { sort, cursor: pageParam }), signal),
+    queryFn: ({ pageParam, signal }) => api.get<Page<NoteCard>>(withQuery(`${topicPath(name)}/notes`, { sort, cursor: pageParam }), signal),
     ...cursorPaging,
   });
 }

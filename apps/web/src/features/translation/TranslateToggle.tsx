@@ -53,11 +53,7 @@ export function TranslateToggle({ state, className }: TranslateToggleProps) {
     );
   }
 
-  const failure = state.error
-    ? isApiError(state.error, 'translation_rate_limited')
-      ? errorMessage(t, state.error)
-      : t('translation.failed')
-    : null;
+  const failure = state.error ? (isApiError(state.error, 'translation_rate_limited') ? errorMessage(t, state.error) : t('translation.failed')) : null;
   return (
     <div ref={ref} className={classes} data-testid="translate-toggle" data-state={failure ? 'failed' : 'original'}>
       <button type="button" className="translate-toggle__button" onClick={state.translate} data-testid="translate-button">

@@ -5,9 +5,7 @@
  */
 
 /** Languages offered in "Languages I read" and in the note-language picker. */
-export const CONTENT_LANGUAGES = [
-  'en', 'zh', 'ja', 'ko', 'es', 'fr', 'de', 'pt', 'it', 'ru', 'ar', 'hi', 'id', 'vi', 'th', 'tr',
-] as const;
+export const CONTENT_LANGUAGES = ['en', 'zh', 'ja', 'ko', 'es', 'fr', 'de', 'pt', 'it', 'ru', 'ar', 'hi', 'id', 'vi', 'th', 'tr'] as const;
 
 /** 'zh-Hant' → 'zh', 'EN_us' → 'en': languages compare by their primary subtag. */
 export function baseLanguage(code: string): string {

@@ -77,6 +77,12 @@ export function useContentTranslation(source: TranslationSource): ContentTransla
 }
 
 /** A note's title and body, translated together (note page and video caption). */
-export function useNoteTranslation(note: { id: string; language?: string | null; createdAt: string; updatedAt?: string | null; author: { id: string } }): ContentTranslationState {
+export function useNoteTranslation(note: {
+  id: string;
+  language?: string | null;
+  createdAt: string;
+  updatedAt?: string | null;
+  author: { id: string };
+}): ContentTranslationState {
   return useContentTranslation({ kind: 'note', id: note.id, language: note.language, version: note.updatedAt || note.createdAt, authorId: note.author.id });
 }

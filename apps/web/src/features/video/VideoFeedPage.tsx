@@ -39,7 +39,7 @@ export function VideoFeedPage() {
     const observer = new IntersectionObserver(
       (entries) => {
         for (const entry of entries) {
-          const index = Number((entry.target as HTMLElement).dataset['index']);
+          const index = Number((entry.target as HTMLElement).dataset.index);
           ratios.current.set(index, entry.isIntersecting ? entry.intersectionRatio : 0);
         }
         const next = pickActive(ratios.current, activeRef.current);
@@ -62,14 +62,17 @@ export function VideoFeedPage() {
     element?.scrollIntoView({ behavior: smooth ? 'smooth' : 'auto', block: 'start' });
   }, []);
 
-  const onKeyDown = useCallback((event: globalThis.KeyboardEvent) => {
-    const by = event.key === 'ArrowDown' || event.key === 'PageDown' ? 1 : event.key === 'ArrowUp' || event.key === 'PageUp' ? -1 : 0;
-    if (!by || event.altKey || event.ctrlKey || event.metaKey) return;
-    // Arrow keys inside the comment box or a sheet keep their usual meaning.
-    if ((event.target as HTMLElement).closest('input, textarea, dialog')) return;
-    event.preventDefault();
-    scrollTo(stepIndex(activeRef.current, by, countRef.current));
-  }, [scrollTo]);
+  const onKeyDown = useCallback(
+    (event: globalThis.KeyboardEvent) => {
+      const by = event.key === 'ArrowDown' || event.key === 'PageDown' ? 1 : event.key === 'ArrowUp' || event.key === 'PageUp' ? -1 : 0;
+      if (!by || event.altKey || event.ctrlKey || event.metaKey) return;
+      // Arrow keys inside the comment box or a sheet keep their usual meaning.
+      if ((event.target as HTMLElement).closest('input, textarea, dialog')) return;
+      event.preventDefault();
+      scrollTo(stepIndex(activeRef.current, by, countRef.current));
+    },
+    [scrollTo],
+  );
   // On the whole page, so Up/Down work without first focusing the feed.
   useEffect(() => {
     document.addEventListener('keydown', onKeyDown);
@@ -114,15 +117,7 @@ export function VideoFeedPage() {
         aria-busy={isFetchingNextPage}
       >
         {items.map((note, index) => (
-          <VideoFeedItem
-            key={note.id}
-            seed={note}
-            index={index}
-            plan={mediaPlan(index, active)}
-            muted={muted}
-            onUnmute={unmute}
-            onAutoplayBlocked={blocked}
-          />
+          <VideoFeedItem key={note.id} seed={note} index={index} plan={mediaPlan(index, active)} muted={muted} onUnmute={unmute} onAutoplayBlocked={blocked} />
         ))}
         {isFetchNextPageError ? (
           <div className="video-feed__more">

@@ -3,17 +3,49 @@ import { mediaPlan, pickActive, shouldLoadMore, stepIndex } from './active-item'
 
 describe('active item', () => {
   it('picks the most visible item at or over 60%', () => {
-    expect(pickActive(new Map([[0, 0.3], [1, 0.7]]), 0)).toBe(1);
-    expect(pickActive(new Map([[0, 0.6], [1, 0.4]]), 1)).toBe(0);
+    expect(
+      pickActive(
+        new Map([
+          [0, 0.3],
+          [1, 0.7],
+        ]),
+        0,
+      ),
+    ).toBe(1);
+    expect(
+      pickActive(
+        new Map([
+          [0, 0.6],
+          [1, 0.4],
+        ]),
+        1,
+      ),
+    ).toBe(0);
   });
 
   it('keeps the current item while none is 60% visible (mid-swipe)', () => {
-    expect(pickActive(new Map([[0, 0.5], [1, 0.5]]), 0)).toBe(0);
+    expect(
+      pickActive(
+        new Map([
+          [0, 0.5],
+          [1, 0.5],
+        ]),
+        0,
+      ),
+    ).toBe(0);
     expect(pickActive(new Map(), 3)).toBe(3);
   });
 
   it('prefers the current item on a tie', () => {
-    expect(pickActive(new Map([[0, 1], [1, 1]]), 1)).toBe(1);
+    expect(
+      pickActive(
+        new Map([
+          [0, 1],
+          [1, 1],
+        ]),
+        1,
+      ),
+    ).toBe(1);
   });
 
   it('plays the active item, preloads neighbours and releases the rest', () => {

@@ -70,7 +70,7 @@ export function itemKnn(data: TrainingData, neighbours: number): Recommend {
       }
     }
     touched.sort((x, y) => x - y);
-    const row: Array<[number, number]> = touched.map((b) => [b, co[b]! / (Math.pow(popularity[a]!, 0.5) * Math.pow(popularity[b]!, 0.5))]);
+    const row: Array<[number, number]> = touched.map((b) => [b, co[b]! / (popularity[a]! ** 0.5 * popularity[b]! ** 0.5)]);
     row.sort((x, y) => y[1] - x[1]);
     lists.push(neighbours > 0 ? row.slice(0, neighbours) : row);
     for (const b of touched) co[b] = 0;

@@ -73,7 +73,7 @@ export function parseInteractionsCsv(text: string, file = 'interactions'): RawIn
     const user = row[col.get('user_id')!]?.trim() ?? '';
     const item = row[col.get('item_id')!]?.trim() ?? '';
     if (!user || !item) throw new Error(`${where}: user_id and item_id are required`);
-    const weightText = col.has('weight') ? row[col.get('weight')!]?.trim() ?? '' : '';
+    const weightText = col.has('weight') ? (row[col.get('weight')!]?.trim() ?? '') : '';
     const weight = weightText === '' ? 1 : Number(weightText);
     if (!Number.isFinite(weight)) throw new Error(`${where}: weight "${weightText}" is not a number`);
     return { user, item, at: parseTimestamp(row[col.get('timestamp')!] ?? '', where), weight };
@@ -95,7 +95,10 @@ export function parseItemsCsv(text: string, file = 'items'): RawItem[] {
       creator: cell('creator_id') || null,
       createdAt: createdAt ? parseTimestamp(createdAt, where) : null,
       title: cell('title') || key,
-      tags: cell('tags').split('|').map((tag) => tag.trim()).filter(Boolean),
+      tags: cell('tags')
+        .split('|')
+        .map((tag) => tag.trim())
+        .filter(Boolean),
     };
   });
 }

@@ -88,7 +88,9 @@ export async function evaluate(dataset: Dataset, options: EvaluationOptions): Pr
         for (const variant of options.engine.variants) {
           const started = Date.now();
           const run = await runEngine(db, ingested, variant.settings, users, options.k);
-          log(`seed ${seed}: ${variant.name} answered ${users.length} users in ${((Date.now() - started) / 1000).toFixed(1)} s; sources ${JSON.stringify(run.sources)}`);
+          log(
+            `seed ${seed}: ${variant.name} answered ${users.length} users in ${((Date.now() - started) / 1000).toFixed(1)} s; sources ${JSON.stringify(run.sources)}`,
+          );
           score(variant.name, run.recommendations);
         }
       } finally {

@@ -29,7 +29,10 @@ async function inChunks<T>(rows: T[], size: number, work: (chunk: T[]) => Promis
 export async function ingestTraining(db: Db, dataset: Dataset, split: Split, log: (line: string) => void = () => {}): Promise<Ingested> {
   const trainAt = split.train.flat().map((interaction) => interaction.at);
   const lastAt = trainAt.reduce((max, at) => Math.max(max, at), 0);
-  const firstAt = dataset.items.reduce((min, item) => Math.min(min, item.createdAt), trainAt.reduce((min, at) => Math.min(min, at), Infinity));
+  const firstAt = dataset.items.reduce(
+    (min, item) => Math.min(min, item.createdAt),
+    trainAt.reduce((min, at) => Math.min(min, at), Infinity),
+  );
   const now = new Date(lastAt + 1000);
   const joined = new Date((Number.isFinite(firstAt) ? firstAt : lastAt) - 86_400_000);
 
@@ -94,7 +97,11 @@ export async function ingestTraining(db: Db, dataset: Dataset, split: Split, log
     [...new Set(item.tags.map(topicKey))].map((key) => ({ topic_id: topicIdByKey.get(key)!, note_id: noteIds[index]!, created_at: new Date(item.createdAt) })),
   );
   await inChunks(links, CHUNK, async (chunk) => {
-    await db.insertInto('note_topics').values(chunk).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('note_topics')
+      .values(chunk)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   });
   log(`ingest: ${noteIds.length} notes, ${tagNames.size} topics`);
 

@@ -1,4 +1,9 @@
-import { DEFAULT_RECOMMENDER_SETTINGS, mergeRecommenderSettings, type RecommenderOverrides, type RecommenderSettings } from '../../../config/recommender-settings.js';
+import {
+  DEFAULT_RECOMMENDER_SETTINGS,
+  mergeRecommenderSettings,
+  type RecommenderOverrides,
+  type RecommenderSettings,
+} from '../../../config/recommender-settings.js';
 import type { EngineVariant } from './engine-model.js';
 import type { EvaluationReport } from './evaluate.js';
 
@@ -48,7 +53,8 @@ export function formatTable(report: EvaluationReport): string {
     result.novelty.toFixed(2),
   ]);
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
   return [
     `protocol ${report.protocol}, k ${k}, mean over ${report.seeds} seed${report.seeds === 1 ? '' : 's'}`,
     line(header),

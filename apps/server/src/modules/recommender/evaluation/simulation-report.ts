@@ -72,7 +72,9 @@ export function summarise(input: {
   }
 
   const newNotes = world.notes.filter((note) => note.fresh && note.createdAt <= end);
-  const good = newNotes.filter((note) => note.quality >= top && world.creators[note.creator]!.joinsAt !== null && note.createdAt <= end - OBSERVED_HOURS * HOUR);
+  const good = newNotes.filter(
+    (note) => note.quality >= top && world.creators[note.creator]!.joinsAt !== null && note.createdAt <= end - OBSERVED_HOURS * HOUR,
+  );
   const hours = good.flatMap((note) => {
     const at = tracks.get(note.index)?.reached1000At;
     return at === null || at === undefined ? [] : [(at - note.createdAt) / HOUR];
@@ -113,7 +115,12 @@ export function formatSimulation(report: SimulationReport): string {
   const good = report.goodNotesFromNewCreators;
   const rows: Array<[string, string]> = [
     ['impressions (engagements)', `${report.impressions} (${report.engagements})`],
-    ['impressions by source', Object.entries(report.sources).map(([source, count]) => `${source} ${count}`).join(', ')],
+    [
+      'impressions by source',
+      Object.entries(report.sources)
+        .map(([source, count]) => `${source} ${count}`)
+        .join(', '),
+    ],
     [
       'good notes from new creators reaching 1,000 impressions',
       `${good.reached1000} of ${good.notes}, median ${good.medianHoursTo1000 ?? '–'} h (median impressions ${good.medianImpressions ?? '–'})`,
@@ -122,7 +129,10 @@ export function formatSimulation(report: SimulationReport): string {
     ['Gini of impressions across creators', report.impressionGini.toFixed(3)],
     ['promoted notes in the top quality quartile (precision)', `${report.promotion.precision.toFixed(3)} of ${report.promotion.promoted} promoted`],
     ['top-quartile new notes promoted (recall)', report.promotion.recall.toFixed(3)],
-    ['weak new notes (bottom quartile): median impressions', `${report.weakNewNotes.medianImpressions ?? '–'} (${report.weakNewNotes.promoted} of ${report.weakNewNotes.notes} promoted)`],
+    [
+      'weak new notes (bottom quartile): median impressions',
+      `${report.weakNewNotes.medianImpressions ?? '–'} (${report.weakNewNotes.promoted} of ${report.weakNewNotes.notes} promoted)`,
+    ],
     ['strong new notes (top quartile): median impressions', `${report.strongNewNotes.medianImpressions ?? '–'} (${report.strongNewNotes.notes} notes)`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

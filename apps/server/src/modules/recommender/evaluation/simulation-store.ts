@@ -48,7 +48,13 @@ export async function insertPeople(db: Db, world: SimWorld, joined: Date): Promi
   const viewers = await insert(world.viewers.map((viewer) => person(viewer.index, `viewer${viewer.index}`, viewer.language, viewer.reads, joined)));
   const creators = await insert(
     world.creators.map((creator) =>
-      person(1_000_000 + creator.index, `creator${creator.index}`, creator.language, [creator.language], creator.joinsAt === null ? joined : new Date(creator.joinsAt)),
+      person(
+        1_000_000 + creator.index,
+        `creator${creator.index}`,
+        creator.language,
+        [creator.language],
+        creator.joinsAt === null ? joined : new Date(creator.joinsAt),
+      ),
     ),
   );
   const lurkers = await insert(Array.from({ length: world.lurkers }, (_, i) => person(2_000_000 + i, `lurker${i}`, 'en', ['en'], joined)));
@@ -74,7 +80,11 @@ export async function insertFollows(db: Db, world: SimWorld, ids: SimIds, chance
     }
   }
   await inChunks(rows, async (chunk) => {
-    await db.insertInto('follows').values(chunk).onConflict((oc) => oc.doNothing()).execute();
+    await db
+      .insertInto('follows')
+      .values(chunk)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   });
 }
 
@@ -145,7 +155,12 @@ export async function recordSeen(db: Db, seen: readonly SeenNote[], ids: SimIds)
   });
   const acted = seen.filter((item) => item.actions.length > 0);
   const signals: Signal[] = acted.flatMap((item) =>
-    item.actions.map((action) => ({ userId: ids.viewers[item.viewer.index]!, noteId: ids.notes[item.note.index]!, type: SIGNAL[action], at: new Date(item.at.getTime() + 5_000) })),
+    item.actions.map((action) => ({
+      userId: ids.viewers[item.viewer.index]!,
+      noteId: ids.notes[item.note.index]!,
+      type: SIGNAL[action],
+      at: new Date(item.at.getTime() + 5_000),
+    })),
   );
   await recordSignals(db, signals);
   const follows = acted.filter((item) => item.actions.includes('follow'));

@@ -66,7 +66,7 @@ const DAY = 24 * HOUR;
 
 /** Most notes are ordinary, a few are great: a skewed draw in (0, 1). */
 export function drawQuality(random: Random): number {
-  return Math.min(0.99, 0.05 + 0.9 * Math.pow(random.next(), 1.6));
+  return Math.min(0.99, 0.05 + 0.9 * random.next() ** 1.6);
 }
 
 export function buildWorld(options: WorldOptions, random: Random): SimWorld {

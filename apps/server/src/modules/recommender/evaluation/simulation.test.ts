@@ -8,7 +8,15 @@ import { runSimulation, SIMULATION_DEFAULTS } from './simulation.js';
 import { buildWorld, qualityQuartiles, type SimNote, type SimViewer } from './simulation-world.js';
 
 const viewer: SimViewer = { index: 0, language: 'en', reads: ['en'], interest: [1, 0.05, 0.05], activity: 1 };
-const note = (topic: number, quality: number, language: 'en' | 'zh' = 'en'): SimNote => ({ index: 0, creator: 0, topic, language, quality, createdAt: 0, fresh: true });
+const note = (topic: number, quality: number, language: 'en' | 'zh' = 'en'): SimNote => ({
+  index: 0,
+  creator: 0,
+  topic,
+  language,
+  quality,
+  createdAt: 0,
+  fresh: true,
+});
 
 describe('simulated behaviour', () => {
   it('engages more with liked topics, readable languages and better notes', () => {
@@ -75,8 +83,16 @@ describe('simulation', () => {
     expect(report.impressionGini).toBeLessThan(1);
     expect(Object.keys(report.goodNotesFromNewCreators)).toEqual(['notes', 'reached1000', 'medianHoursTo1000', 'medianImpressions']);
     // Every person saw each note at most once.
-    const served = await database.db.selectFrom('rec_served').select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-    const impressions = await database.db.selectFrom('events').where('type', '=', 'impression').where('occurred_at', '>=', SIMULATION_DEFAULTS.start).select(({ fn }) => fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const served = await database.db
+      .selectFrom('rec_served')
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const impressions = await database.db
+      .selectFrom('events')
+      .where('type', '=', 'impression')
+      .where('occurred_at', '>=', SIMULATION_DEFAULTS.start)
+      .select(({ fn }) => fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(impressions.n)).toBe(report.impressions);
     expect(Number(served.n)).toBe(report.impressions);
   }, 120_000);

@@ -48,8 +48,15 @@ describe('temporalSplit', () => {
     const split = temporalSplit(data);
     data.users.forEach((_, user) => {
       const byTime = data.interactions.filter((interaction) => interaction.user === user).sort((a, b) => b.at - a.at);
-      expect([...split.test[user]!].sort()).toEqual(byTime.slice(0, 2).map((interaction) => interaction.item).sort());
-      expect(Math.max(...split.train[user]!.map((interaction) => interaction.at))).toBeLessThan(Math.min(...byTime.slice(0, 2).map((interaction) => interaction.at)));
+      expect([...split.test[user]!].sort()).toEqual(
+        byTime
+          .slice(0, 2)
+          .map((interaction) => interaction.item)
+          .sort(),
+      );
+      expect(Math.max(...split.train[user]!.map((interaction) => interaction.at))).toBeLessThan(
+        Math.min(...byTime.slice(0, 2).map((interaction) => interaction.at)),
+      );
     });
   });
 
