@@ -1,4 +1,5 @@
 import type { Db } from '../src/db/database.js';
+import { ViewerContexts, type ViewerContext } from '../src/kernel/viewer-context.js';
 import { signIn, type TestApp } from './test-app.js';
 
 // Rows tests need before the API that makes them exists (or when going through
@@ -65,4 +66,11 @@ export type ApiMethod = 'GET' | 'PUT' | 'POST' | 'PATCH' | 'DELETE';
 export function apiCaller(app: () => TestApp) {
   return (method: ApiMethod, url: string, who?: TestUser, payload?: object) =>
     app().app.inject({ method, url, headers: who ? { cookie: who.cookie } : {}, ...(payload ? { payload } : {}) });
+}
+
+/** The viewer context a request from this user would carry (for tests that call services directly). */
+export async function contextOf(t: TestApp, userId: string): Promise<ViewerContext> {
+  const context = await new ViewerContexts(t.database.db, t.config.moderation.policy).forUserId(userId, t.now);
+  if (!context) throw new Error(`no user ${userId}`);
+  return context;
 }

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_POLICY, type ModerationPolicy, PolicyError, parseModerationPolicy } from './moderation-policy.js';
 import { DEFAULT_RECOMMENDER_SETTINGS, mergeRecommenderSettings, type RecommenderSettings } from './recommender-settings.js';
 
 // The only module that reads process.env. Everything else receives a typed Config.
@@ -103,6 +105,12 @@ export interface Config {
   recommenderCacheMs: number;
   /** Run background jobs (video transcoding…) in this process; false makes a web-only process. */
   worker: boolean;
+  moderation: {
+    /** The rulebooks (MODERATION_POLICY_FILE, else the built-in default). */
+    policy: ModerationPolicy;
+    /** A request header a trusted proxy or CDN sets to the visitor's country (e.g. cf-ipcountry), lower case; null trusts none. */
+    regionHeader: string | null;
+  };
   video: {
     /** Unfinished tus uploads live here until they complete or expire. */
     uploadsDir: string;
@@ -144,6 +152,24 @@ function recommenderSettings(env: Env): RecommenderSettings {
     return mergeRecommenderSettings(DEFAULT_RECOMMENDER_SETTINGS, parseJson(env.REC_SETTINGS, 'REC_SETTINGS'));
   } catch (error) {
     throw new ConfigError((error as Error).message);
+  }
+}
+
+function moderationPolicy(env: Env): ModerationPolicy {
+  const file = env.MODERATION_POLICY_FILE;
+  if (!file) return DEFAULT_POLICY;
+  const resolved = path.resolve(repoRoot, file);
+  let text: string;
+  try {
+    text = fs.readFileSync(resolved, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`MODERATION_POLICY_FILE: cannot read ${resolved} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    return parseModerationPolicy(parseJson(text, 'MODERATION_POLICY_FILE'));
+  } catch (error) {
+    if (error instanceof PolicyError || error instanceof ConfigError) throw new ConfigError(`MODERATION_POLICY_FILE ${resolved}: ${error.message}`);
+    throw error;
   }
 }
 
@@ -284,6 +310,10 @@ export function loadConfig(env: Env = process.env): Config {
     recommender: recommenderSettings(env),
     recommenderCacheMs: int(env, 'REC_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 120_000 : 0),
     worker: bool(env, 'WORKER', true),
+    moderation: {
+      policy: moderationPolicy(env),
+      regionHeader: env.REGION_HEADER?.trim().toLowerCase() || null,
+    },
     video: {
       uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),
       maxUploadBytes: 1024 * 1024 * 1024,

@@ -8,6 +8,7 @@ import type { CommentsTable } from './tables/comments.js';
 import type { EventsTable } from './tables/events.js';
 import type { FollowsTable } from './tables/follows.js';
 import type { ImagesTable } from './tables/images.js';
+import type { LabelsTable } from './tables/labels.js';
 import type { LikesTable } from './tables/likes.js';
 import type { MutesTable } from './tables/mutes.js';
 import type { NoteCountersTable } from './tables/note-counters.js';
@@ -74,6 +75,7 @@ export interface Database {
   not_interested: NotInterestedTable;
   reports: ReportsTable;
   rec_job_state: RecJobStateTable;
+  labels: LabelsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -16,6 +16,7 @@ import { meRoutes } from '../modules/accounts/me-routes.js';
 import { ProfileService } from '../modules/accounts/profile-service.js';
 import { SessionsService } from '../modules/accounts/sessions-service.js';
 import { installViewer } from '../modules/accounts/viewer.js';
+import { installViewerContext, ViewerContexts, visitorCountry } from '../kernel/viewer-context.js';
 import { adminRoutes } from '../modules/admin/admin-routes.js';
 import { feedFairnessRoutes } from '../modules/recommender/fairness-routes.js';
 import { healthRoutes } from '../modules/health/health-routes.js';
@@ -28,7 +29,7 @@ import { socialRoutes } from '../modules/social/social-routes.js';
 import { registerTranslation } from '../modules/translation/translation-module.js';
 import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
 import type { SmsProvider } from '../modules/sms/sms-provider.js';
-import type { ApiApp } from './api-app.js';
+import type { ApiApp } from '../kernel/api-app.js';
 import { installErrorHandler, sendError } from './error-handler.js';
 import { type ContentModules, registerContentModules } from './content-modules.js';
 import { serveMedia, serveWebApp } from './static-web.js';
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const storage = deps.storage ?? createMediaStorage(config);
+  const viewerContexts = new ViewerContexts(db, config.moderation.policy);
   const hydrator = new NoteHydrator(db, storage, config.readCacheMs, config.recommender.stageBudgets);
   const jobs = deps.jobs ?? new JobQueue(db, { supervise: false, onError: (error) => app.log.error({ err: error }, 'job queue error') });
   if (!deps.jobs) app.addHook('onClose', () => jobs.stop());
@@ -139,6 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api: ApiApp) => {
       installViewer(api, sessions, clock);
+      installViewerContext(api, viewerContexts, { regionHeader: config.moderation.regionHeader, clock });
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await healthRoutes(api, { db });
       const translation = await registerTranslation(api, { config, db, hydrator, rateLimiter, clock });
@@ -168,7 +171,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Missing API routes and media files are real 404s, never the app shell.
     const wantsPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api') && !request.url.startsWith('/media/');
     if (wantsPage && webAppServed) {
-      const openGraph = await noteOpenGraphTags(hydrator, request.url, `${request.protocol}://${request.host}`);
+      const visitor = viewerContexts.anonymous(visitorCountry(request, config.moderation.regionHeader));
+      const openGraph = await noteOpenGraphTags(hydrator, request.url, `${request.protocol}://${request.host}`, visitor);
       if (openGraph) {
         const shell = await fs.readFile(path.join(config.webDistDir, 'index.html'), 'utf8');
         return reply

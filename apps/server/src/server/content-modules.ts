@@ -21,7 +21,7 @@ import { TelemetryService } from '../modules/telemetry/telemetry-service.js';
 import { telemetryRoutes } from '../modules/telemetry/telemetry-routes.js';
 import { ViewBuffer } from '../modules/views/view-buffer.js';
 import { viewsRoutes } from '../modules/views/views-routes.js';
-import type { ApiApp } from './api-app.js';
+import type { ApiApp } from '../kernel/api-app.js';
 
 export interface ContentModules {
   images: ImageService;

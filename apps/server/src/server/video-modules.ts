@@ -8,7 +8,7 @@ import { resolveFfmpegTools } from '../modules/video/ffmpeg-tools.js';
 import { VideoProcessor } from '../modules/video/video-processor.js';
 import { videoRoutes } from '../modules/video/video-routes.js';
 import { VideoUploads } from '../modules/video/video-uploads.js';
-import type { ApiApp } from './api-app.js';
+import type { ApiApp } from '../kernel/api-app.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

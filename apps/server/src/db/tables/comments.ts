@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ModerationState } from '../../kernel/visibility.js';
 
 export interface CommentsTable {
   id: Generated<string>;
@@ -13,6 +14,9 @@ export interface CommentsTable {
   language: ColumnType<string | null, string | null | undefined, string | null>;
   language_confidence: ColumnType<number | null, number | null | undefined, number | null>;
   like_count: ColumnType<number, number | undefined, unknown>;
+  /** Active labels, `label` or `label@rulebook` (the `labels` table holds who set them and why). */
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  mod_state: ColumnType<ModerationState, ModerationState | undefined, ModerationState>;
   created_at: ColumnType<Date, Date, never>;
   deleted_at: Date | null;
 }

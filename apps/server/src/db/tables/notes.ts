@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { ModerationState } from '../../kernel/visibility.js';
 
 export type NoteKind = 'image' | 'video';
 export type LanguageSource = 'detected' | 'author';
@@ -20,6 +21,11 @@ export interface NotesTable {
   language_confidence: ColumnType<number | null, number | null | undefined, number | null>;
   /** 'author': the author set the language, and edits keep it instead of detecting again. */
   language_source: ColumnType<LanguageSource, LanguageSource | undefined, LanguageSource>;
+  /** Active labels, `label` or `label@rulebook` (the `labels` table holds who set them and why). */
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  mod_state: ColumnType<ModerationState, ModerationState | undefined, ModerationState>;
+  /** A moderator limited its reach: visible, but out of recommendations and search. */
+  reach_limited: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, Date, never>;
   updated_at: Date;
   /** Soft delete: the note disappears from every read at once, rows are reaped later. */

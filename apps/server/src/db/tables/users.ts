@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { AccountStatus } from '../../kernel/visibility.js';
 
-export type UserRole = 'user' | 'admin';
+export type UserRole = 'user' | 'moderator' | 'admin';
 
 export interface UsersTable {
   id: Generated<string>;
@@ -28,6 +29,15 @@ export interface UsersTable {
   collects_private: ColumnType<boolean, boolean | undefined, boolean>;
   /** false: For you shows latest from follows, then trending (no personalisation). */
   feed_personalised: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Active labels on the profile, `label` or `label@rulebook`. */
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  status: ColumnType<AccountStatus, AccountStatus | undefined, AccountStatus>;
+  /** When a suspension ends (status goes back to active). */
+  suspended_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Self-declared in settings; adults-only content needs it. */
+  birth_date: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The region may change once per 30 days (it decides the rulebook). */
+  region_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

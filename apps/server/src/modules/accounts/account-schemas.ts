@@ -16,7 +16,7 @@ export const MeSchema = Type.Object({
   bio: Type.String(),
   language: Type.String(),
   region: Type.String(),
-  role: Type.Union([Type.Literal('user'), Type.Literal('admin')]),
+  role: Type.Union([Type.Literal('user'), Type.Literal('moderator'), Type.Literal('admin')]),
   createdAt: Type.String({ format: 'date-time' }),
   profileComplete: Type.Boolean(),
   likesPrivate: Type.Boolean({ description: 'Others cannot open my Liked tab' }),
@@ -39,6 +39,10 @@ export const PublicProfileSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   likesPrivate: Type.Boolean(),
   collectsPrivate: Type.Boolean(),
+  /** suspended: their notes are out of view until the suspension ends. */
+  status: Type.Union([Type.Literal('active'), Type.Literal('suspended'), Type.Literal('banned')]),
+  /** Labels the viewer's rulebook shows behind a warning. */
+  warnings: Type.Array(Type.String()),
   stats: Type.Object({
     followers: Type.Integer(),
     following: Type.Integer(),
@@ -90,7 +94,7 @@ export function presentMe(user: UserRow) {
   };
 }
 
-export function presentPublicProfile({ user, stats, viewer }: PublicProfile) {
+export function presentPublicProfile({ user, stats, viewer, warnings }: PublicProfile) {
   return {
     id: user.id,
     handle: user.handle ?? '',
@@ -102,6 +106,8 @@ export function presentPublicProfile({ user, stats, viewer }: PublicProfile) {
     createdAt: user.created_at.toISOString(),
     likesPrivate: user.likes_private,
     collectsPrivate: user.collects_private,
+    status: user.status,
+    warnings,
     stats,
     viewer,
   };

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { MeSchema, presentMe } from './account-schemas.js';
 import type { AuthService, ClientContext } from './auth-service.js';
 import { SESSION_COOKIE, type SessionsService } from './sessions-service.js';

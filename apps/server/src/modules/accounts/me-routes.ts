@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { HandleSchema, MeSchema, presentMe, presentPublicProfile, presentSession, PublicProfileSchema, SessionSchema } from './account-schemas.js';
 import type { ProfileService } from './profile-service.js';
 import type { SessionsService } from './sessions-service.js';
@@ -80,7 +80,7 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
         response: { 200: PublicProfileSchema },
       },
     },
-    async (request) => presentPublicProfile(await profiles.publicProfile(request.params.handle, request.viewer?.user.id ?? null)),
+    async (request) => presentPublicProfile(await profiles.publicProfile(request.params.handle, await request.viewerContext())),
   );
 
   app.get(

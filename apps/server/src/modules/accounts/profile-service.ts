@@ -3,7 +3,8 @@ import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
 import { badRequest, conflict, notFound } from '../../lib/errors.js';
 import { type LanguageSettingsUpdate, languageSettingsPatch } from '../language/language-settings.js';
-import { hasBlocked } from '../social/note-access.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { decideProfile } from '../../kernel/visibility.js';
 import { type Relation, relationTo } from '../social/people-queries.js';
 import { type ProfileStats, profileStats } from '../social/profile-stats-queries.js';
 import { handleProblem } from './handle-rules.js';
@@ -26,6 +27,7 @@ export interface PublicProfile {
   stats: ProfileStats;
   /** How the viewer stands with this user; null for anonymous visitors. */
   viewer: (Relation & { isMe: boolean }) | null;
+  warnings: string[];
 }
 
 export type HandleAvailability = { available: true } | { available: false; reason: 'taken' | 'reserved' | 'invalid' };
@@ -99,13 +101,15 @@ export class ProfileService {
    * viewer does not exist for them; someone the viewer blocked still shows, so
    * they can unblock.
    */
-  async publicProfile(handle: string, viewerId: string | null = null): Promise<PublicProfile> {
+  async publicProfile(handle: string, context: ViewerContext): Promise<PublicProfile> {
+    const { viewerId } = context;
     const user = handleProblem(handle) === 'invalid' ? undefined : await findUserByHandle(this.db, handle);
     if (!user || user.display_name === null) throw notFound('user_not_found', 'No one has this handle.');
     const isMe = viewerId === user.id;
-    if (viewerId && !isMe && (await hasBlocked(this.db, user.id, viewerId))) throw notFound('user_not_found', 'No one has this handle.');
+    const decision = decideProfile(user, context);
+    if (!decision.visible) throw notFound('user_not_found', 'No one has this handle.');
     const [stats, relation] = await Promise.all([profileStats(this.db, user.id), viewerId && !isMe ? relationTo(this.db, viewerId, user.id) : undefined]);
     const viewer = viewerId ? { ...(relation ?? { following: false, followedBy: false, blocked: false, muted: false }), isMe } : null;
-    return { user, stats, viewer };
+    return { user, stats, viewer, warnings: decision.warnings };
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { SignedInContext } from '../../kernel/viewer-context.js';
 import { forbidden, unauthenticated } from '../../lib/errors.js';
 import { SESSION_COOKIE, type SessionsService, type Viewer } from './sessions-service.js';
 
@@ -21,6 +22,12 @@ export function installViewer(app: FastifyInstance, sessions: SessionsService, c
 export function requireViewer(request: FastifyRequest): Viewer {
   if (!request.viewer) throw unauthenticated();
   return request.viewer;
+}
+
+/** The signed-in viewer's context (401 when signed out). */
+export async function requireViewerContext(request: FastifyRequest): Promise<SignedInContext> {
+  requireViewer(request);
+  return (await request.viewerContext()) as SignedInContext;
 }
 
 export function requireAdmin(request: FastifyRequest): Viewer {

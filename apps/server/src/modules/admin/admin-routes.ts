@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { requireAdmin } from '../accounts/viewer.js';
 import { countUsers } from '../accounts/users-queries.js';
 

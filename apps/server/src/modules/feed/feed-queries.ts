@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
 // Skeletons: ids in feed order plus their sort keys. Hydration happens elsewhere.
@@ -19,7 +19,8 @@ export const playableNote = sql<boolean>`(notes.kind <> 'video' or exists (selec
 interface Window<K> {
   after: K | null;
   limit: number;
-  hidden: readonly string[];
+  /** The viewer's visibility pre-filter over `notes` (kernel/visible-notes-sql.ts). */
+  visible: RawBuilder<boolean>;
 }
 
 export async function rankedNoteIds(db: Db, window: Window<[number, string]> & { topicId?: string }): Promise<RankedId[]> {
@@ -27,12 +28,11 @@ export async function rankedNoteIds(db: Db, window: Window<[number, string]> & {
     .selectFrom('note_rank')
     .innerJoin('notes', 'notes.id', 'note_rank.note_id')
     .select(['note_rank.note_id as id', 'note_rank.score'])
-    .where('notes.deleted_at', 'is', null)
+    .where(window.visible)
     .where(playableNote);
   if (window.topicId) {
     query = query.where('note_rank.note_id', 'in', (eb) => eb.selectFrom('note_topics').select('note_id').where('topic_id', '=', window.topicId!));
   }
-  if (window.hidden.length) query = query.where('notes.author_id', 'not in', window.hidden);
   if (window.after) {
     const [score, id] = window.after;
     query = query.where(sql<boolean>`(note_rank.score, note_rank.note_id) < (${score}, ${id}::bigint)`);
@@ -48,10 +48,9 @@ export async function followingNoteIds(db: Db, viewerId: string, window: Window<
   let query = db
     .selectFrom('notes')
     .select(['id', 'created_at as at'])
-    .where('deleted_at', 'is', null)
+    .where(window.visible)
     .where(playableNote)
     .where('author_id', 'in', (eb) => eb.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId));
-  if (window.hidden.length) query = query.where('author_id', 'not in', window.hidden);
   if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
   return query
     .orderBy('created_at', 'desc')
@@ -61,7 +60,7 @@ export async function followingNoteIds(db: Db, viewerId: string, window: Window<
 }
 
 export async function authorNoteIds(db: Db, authorId: string, window: Window<[Date, string]> & { includeUnplayable?: boolean }): Promise<DatedId[]> {
-  let query = db.selectFrom('notes').select(['id', 'created_at as at']).where('deleted_at', 'is', null).where('author_id', '=', authorId);
+  let query = db.selectFrom('notes').select(['id', 'created_at as at']).where(window.visible).where('author_id', '=', authorId);
   if (!window.includeUnplayable) query = query.where(playableNote);
   if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
   return query
@@ -77,9 +76,8 @@ export async function topicLatestNoteIds(db: Db, topicId: string, window: Window
     .innerJoin('notes', 'notes.id', 'note_topics.note_id')
     .select(['note_topics.note_id as id', 'note_topics.created_at as at'])
     .where('note_topics.topic_id', '=', topicId)
-    .where('notes.deleted_at', 'is', null)
+    .where(window.visible)
     .where(playableNote);
-  if (window.hidden.length) query = query.where('notes.author_id', 'not in', window.hidden);
   if (window.after) {
     query = query.where(sql<boolean>`(note_topics.created_at, note_topics.note_id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
   }

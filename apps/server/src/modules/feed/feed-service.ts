@@ -4,7 +4,9 @@ import { unauthenticated } from '../../lib/errors.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
 import type { Recommender } from '../recommender/recommender.js';
 import type { Reason, Recommendation } from '../recommender/recommender-types.js';
-import { hiddenAuthorIds } from '../social/hidden-authors.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { visibleNotes } from '../../kernel/visible-rows-sql.js';
+import type { Surface } from '../../kernel/visibility.js';
 import { authorNoteIds, followingNoteIds, rankedNoteIds, topicLatestNoteIds } from './feed-queries.js';
 
 type Card = Awaited<ReturnType<NoteHydrator['cards']>>[number] & { reason?: Reason };
@@ -20,6 +22,8 @@ export type FeedRequest =
  * The one feed interface the screens use. "For you" (the explore grid and the
  * swipe feed) comes from the Recommender; the other tabs are keyset pages.
  */
+const SURFACE_OF_TAB: Record<Exclude<FeedRequest['tab'], 'foryou'>, Surface> = { following: 'feed', topic: 'discovery', author: 'profile' };
+
 export class FeedService {
   constructor(
     private readonly db: Db,
@@ -28,28 +32,29 @@ export class FeedService {
     private readonly clock: () => Date,
   ) {}
 
-  async page(request: FeedRequest, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<Card>> {
+  async page(request: FeedRequest, context: ViewerContext, cursor: string | undefined, limit: number): Promise<Page<Card>> {
     if (request.tab === 'foryou') {
-      const { picks, next } = await this.recommended(viewerId, cursor, limit, request.readLanguage);
+      const { picks, next } = await this.recommended(context, cursor, limit, request.readLanguage);
       const cards = await this.hydrator.cards(
         picks.map((pick) => pick.noteId),
-        viewerId,
+        context,
+        'discovery',
       );
       const reasons = new Map(picks.map((pick) => [pick.noteId, pick.reason]));
       return { items: cards.map((card) => ({ ...card, reason: reasons.get(card.id) })), cursor: next };
     }
-    const hidden = [...(await hiddenAuthorIds(this.db, viewerId))];
-    const skeleton = await this.skeleton(request, hidden, cursor, limit, viewerId);
-    return { items: await this.hydrator.cards(skeleton.ids, viewerId), cursor: skeleton.next };
+    const surface = SURFACE_OF_TAB[request.tab];
+    const skeleton = await this.skeleton(request, context, surface, cursor, limit);
+    return { items: await this.hydrator.cards(skeleton.ids, context, surface), cursor: skeleton.next };
   }
 
   /** The swipe feed: For you, video notes only, as whole notes. */
-  async videos(viewerId: string | null, cursor: string | undefined, limit: number, readLanguage?: string): Promise<Page<View>> {
-    const { picks, next } = await this.recommended(viewerId, cursor, limit, readLanguage, 'video');
+  async videos(context: ViewerContext, cursor: string | undefined, limit: number, readLanguage?: string): Promise<Page<View>> {
+    const { picks, next } = await this.recommended(context, cursor, limit, readLanguage, 'video');
     const items: View[] = [];
     for (const pick of picks) {
       try {
-        items.push({ ...(await this.hydrator.view(pick.noteId, viewerId)), reason: pick.reason });
+        items.push({ ...(await this.hydrator.view(pick.noteId, context, 'discovery')), reason: pick.reason });
       } catch {
         // Deleted or hidden between the recommendation and now: skip it.
       }
@@ -62,10 +67,11 @@ export class FeedService {
    * whatever has not been served yet (the served log pages), a signed-out
    * visitor's is an offset into the cold mix.
    */
-  private async recommended(viewerId: string | null, cursor: string | undefined, limit: number, readLanguage: string | undefined, kind?: 'video') {
+  private async recommended(context: ViewerContext, cursor: string | undefined, limit: number, readLanguage: string | undefined, kind?: 'video') {
+    const { viewerId } = context;
     const [page, offset] = cursor ? decodeCursor(cursor, ['number', 'number'] as const) : [0, 0];
     const picks: Recommendation[] = await this.recommender.recommend({
-      viewerId,
+      context,
       now: this.clock(),
       limit,
       kind,
@@ -79,22 +85,24 @@ export class FeedService {
   /** The page's note ids in order, and the cursor of the next page. */
   private async skeleton(
     request: Exclude<FeedRequest, { tab: 'foryou' }>,
-    hidden: string[],
+    context: ViewerContext,
+    surface: Surface,
     cursor: string | undefined,
     limit: number,
-    viewerId: string | null = null,
   ): Promise<{ ids: string[]; next: string | null }> {
+    const { viewerId } = context;
+    const visible = visibleNotes(context, surface);
     let ids: string[];
     let next: string | null = null;
     if (request.tab === 'topic' && request.sort === 'top') {
       const after = cursor ? decodeCursor(cursor, ['number', 'id'] as const) : null;
-      const rows = await rankedNoteIds(this.db, { after: after ? [after[0], after[1]] : null, limit, hidden, topicId: request.topicId });
+      const rows = await rankedNoteIds(this.db, { after: after ? [after[0], after[1]] : null, limit, visible, topicId: request.topicId });
       const kept = rows.slice(0, limit);
       if (rows.length > limit) next = encodeCursor([kept.at(-1)!.score, kept.at(-1)!.id]);
       ids = kept.map((row) => row.id);
     } else {
       const afterRaw = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : null;
-      const window = { after: afterRaw ? ([afterRaw[0], afterRaw[1]] as [Date, string]) : null, limit, hidden };
+      const window = { after: afterRaw ? ([afterRaw[0], afterRaw[1]] as [Date, string]) : null, limit, visible };
       let rows;
       if (request.tab === 'following') {
         if (!viewerId) throw unauthenticated('Sign in to see notes from people you follow.');

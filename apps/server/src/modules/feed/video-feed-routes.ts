@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { NoteViewSchema } from '../notes/note-schemas.js';
 import type { FeedService } from './feed-service.js';
 import { visitorReadLanguage } from './visitor-language.js';
@@ -25,8 +25,8 @@ export async function videoFeedRoutes(app: ApiApp, deps: { feed: FeedService }) 
     },
     async (request) => {
       const { cursor, limit = 5 } = request.query;
-      const viewerId = request.viewer?.user.id ?? null;
-      return deps.feed.videos(viewerId, cursor, limit, viewerId ? undefined : visitorReadLanguage(request.headers['accept-language']));
+      const context = await request.viewerContext();
+      return deps.feed.videos(context, cursor, limit, context.viewerId ? undefined : visitorReadLanguage(request.headers['accept-language']));
     },
   );
 }

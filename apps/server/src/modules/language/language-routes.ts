@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { requireViewer } from '../accounts/viewer.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
-import { NoteIdParams, NoteViewSchema } from '../notes/note-schemas.js';
-import { IdParams, IdSchema } from '../social/social-schemas.js';
+import { NoteViewSchema } from '../notes/note-schemas.js';
+import { IdParams, IdSchema } from '../../kernel/schemas.js';
 import type { LanguageService } from './language-service.js';
 
 const LanguageBody = Type.Object(
@@ -25,7 +25,7 @@ export async function languageRoutes(app: ApiApp, deps: { languages: LanguageSer
       schema: {
         tags: ['notes'],
         summary: "Correct my note's language (null: detect it again); edits keep a language I set",
-        params: NoteIdParams,
+        params: IdParams,
         body: LanguageBody,
         response: { 200: NoteViewSchema },
       },
@@ -33,7 +33,7 @@ export async function languageRoutes(app: ApiApp, deps: { languages: LanguageSer
     async (request) => {
       const viewer = requireViewer(request);
       await languages.setNoteLanguage(viewer.user, request.params.id, request.body.language);
-      return hydrator.view(request.params.id, viewer.user.id);
+      return hydrator.view(request.params.id, await request.viewerContext());
     },
   );
 

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
 import { AppError, badRequest } from '../../lib/errors.js';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { requireViewer } from '../accounts/viewer.js';
 import type { ImageService } from './image-service.js';
 import { ImageViewSchema, presentImage } from './image-view.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { SUPPORTED_LANGUAGES } from '../accounts/languages.js';
 
 /** What the web app needs to know about this installation before anyone signs in. */

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { NoteRow } from '../../db/tables/notes.js';
 import type { UserRow } from '../../db/tables/users.js';
 
-export type NoteWithAuthor = NoteRow & { author: Pick<UserRow, 'id' | 'handle' | 'display_name' | 'bio' | 'region'> };
+export type NoteWithAuthor = NoteRow & { author: Pick<UserRow, 'id' | 'handle' | 'display_name' | 'bio' | 'region' | 'status'> };
 
 /** Live notes by id with their authors, in the order of the ids given. */
 export async function notesWithAuthors(db: Db, ids: readonly string[]): Promise<NoteWithAuthor[]> {
@@ -12,14 +12,14 @@ export async function notesWithAuthors(db: Db, ids: readonly string[]): Promise<
     .selectFrom('notes')
     .innerJoin('users', 'users.id', 'notes.author_id')
     .selectAll('notes')
-    .select(['users.handle as a_handle', 'users.display_name as a_display_name', 'users.bio as a_bio', 'users.region as a_region'])
+    .select(['users.handle as a_handle', 'users.display_name as a_display_name', 'users.bio as a_bio', 'users.region as a_region', 'users.status as a_status'])
     .where('notes.id', 'in', ids)
     .where('notes.deleted_at', 'is', null)
     .execute();
   const byId = new Map(
-    rows.map(({ a_handle, a_display_name, a_bio, a_region, ...note }) => [
+    rows.map(({ a_handle, a_display_name, a_bio, a_region, a_status, ...note }) => [
       note.id,
-      { ...note, author: { id: note.author_id, handle: a_handle, display_name: a_display_name, bio: a_bio, region: a_region } },
+      { ...note, author: { id: note.author_id, handle: a_handle, display_name: a_display_name, bio: a_bio, region: a_region, status: a_status } },
     ]),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -31,18 +31,15 @@ export async function viewerLikes(db: Db, viewerId: string, noteIds: readonly st
   return new Set(rows.map((row) => row.note_id));
 }
 
-/** The viewer's relation to one note and its author (including a block or mute between them), in one round trip. */
+/** The viewer's relation to one note and its author, in one round trip (blocks and mutes are in the viewer context). */
 export async function viewerStateOfNote(db: Db, viewerId: string, noteId: string, authorId: string) {
-  const { rows } = await sql<{ hidden: boolean; liked: boolean; collected: boolean; board_id: string | null; following: boolean }>`
-    select exists (select 1 from blocks where (blocker_id = ${viewerId} and blocked_id = ${authorId}) or (blocker_id = ${authorId} and blocked_id = ${viewerId}))
-             or exists (select 1 from mutes where muter_id = ${viewerId} and muted_id = ${authorId}) as hidden,
-           exists (select 1 from likes where user_id = ${viewerId} and note_id = ${noteId}) as liked,
+  const { rows } = await sql<{ liked: boolean; collected: boolean; board_id: string | null; following: boolean }>`
+    select exists (select 1 from likes where user_id = ${viewerId} and note_id = ${noteId}) as liked,
            exists (select 1 from collects where user_id = ${viewerId} and note_id = ${noteId}) as collected,
            (select board_id from collects where user_id = ${viewerId} and note_id = ${noteId}) as board_id,
            exists (select 1 from follows where follower_id = ${viewerId} and followee_id = ${authorId}) as following`.execute(db);
   const row = rows[0]!;
   return {
-    hidden: row.hidden,
     liked: row.liked,
     collected: row.collected,
     boardId: row.board_id === null ? null : String(row.board_id),

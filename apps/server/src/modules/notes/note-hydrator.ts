@@ -1,4 +1,7 @@
 import { DEFAULT_RECOMMENDER_SETTINGS } from '../../config/recommender-settings.js';
+import { presentAuthor } from '../../kernel/user-summary.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { type Decision, decide, type Surface, type VisibleItem } from '../../kernel/visibility.js';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
@@ -7,25 +10,21 @@ import { presentImage } from '../media/image-view.js';
 import { imagesOfNotes } from '../media/images-queries.js';
 import type { MediaStorage } from '../media/media-storage.js';
 import { noteExposure } from '../recommender/note-exposure.js';
-import { hiddenAuthorIds } from '../social/hidden-authors.js';
 import { presentVideo, videoCover } from '../video/video-view.js';
 import { videosOfNotes } from '../video/videos-queries.js';
 import { mentionsOfNote, type NoteWithAuthor, notesWithAuthors, topicsOfNotes, viewerLikes, viewerStateOfNote } from './note-hydration-queries.js';
 
 // Read paths that show notes end here: skeleton ids in, then hydrate (a fixed
-// number of queries for any page size), filter (deleted notes, blocked and
-// muted authors), present. What every viewer sees alike (the note, its images,
-// its counts) is cached for `cacheMs`; what is the viewer's own (liked, hidden
-// authors) is read each time.
-
-const presentAuthor = (author: NoteWithAuthor['author']) => ({
-  id: author.id,
-  handle: author.handle ?? '',
-  displayName: author.display_name ?? author.handle ?? '',
-});
+// number of queries for any page size), filter (the one visibility decision:
+// deleted, blocked, muted, moderated, region), present. What every viewer sees
+// alike (the note, its images, its counts, its moderation facts) is cached for
+// `cacheMs` and forgotten at once by writes here; what is the viewer's own
+// (liked, their context) is read each time.
 
 interface CardBase {
   authorId: string;
+  /** What the visibility decision reads. */
+  item: VisibleItem;
   /** A video note whose video is not ready is its author's alone. */
   authorOnly: boolean;
   card: {
@@ -74,6 +73,7 @@ export class NoteHydrator {
           note.id,
           {
             authorId: note.author_id,
+            item: visibleItemOf(note),
             authorOnly: note.kind === 'video' && video?.status !== 'ready',
             card: {
               id: note.id,
@@ -90,20 +90,38 @@ export class NoteHydrator {
     );
   }
 
-  async cards(noteIds: readonly string[], viewerId: string | null) {
-    const [bases, hidden] = await Promise.all([this.cardCache.getMany(noteIds, (ids) => this.loadCards(ids)), hiddenAuthorIds(this.db, viewerId)]);
+  async cards(noteIds: readonly string[], context: ViewerContext, surface: Surface) {
+    const { viewerId } = context;
+    const bases = await this.cardCache.getMany(noteIds, (ids) => this.loadCards(ids));
     const visible = noteIds.flatMap((id) => {
       const base = bases.get(id);
-      return base && !hidden.has(base.authorId) && (!base.authorOnly || base.authorId === viewerId) ? [base] : [];
+      if (!base || (base.authorOnly && base.authorId !== viewerId)) return [];
+      const decision = decide(base.item, context, surface);
+      return decision.visible ? [{ base, warnings: decision.warnings }] : [];
     });
     const liked = viewerId
       ? await viewerLikes(
           this.db,
           viewerId,
-          visible.map((base) => base.card.id),
+          visible.map(({ base }) => base.card.id),
         )
       : new Set<string>();
-    return visible.map((base) => ({ ...base.card, viewer: viewerId ? { liked: liked.has(base.card.id) } : null }));
+    return visible.map(({ base, warnings }) => ({
+      ...base.card,
+      ...(warnings.length > 0 ? { warnings } : {}),
+      viewer: viewerId ? { liked: liked.has(base.card.id) } : null,
+    }));
+  }
+
+  /**
+   * The visibility decision for one note, from the card cache: for paths that
+   * act on a note or show something of it (translation, media, reactions)
+   * without hydrating the whole page. Deleted and unknown notes are hidden.
+   */
+  async decision(noteId: string, context: ViewerContext, surface: Surface = 'direct'): Promise<Decision> {
+    const base = (await this.cardCache.getMany([noteId], (ids) => this.loadCards(ids))).get(noteId);
+    if (!base || (base.authorOnly && base.authorId !== context.viewerId)) return { visible: false, reason: 'removed' };
+    return decide(base.item, context, surface);
   }
 
   private async loadView(noteId: string) {
@@ -119,6 +137,7 @@ export class NoteHydrator {
     const video = videos.get(note.id);
     return {
       authorId: note.author_id,
+      item: visibleItemOf(note),
       authorOnly: note.kind === 'video' && video?.status !== 'ready',
       languageSource: note.language_source,
       view: {
@@ -140,18 +159,22 @@ export class NoteHydrator {
     };
   }
 
-  async view(noteId: string, viewerId: string | null) {
+  async view(noteId: string, context: ViewerContext, surface: Surface = 'direct') {
+    const { viewerId } = context;
     const base = await this.viewCache.get(noteId, () => this.loadView(noteId));
     const unavailable = () => notFound('note_not_found', 'This note is not available.');
     if (!base) throw unavailable();
     if (base.authorOnly && viewerId !== base.authorId) throw unavailable();
-    if (!viewerId) return { ...base.view, viewer: null };
+    // Hidden for this viewer (blocked, moderated, not in their region…): the same 404 as a note that never existed.
+    const decision = decide(base.item, context, surface);
+    if (!decision.visible) throw unavailable();
+    const warnings = decision.warnings.length > 0 ? { warnings: decision.warnings } : {};
+    if (!viewerId) return { ...base.view, ...warnings, viewer: null };
     const state = await viewerStateOfNote(this.db, viewerId, noteId, base.authorId);
-    // Blocked either way or muted: the note is not there for this viewer.
-    if (state.hidden) throw unavailable();
     const isAuthor = viewerId === base.authorId;
     return {
       ...base.view,
+      ...warnings,
       ...(isAuthor ? { languageSource: base.languageSource, exposure: await noteExposure(this.db, noteId, { stageBudgets: [...this.stageBudgets] }) } : {}),
       viewer: {
         liked: state.liked,
@@ -162,4 +185,8 @@ export class NoteHydrator {
       },
     };
   }
+}
+
+function visibleItemOf(note: NoteWithAuthor): VisibleItem {
+  return { authorId: note.author_id, authorStatus: note.author.status, labels: note.labels, state: note.mod_state, limited: note.reach_limited };
 }

@@ -1,3 +1,4 @@
+import type { ViewerContext } from '../../kernel/viewer-context.js';
 import type { NoteHydrator } from './note-hydrator.js';
 
 // A shared note link (/notes/123) previews in chat apps and other sites: they
@@ -12,12 +13,13 @@ const excerpt = (text: string, max: number) => {
 };
 
 /** The <head> tags for a note page, or null when the path is not a visible note. */
-export async function noteOpenGraphTags(hydrator: NoteHydrator, path: string, origin: string): Promise<string | null> {
+/** `visitor`: link previewers are anonymous, so the preview shows what a signed-out visitor from there would see. */
+export async function noteOpenGraphTags(hydrator: NoteHydrator, path: string, origin: string, visitor: ViewerContext): Promise<string | null> {
   const match = /^\/notes\/([0-9]{1,18})\/?(?:[?#].*)?$/.exec(path);
   if (!match) return null;
   let note;
   try {
-    note = await hydrator.view(match[1]!, null);
+    note = await hydrator.view(match[1]!, visitor);
   } catch {
     return null;
   }

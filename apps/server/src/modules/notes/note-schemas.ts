@@ -1,14 +1,7 @@
 import { Type } from 'typebox';
+import { AuthorSchema } from '../../kernel/user-summary.js';
 import { ImageViewSchema } from '../media/image-view.js';
 import { VideoViewSchema } from '../video/video-view.js';
-
-export const AuthorSchema = Type.Object({
-  id: Type.String(),
-  handle: Type.String(),
-  displayName: Type.String(),
-  bio: Type.Optional(Type.String()),
-  region: Type.Optional(Type.String()),
-});
 
 /** Why For you served a note (see recommender-types.ts ReasonCode); the web phrases it. */
 export const ReasonSchema = Type.Object({
@@ -37,6 +30,8 @@ export const NoteCardSchema = Type.Object({
   counts: Type.Object({ likes: Type.Integer() }),
   viewer: Type.Union([Type.Object({ liked: Type.Boolean() }), Type.Null()]),
   language: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1 of title and body; null when unknown' }),
+  /** Labels the viewer's rulebook shows behind a warning they tap through (e.g. graphic-violence). */
+  warnings: Type.Optional(Type.Array(Type.String())),
   /** For you only: why this note was served. */
   reason: Type.Optional(ReasonSchema),
 });
@@ -57,6 +52,8 @@ export const NoteViewSchema = Type.Object({
   mentions: Type.Array(Type.Object({ id: Type.String(), handle: Type.String() })),
   counts: Type.Object({ likes: Type.Integer(), collects: Type.Integer(), comments: Type.Integer(), views: Type.Integer() }),
   language: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1 of title and body; null when unknown' }),
+  /** Labels the viewer's rulebook shows behind a warning they tap through (e.g. graphic-violence). */
+  warnings: Type.Optional(Type.Array(Type.String())),
   /** Only for the author: whether the language was detected or set by them (then edits keep it). */
   languageSource: Type.Optional(Type.Union([Type.Literal('detected'), Type.Literal('author')])),
   /** Only for the author: how far the note got in staged exposure (see recommender stage rules). */
@@ -85,5 +82,3 @@ export const NoteViewSchema = Type.Object({
 });
 
 export const NotePageSchema = Type.Object({ items: Type.Array(NoteCardSchema), cursor: Type.Union([Type.String(), Type.Null()]) });
-
-export const NoteIdParams = Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) });

@@ -1,18 +1,18 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import { IdParams, IdSchema } from '../../kernel/schemas.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { requireViewer } from '../accounts/viewer.js';
 import type { NoteHydrator } from './note-hydrator.js';
-import { NoteIdParams, NoteViewSchema } from './note-schemas.js';
+import { NoteViewSchema } from './note-schemas.js';
 import type { NotesService } from './notes-service.js';
 
-const ImageId = Type.String({ pattern: '^[0-9]{1,18}$' });
 const noteFields = {
   title: Type.String({ maxLength: 100 }),
   body: Type.String({ maxLength: 1000 }),
   // The 1..18 rule is the service's (with its own error codes); the schema only bounds the payload.
-  imageIds: Type.Array(ImageId, { maxItems: 100 }),
+  imageIds: Type.Array(IdSchema, { maxItems: 100 }),
   place: Type.Optional(Type.Union([Type.String({ maxLength: 60 }), Type.Null()])),
-  alts: Type.Optional(Type.Record(Type.String({ pattern: '^[0-9]{1,18}$' }), Type.String({ maxLength: 300 }))),
+  alts: Type.Optional(Type.Record(IdSchema, Type.String({ maxLength: 300 }))),
 };
 
 export async function notesRoutes(app: ApiApp, deps: { notes: NotesService; hydrator: NoteHydrator; clock: () => Date }) {
@@ -39,14 +39,14 @@ export async function notesRoutes(app: ApiApp, deps: { notes: NotesService; hydr
     async (request, reply) => {
       const viewer = requireViewer(request);
       const id = await notes.create(viewer.user, request.body, clock());
-      return reply.status(201).send(await hydrator.view(id, viewer.user.id));
+      return reply.status(201).send(await hydrator.view(id, await request.viewerContext()));
     },
   );
 
   app.get(
     '/notes/:id',
-    { schema: { tags: ['notes'], summary: 'A note with its images, topics and counts', params: NoteIdParams, response: { 200: NoteViewSchema } } },
-    async (request) => hydrator.view(request.params.id, request.viewer?.user.id ?? null),
+    { schema: { tags: ['notes'], summary: 'A note with its images, topics and counts', params: IdParams, response: { 200: NoteViewSchema } } },
+    async (request) => hydrator.view(request.params.id, await request.viewerContext()),
   );
 
   app.patch(
@@ -55,7 +55,7 @@ export async function notesRoutes(app: ApiApp, deps: { notes: NotesService; hydr
       schema: {
         tags: ['notes'],
         summary: 'Edit my note',
-        params: NoteIdParams,
+        params: IdParams,
         body: Type.Partial(Type.Object(noteFields), { additionalProperties: false, minProperties: 1 }),
         response: { 200: NoteViewSchema },
       },
@@ -63,13 +63,13 @@ export async function notesRoutes(app: ApiApp, deps: { notes: NotesService; hydr
     async (request) => {
       const viewer = requireViewer(request);
       await notes.update(viewer.user, request.params.id, request.body, clock());
-      return hydrator.view(request.params.id, viewer.user.id);
+      return hydrator.view(request.params.id, await request.viewerContext());
     },
   );
 
   app.delete(
     '/notes/:id',
-    { schema: { tags: ['notes'], summary: 'Delete my note', params: NoteIdParams, response: { 204: Type.Null() } } },
+    { schema: { tags: ['notes'], summary: 'Delete my note', params: IdParams, response: { 204: Type.Null() } } },
     async (request, reply) => {
       const viewer = requireViewer(request);
       await notes.delete(viewer.user, request.params.id, clock());

@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
-import { requireViewer } from '../accounts/viewer.js';
-import { DEFAULT_PAGE_SIZE, IdSchema, PageQuery, UserSummarySchema } from '../social/social-schemas.js';
+import type { ApiApp } from '../../kernel/api-app.js';
+import { requireViewer, requireViewerContext } from '../accounts/viewer.js';
+import { DEFAULT_PAGE_SIZE, IdSchema, PageQuery } from '../../kernel/schemas.js';
+import { UserSummarySchema } from '../../kernel/user-summary.js';
 import type { NotificationsService } from './notifications-service.js';
 
 const NotificationKindSchema = Type.Union([
@@ -46,7 +47,7 @@ export async function notificationsRoutes(app: ApiApp, deps: { notifications: No
         },
       },
     },
-    async (request) => notifications.list(requireViewer(request).user.id, request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE, clock()),
+    async (request) => notifications.list(await requireViewerContext(request), request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE, clock()),
   );
 
   app.get(

@@ -2,11 +2,16 @@ import type { Db } from '../../db/database.js';
 import type { NotificationKind } from '../../db/tables/notifications.js';
 import { decodeCursor, pageOf } from '../../db/pagination.js';
 import { followedAmong } from '../social/people-queries.js';
-import { presentUserSummary, type UserSummary } from '../social/social-schemas.js';
+import { presentUserSummary, type UserSummary } from '../../kernel/user-summary.js';
+import type { SignedInContext } from '../../kernel/viewer-context.js';
+import { decide, decideLabels } from '../../kernel/visibility.js';
 import { countUnread, markAllRead, notificationGroupsPage } from './notifications-queries.js';
 
 // The notification list: grouped rows (see notificationGroupsPage) hydrated
-// with their latest actors, note and comment in one query each.
+// with their latest actors, note and comment in one query each, then filtered
+// by the visibility decision: a notification about a note or comment the
+// recipient may no longer see (removed, held, hidden in their region) is left
+// out, as are actors whose accounts are banned.
 
 const ACTORS_SHOWN = 3;
 
@@ -24,7 +29,8 @@ export interface NotificationGroup {
 export class NotificationsService {
   constructor(private readonly db: Db) {}
 
-  async list(recipientId: string, cursor: string | undefined, limit: number, now: Date) {
+  async list(context: SignedInContext, cursor: string | undefined, limit: number, now: Date) {
+    const recipientId = context.viewerId;
     const before = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : undefined;
     const rows = await notificationGroupsPage(this.db, {
       recipientId,
@@ -44,19 +50,47 @@ export class NotificationsService {
     const noteIds = [...new Set(page.items.flatMap((row) => (row.note_id ? [row.note_id] : [])))];
     const commentIds = [...new Set(page.items.flatMap((row) => (row.comment_id ? [row.comment_id] : [])))];
     const [users, notes, comments, followed, unread] = await Promise.all([
-      actorIds.length === 0 ? [] : this.db.selectFrom('users').select(['id', 'handle', 'display_name', 'bio', 'region']).where('id', 'in', actorIds).execute(),
-      noteIds.length === 0 ? [] : this.db.selectFrom('notes').select(['id', 'title']).where('id', 'in', noteIds).execute(),
-      commentIds.length === 0 ? [] : this.db.selectFrom('comments').select(['id', 'body']).where('id', 'in', commentIds).execute(),
+      actorIds.length === 0
+        ? []
+        : this.db
+            .selectFrom('users')
+            .select(['id', 'handle', 'display_name', 'bio', 'region', 'status'])
+            .where('id', 'in', actorIds)
+            .where('status', '<>', 'banned')
+            .execute(),
+      noteIds.length === 0
+        ? []
+        : this.db
+            .selectFrom('notes')
+            .innerJoin('users', 'users.id', 'notes.author_id')
+            .select(['notes.id', 'notes.title', 'notes.author_id', 'notes.labels', 'notes.mod_state', 'notes.reach_limited', 'users.status as author_status'])
+            .where('notes.id', 'in', noteIds)
+            .execute(),
+      commentIds.length === 0
+        ? []
+        : this.db.selectFrom('comments').select(['id', 'body', 'author_id', 'labels', 'mod_state']).where('id', 'in', commentIds).execute(),
       followedAmong(this.db, recipientId, actorIds),
       countUnread(this.db, recipientId, now),
     ]);
     const userById = new Map(users.map((user) => [user.id, user]));
-    const noteById = new Map(notes.map((note) => [note.id, note]));
-    const commentById = new Map(comments.map((comment) => [comment.id, comment]));
+    const visibleNotes = notes.filter(
+      (note) =>
+        decide(
+          { authorId: note.author_id, authorStatus: note.author_status, labels: note.labels, state: note.mod_state, limited: note.reach_limited },
+          context,
+          'direct',
+        ).visible,
+    );
+    const visibleComments = comments.filter(
+      (comment) => comment.author_id === recipientId || (comment.mod_state === 'live' && decideLabels(comment.labels, context).visible),
+    );
+    const noteById = new Map(visibleNotes.map((note) => [note.id, note]));
+    const commentById = new Map(visibleComments.map((comment) => [comment.id, comment]));
 
-    const items: NotificationGroup[] = page.items.map((row) => {
+    const items: NotificationGroup[] = page.items.flatMap((row) => {
       const note = row.note_id ? noteById.get(row.note_id) : undefined;
       const comment = row.comment_id ? commentById.get(row.comment_id) : undefined;
+      if ((row.note_id && !note) || (row.comment_id && !comment)) return [];
       return {
         id: row.id,
         kind: row.kind,

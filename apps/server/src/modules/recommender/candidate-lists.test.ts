@@ -10,6 +10,7 @@ const pool = (noteId: string, fields: Partial<PoolNote> = {}): PoolNote => ({
   language: 'en',
   authorRegion: 'US',
   topicIds: [],
+  labels: [],
   quality: 0.1,
   createdAt: new Date('2026-11-20T00:00:00Z'),
   ...fields,

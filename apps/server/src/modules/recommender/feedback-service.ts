@@ -1,3 +1,4 @@
+import type { SignedInContext } from '../../kernel/viewer-context.js';
 import type { Db } from '../../db/database.js';
 import { reachableNote } from '../social/note-access.js';
 import { deleteNotInterested, insertNotInterested, insertReport } from './feedback-queries.js';
@@ -19,8 +20,9 @@ export class FeedbackService {
     private readonly forgetViewer: (viewerId: string) => void = () => {},
   ) {}
 
-  async notInterested(viewerId: string, noteId: string, now: Date): Promise<void> {
-    await reachableNote(this.db, noteId, viewerId);
+  async notInterested(context: SignedInContext, noteId: string, now: Date): Promise<void> {
+    const viewerId = context.viewerId;
+    await reachableNote(this.db, noteId, context);
     await this.db.transaction().execute(async (trx) => {
       if (await insertNotInterested(trx, viewerId, noteId, now)) {
         await recordSignals(trx, [{ userId: viewerId, noteId, type: 'not_interested', at: now }]);
@@ -34,14 +36,16 @@ export class FeedbackService {
    * append-only); a quick undo costs the note one negative, which the quality
    * prior absorbs.
    */
-  async undoNotInterested(viewerId: string, noteId: string): Promise<void> {
-    await reachableNote(this.db, noteId, viewerId);
+  async undoNotInterested(context: SignedInContext, noteId: string): Promise<void> {
+    const viewerId = context.viewerId;
+    await reachableNote(this.db, noteId, context);
     await deleteNotInterested(this.db, viewerId, noteId);
     this.forgetViewer(viewerId);
   }
 
-  async report(viewerId: string, noteId: string, reason: ReportReason, now: Date): Promise<void> {
-    await reachableNote(this.db, noteId, viewerId);
+  async report(context: SignedInContext, noteId: string, reason: ReportReason, now: Date): Promise<void> {
+    const viewerId = context.viewerId;
+    await reachableNote(this.db, noteId, context);
     await this.db.transaction().execute(async (trx) => {
       if (await insertReport(trx, viewerId, noteId, reason, now)) {
         await recordSignals(trx, [{ userId: viewerId, noteId, type: 'report', at: now }]);

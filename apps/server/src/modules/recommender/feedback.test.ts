@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, insertNote, signUp, type TestUser } from '../../../test/fixtures.js';
+import { contextOf, apiCaller, insertNote, signUp, type TestUser } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { mergeRecommenderSettings } from '../../config/recommender-settings.js';
 import { Recommender } from './recommender.js';
@@ -227,7 +227,7 @@ describe('the whole loop', () => {
       .sort((a, b) => b.score - a.score)
       .map((entry) => entry.note);
 
-    const page = await new Recommender(db(), settings).recommend({ viewerId: who.id, now: t.now, limit: expected.length });
+    const page = await new Recommender(db(), settings).recommend({ context: await contextOf(t, who.id), now: t.now, limit: expected.length });
     expect(page.map((item) => item.noteId)).toEqual(expected);
     expect(page.every((item) => item.source === 'interest')).toBe(true);
   });

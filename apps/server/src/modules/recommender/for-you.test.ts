@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiCaller, insertNote, insertTopic, signUp, type TestUser } from '../../../test/fixtures.js';
+import { contextOf, apiCaller, insertNote, insertTopic, signUp, type TestUser } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { mergeRecommenderSettings } from '../../config/recommender-settings.js';
 import { Recommender } from './recommender.js';
@@ -207,7 +207,7 @@ describe('For you', () => {
     const viewers = [await signUp(t, 'fy_fresh_1'), await signUp(t, 'fy_fresh_2'), await signUp(t, 'fy_fresh_3')];
     const got: boolean[] = [];
     for (const viewer of viewers) {
-      const page = await recommender.recommend({ viewerId: viewer.id, now: t.now, limit: 50 });
+      const page = await recommender.recommend({ context: await contextOf(t, viewer.id), now: t.now, limit: 50 });
       got.push(page.some((item) => item.noteId === fresh));
       for (const item of page) expect(item.reason.code).toBeTruthy();
     }
@@ -218,7 +218,7 @@ describe('For you', () => {
       .values({ note_id: fresh, stage: 2, stage_status: 'testing', stage_impressions: 0, stage_changed_at: t.now, updated_at: t.now })
       .execute();
     const fourth = await signUp(t, 'fy_fresh_4');
-    expect((await recommender.recommend({ viewerId: fourth.id, now: t.now, limit: 50 })).map((item) => item.noteId)).toContain(fresh);
+    expect((await recommender.recommend({ context: await contextOf(t, fourth.id), now: t.now, limit: 50 })).map((item) => item.noteId)).toContain(fresh);
     await recommender.stop();
   });
 });

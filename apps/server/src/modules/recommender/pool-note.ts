@@ -12,6 +12,8 @@ export interface PoolNote {
   /** The author's region (users.region): cold viewers see their own region's notes first. */
   authorRegion: string | null;
   topicIds: string[];
+  /** Moderation labels (`label` or `label@rulebook`): the viewer's rulebook decides (kernel/visibility.ts). */
+  labels: string[];
   /** rec_note_quality.quality; null until the quality job has seen the note. */
   quality: number | null;
   createdAt: Date;
@@ -24,17 +26,24 @@ export interface PoolNoteRow {
   language: string | null;
   author_region: string | null;
   topic_ids: Array<string | number> | null;
+  labels?: string[] | null;
   quality: number | null;
   created_at: Date;
 }
 
 /** Columns of a PoolNoteRow, for a query that has `notes` and `left join rec_note_quality q`. */
-export const poolNoteColumns = sql`notes.id as note_id, notes.author_id, notes.kind, notes.language, notes.created_at, q.quality,
+export const poolNoteColumns = sql`notes.id as note_id, notes.author_id, notes.kind, notes.language, notes.created_at, notes.labels, q.quality,
   (select u.region from users u where u.id = notes.author_id) as author_region,
   array(select nt.topic_id from note_topics nt where nt.note_id = notes.id) as topic_ids`;
 
-/** A note any feed may show: live and, for a video, playable. */
-export const liveNote = sql<boolean>`notes.deleted_at is null and (notes.kind <> 'video' or exists (select 1 from videos v where v.note_id = notes.id and v.status = 'ready'))`;
+/**
+ * A note any recommendation may show: live, not held, removed or limited by a
+ * moderator, by an active account, and, for a video, playable. Labels depend on
+ * the viewer's rulebook, so they are filtered per viewer (PoolNote.labels).
+ */
+export const liveNote = sql<boolean>`notes.deleted_at is null and notes.mod_state = 'live' and not notes.reach_limited
+  and not exists (select 1 from users r where r.id = notes.author_id and r.status <> 'active')
+  and (notes.kind <> 'video' or exists (select 1 from videos v where v.note_id = notes.id and v.status = 'ready'))`;
 
 export function kindFilter(kind: 'video' | undefined): RawBuilder<boolean> {
   return kind === 'video' ? sql<boolean>`notes.kind = 'video'` : sql<boolean>`true`;
@@ -48,6 +57,7 @@ export function toPoolNote(row: PoolNoteRow): PoolNote {
     language: row.language,
     authorRegion: row.author_region ?? null,
     topicIds: (row.topic_ids ?? []).map(String),
+    labels: row.labels ?? [],
     quality: row.quality === null ? null : Number(row.quality),
     createdAt: row.created_at,
   };

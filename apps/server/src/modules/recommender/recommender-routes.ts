@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
-import { requireViewer } from '../accounts/viewer.js';
-import { IdParams } from '../social/social-schemas.js';
+import type { ApiApp } from '../../kernel/api-app.js';
+import { requireViewerContext } from '../accounts/viewer.js';
+import { IdParams } from '../../kernel/schemas.js';
 import { type FeedbackService, REPORT_REASONS } from './feedback-service.js';
 
 // The viewer's direct say over For you: "not interested" (and its undo) and reports.
@@ -15,7 +15,7 @@ export async function recommenderRoutes(app: ApiApp, deps: { feedback: FeedbackS
     '/notes/:id/not-interested',
     { schema: { tags: ['feed'], summary: 'Show me fewer notes like this one (idempotent)', params: IdParams, response: NoContent } },
     async (request, reply) => {
-      await feedback.notInterested(requireViewer(request).user.id, request.params.id, clock());
+      await feedback.notInterested(await requireViewerContext(request), request.params.id, clock());
       return reply.status(204).send(null);
     },
   );
@@ -24,7 +24,7 @@ export async function recommenderRoutes(app: ApiApp, deps: { feedback: FeedbackS
     '/notes/:id/not-interested',
     { schema: { tags: ['feed'], summary: 'Undo "not interested" (idempotent)', params: IdParams, response: NoContent } },
     async (request, reply) => {
-      await feedback.undoNotInterested(requireViewer(request).user.id, request.params.id);
+      await feedback.undoNotInterested(await requireViewerContext(request), request.params.id);
       return reply.status(204).send(null);
     },
   );
@@ -41,7 +41,7 @@ export async function recommenderRoutes(app: ApiApp, deps: { feedback: FeedbackS
       },
     },
     async (request, reply) => {
-      await feedback.report(requireViewer(request).user.id, request.params.id, request.body.reason, clock());
+      await feedback.report(await requireViewerContext(request), request.params.id, request.body.reason, clock());
       return reply.status(204).send(null);
     },
   );

@@ -1,3 +1,4 @@
+import type { ViewerContext } from '../../kernel/viewer-context.js';
 // The vocabulary the Recommender speaks to the feed, the web app and the evaluation.
 
 export type CandidateSource = 'interest' | 'fresh' | 'following' | 'trending' | 'explore' | 'popular';
@@ -37,8 +38,8 @@ export interface Candidate {
 }
 
 export interface RecommendRequest {
-  /** null: a signed-out visitor (cold mix, no served log). */
-  viewerId: string | null;
+  /** Who asks (viewerId null: a signed-out visitor, cold mix, no served log), their rulebook and the authors they hide. */
+  context: ViewerContext;
   now: Date;
   limit: number;
   /** 'video': the swipe feed (video notes only). */

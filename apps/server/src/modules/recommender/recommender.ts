@@ -1,7 +1,7 @@
 import type { RecommenderSettings } from '../../config/recommender-settings.js';
 import type { Db } from '../../db/database.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
-import { hiddenAuthorIds } from '../social/hidden-authors.js';
+import { decideLabels } from '../../kernel/visibility.js';
 import { exploreList, followingList, freshList, interestList, popularList, qualityFactor, trendingList, type ViewerFilter } from './candidate-lists.js';
 import { TopicNames } from './explanations.js';
 import { type FreshNote, freshNotes } from './fresh-source.js';
@@ -79,17 +79,17 @@ export class Recommender {
   }
 
   async recommend(request: RecommendRequest): Promise<Recommendation[]> {
-    const page = request.viewerId === null ? await this.coldPage(request) : await this.viewerPage(request.viewerId, request);
+    const page = request.context.viewerId === null ? await this.coldPage(request) : await this.viewerPage(request.context.viewerId, request);
     const reasons = await this.topicNames.resolve(page.map((item) => item.reason));
     return page.map((item, i) => ({ noteId: item.noteId, source: item.source, reason: reasons[i]! }));
   }
 
   private async viewerPage(viewerId: string, request: RecommendRequest): Promise<Candidate[]> {
-    const { now, kind, limit } = request;
+    const { now, kind, limit, context } = request;
     const base = await this.bases.get(viewerId, () => loadViewerBase(this.db, viewerId, now, this.settings, this.served.unwritten(viewerId)));
     if (!base) return [];
-    const [hidden, pools, shared] = await Promise.all([
-      hiddenAuthorIds(this.db, viewerId),
+    const hidden = context.hiddenAuthors;
+    const [pools, shared] = await Promise.all([
       this.pools.get<ViewerPools>(`${viewerId}:${kind ?? 'all'}`, () => loadViewerPools(this.db, base, this.settings, { now, kind })),
       this.sharedPools(now, kind),
     ]);
@@ -101,7 +101,8 @@ export class Recommender {
         !base.excluded.has(note.noteId) &&
         note.authorId !== viewerId &&
         !hidden.has(note.authorId) &&
-        inLanguages(note, base.onlyLanguages),
+        inLanguages(note, base.onlyLanguages) &&
+        decideLabels(note.labels, context).visible,
       readLanguages: base.readLanguages,
       region: base.region,
       topicWeights: base.topicWeights,
@@ -138,15 +139,16 @@ export class Recommender {
 
   /** Signed out: no served log; the visitor pages by offset through a cold mix shared by everyone with the same language. */
   private async coldPage(request: RecommendRequest): Promise<Candidate[]> {
-    const { now, kind } = request;
+    const { now, kind, context } = request;
     const readLanguages = request.readLanguage ? [request.readLanguage] : [];
-    const key = `cold:${kind ?? 'all'}:${readLanguages.join(',')}`;
+    // Visitors under one rulebook share a mix: labels hide notes per rulebook.
+    const key = `cold:${kind ?? 'all'}:${readLanguages.join(',')}:${context.rulebook.name}`;
     const mix = await this.shared.get(key, async () => {
       const shared = await this.sharedPools(now, kind);
       const placed = new Set<string>();
       const spent = new Set(shared.fresh.filter((note) => this.stageBudget(note) <= note.stageImpressions).map((note) => note.noteId));
       const filter: ViewerFilter = {
-        allows: (note) => !placed.has(note.noteId) && !spent.has(note.noteId),
+        allows: (note) => !placed.has(note.noteId) && !spent.has(note.noteId) && decideLabels(note.labels, context).visible,
         readLanguages,
         topicWeights: new Map(),
         qualityFactor: () => 1,

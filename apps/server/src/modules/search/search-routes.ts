@@ -1,11 +1,13 @@
 import { Type } from 'typebox';
+import { presentUserSummary } from '../../kernel/user-summary.js';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor } from '../../db/pagination.js';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { topicCounts } from '../counters/topic-counters.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
 import { NoteCardSchema } from '../notes/note-schemas.js';
-import { hiddenAuthorIds } from '../social/hidden-authors.js';
+import { visibleNotes } from '../../kernel/visible-rows-sql.js';
+import { decideProfile } from '../../kernel/visibility.js';
 import { topicsByPrefix } from '../topics/topics-queries.js';
 import { searchNoteIds, searchUsers } from './search-queries.js';
 import { normalizeForSearch, queryTokens } from './search-tokens.js';
@@ -52,20 +54,21 @@ export async function searchRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHy
     },
     async (request) => {
       const { q, type = 'all', cursor, limit = 20 } = request.query;
-      const viewerId = request.viewer?.user.id ?? null;
-      const hidden = [...(await hiddenAuthorIds(db, viewerId))];
+      const context = await request.viewerContext();
+      const hidden = [...context.hiddenAuthors];
       const text = normalizeForSearch(q).trim();
       const tokens = queryTokens(text);
       let notes: Awaited<ReturnType<NoteHydrator['cards']>> = [];
       let next: string | null = null;
       if ((type === 'all' || type === 'notes') && tokens.length) {
         const after = cursor ? decodeCursor(cursor, ['number', 'id'] as const) : null;
-        const rows = await searchNoteIds(db, { tokens, hidden, after: after ? [after[0], after[1]] : null, limit });
+        const rows = await searchNoteIds(db, { tokens, visible: visibleNotes(context, 'discovery'), after: after ? [after[0], after[1]] : null, limit });
         const kept = rows.slice(0, limit);
         if (rows.length > limit) next = encodeCursor([kept.at(-1)!.score, kept.at(-1)!.id]);
         notes = await hydrator.cards(
           kept.map((row) => row.id),
-          viewerId,
+          context,
+          'discovery',
         );
       }
       // People and topics come on the first page only; paging walks the notes.
@@ -77,7 +80,7 @@ export async function searchRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHy
       const topics = first && text && (type === 'all' || type === 'topics') ? await topicHits(text, type === 'topics' ? limit : 5) : [];
       return {
         notes,
-        users: users.map((user) => ({ id: user.id, handle: user.handle ?? '', displayName: user.display_name ?? '', bio: user.bio, region: user.region })),
+        users: users.filter((user) => decideProfile(user, context).visible).map((user) => presentUserSummary(user)),
         topics,
         cursor: next,
       };
@@ -107,8 +110,12 @@ export async function searchRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHy
     async (request) => {
       const text = normalizeForSearch(request.query.q).trim();
       if (!text) return { suggestions: [] };
-      const hidden = [...(await hiddenAuthorIds(db, request.viewer?.user.id ?? null))];
-      const [topics, users] = await Promise.all([topicHits(text, 5), searchUsers(db, { query: text.replace(/^@/, ''), hidden, limit: 4 })]);
+      const context = await request.viewerContext();
+      const [topics, found] = await Promise.all([
+        topicHits(text, 5),
+        searchUsers(db, { query: text.replace(/^@/, ''), hidden: [...context.hiddenAuthors], limit: 4 }),
+      ]);
+      const users = found.filter((user) => decideProfile(user, context).visible);
       return {
         suggestions: [
           { type: 'query' as const, text: request.query.q.trim() },

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { ConsoleSmsProvider } from './console-sms-provider.js';
 import type { SmsProvider } from './sms-provider.js';
 

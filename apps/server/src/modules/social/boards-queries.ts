@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { BoardRow } from '../../db/tables/boards.js';
 
@@ -66,15 +66,14 @@ export interface CollectedNoteRow {
 /** A board's live notes, newest collect first, without authors the viewer must not see. */
 export function boardNotesPage(
   db: Db,
-  input: { boardId: string; hiddenAuthorIds: ReadonlySet<string>; before?: { at: Date; noteId: string }; limit: number },
+  input: { boardId: string; visible: RawBuilder<boolean>; before?: { at: Date; noteId: string }; limit: number },
 ): Promise<CollectedNoteRow[]> {
   let query = db
     .selectFrom('collects as c')
     .innerJoin('notes as n', 'n.id', 'c.note_id')
     .select(['c.note_id', 'c.created_at'])
     .where('c.board_id', '=', input.boardId)
-    .where('n.deleted_at', 'is', null);
-  if (input.hiddenAuthorIds.size > 0) query = query.where('n.author_id', 'not in', [...input.hiddenAuthorIds]);
+    .where(input.visible);
   if (input.before) {
     const { at, noteId } = input.before;
     query = query.where(sql<boolean>`(c.created_at, c.note_id) < (${at}::timestamptz, ${noteId}::bigint)`);

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { requireViewer } from '../accounts/viewer.js';
 import type { BoardsService } from './boards-service.js';
-import { DEFAULT_PAGE_SIZE, HandleParams, IdParams, IdSchema, PageQuery, pageSchema } from './social-schemas.js';
+import { DEFAULT_PAGE_SIZE, HandleParams, IdParams, IdSchema, PageQuery, pageSchema } from '../../kernel/schemas.js';
 
 const BoardSchema = Type.Object({
   id: IdSchema,
@@ -66,7 +66,7 @@ export async function boardsRoutes(app: ApiApp, deps: { boards: BoardsService; c
   app.get(
     '/users/:handle/boards',
     { schema: { tags: ['social'], summary: "Someone's public boards (all of mine)", params: HandleParams, response: { 200: BoardList } } },
-    async (request) => ({ items: await boards.ofUser(request.params.handle, request.viewer?.user.id ?? null) }),
+    async (request) => ({ items: await boards.ofUser(request.params.handle, await request.viewerContext()) }),
   );
 
   app.get(
@@ -80,6 +80,6 @@ export async function boardsRoutes(app: ApiApp, deps: { boards: BoardsService; c
         response: { 200: pageSchema(Type.Object({ noteId: IdSchema, collectedAt: Type.String({ format: 'date-time' }) })) },
       },
     },
-    async (request) => boards.notes(request.params.id, request.viewer?.user.id ?? null, request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE),
+    async (request) => boards.notes(request.params.id, await request.viewerContext(), request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE),
   );
 }

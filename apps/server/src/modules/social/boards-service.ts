@@ -2,8 +2,9 @@ import type { Db } from '../../db/database.js';
 import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
 import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { type BoardSummaryRow, boardNotesPage, deleteBoard, findBoard, insertBoard, listBoards, updateBoard } from './boards-queries.js';
-import { hiddenAuthorIds } from './hidden-authors.js';
-import { hasBlocked, visibleUserByHandle } from './note-access.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { visibleNotes } from '../../kernel/visible-rows-sql.js';
+import { visibleUserByHandle } from './note-access.js';
 
 // Boards (RedNote's 收藏夹): named, optionally private folders of collected notes.
 
@@ -47,9 +48,9 @@ export class BoardsService {
   }
 
   /** Someone's public boards; all of them when it is me. */
-  async ofUser(handle: string, viewerId: string | null): Promise<BoardView[]> {
-    const owner = await visibleUserByHandle(this.db, handle, viewerId);
-    return (await listBoards(this.db, owner.id, { includePrivate: owner.id === viewerId })).map(presentBoard);
+  async ofUser(handle: string, context: ViewerContext): Promise<BoardView[]> {
+    const owner = await visibleUserByHandle(this.db, handle, context);
+    return (await listBoards(this.db, owner.id, { includePrivate: owner.id === context.viewerId })).map(presentBoard);
   }
 
   async create(userId: string, input: { name: string; isPrivate?: boolean }, now: Date): Promise<BoardView> {
@@ -71,15 +72,16 @@ export class BoardsService {
     if (!(await deleteBoard(this.db, userId, boardId))) throw boardNotFound();
   }
 
-  async notes(boardId: string, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<{ noteId: string; collectedAt: string }>> {
+  async notes(boardId: string, context: ViewerContext, cursor: string | undefined, limit: number): Promise<Page<{ noteId: string; collectedAt: string }>> {
+    const { viewerId } = context;
     const board = await findBoard(this.db, boardId);
     // Someone who blocked the viewer has no boards as far as the viewer knows.
-    if (!board || (viewerId && viewerId !== board.owner_id && (await hasBlocked(this.db, board.owner_id, viewerId)))) throw boardNotFound();
+    if (!board || (viewerId !== board.owner_id && context.blockedBy.has(board.owner_id))) throw boardNotFound();
     if (board.is_private && board.owner_id !== viewerId) throw new AppError(403, 'board_private', 'This board is private.');
     const before = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : undefined;
     const rows = await boardNotesPage(this.db, {
       boardId,
-      hiddenAuthorIds: await hiddenAuthorIds(this.db, viewerId),
+      visible: visibleNotes(context, 'feed', 'n'),
       before: before && { at: before[0], noteId: before[1] },
       limit,
     });

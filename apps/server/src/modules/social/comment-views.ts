@@ -1,20 +1,20 @@
 import { Type } from 'typebox';
+import { AuthorSchema, presentAuthor } from '../../kernel/user-summary.js';
 import type { Db } from '../../db/database.js';
 import type { CommentRow } from '../../db/tables/comments.js';
 import { likedCommentIds } from './comments-queries.js';
-import { IdSchema } from './social-schemas.js';
+import { IdSchema } from '../../kernel/schemas.js';
 
 // CommentView: what the web shows for a comment, hydrated in batches (one
 // query for the authors, one for the viewer's likes) whatever the page size.
 
-const CommentAuthor = Type.Object({ id: IdSchema, handle: Type.String(), displayName: Type.String() });
 const CommentFields = {
   id: IdSchema,
   noteId: IdSchema,
   parentId: Type.Union([IdSchema, Type.Null()]),
   body: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
-  author: CommentAuthor,
+  author: AuthorSchema,
   likes: Type.Integer(),
   replyCount: Type.Integer(),
   viewer: Type.Union([Type.Object({ liked: Type.Boolean(), canDelete: Type.Boolean() }), Type.Null()]),
@@ -72,7 +72,7 @@ export async function presentComments(db: Db, rows: readonly CommentRow[], conte
       parentId: row.parent_id,
       body: row.body,
       createdAt: row.created_at.toISOString(),
-      author: { id: row.author_id, handle: author?.handle ?? '', displayName: author?.display_name ?? '' },
+      author: presentAuthor(author ?? { id: row.author_id, handle: null, display_name: null }),
       likes: row.like_count,
       replyCount: row.parent_id === null ? (context.replyCounts?.get(row.id) ?? 0) : 0,
       language: row.language,

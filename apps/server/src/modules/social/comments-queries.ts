@@ -1,12 +1,9 @@
-import { type ExpressionBuilder, sql } from 'kysely';
-import type { Database, Db } from '../../db/database.js';
+import { type RawBuilder, sql } from 'kysely';
+import type { Db } from '../../db/database.js';
 import type { CommentRow } from '../../db/tables/comments.js';
 import type { LanguageColumns } from '../language/language-columns.js';
 
 export type CommentSort = 'top' | 'newest';
-
-const notHidden = (hidden: ReadonlySet<string>) => (eb: ExpressionBuilder<Database, 'comments'>) =>
-  hidden.size > 0 ? eb('comments.author_id', 'not in', [...hidden]) : eb.lit(true);
 
 export function findLiveComment(db: Db, commentId: string): Promise<CommentRow | undefined> {
   return db.selectFrom('comments').selectAll().where('id', '=', commentId).where('deleted_at', 'is', null).executeTakeFirst();
@@ -45,18 +42,13 @@ export function topLevelCommentsPage(
   input: {
     noteId: string;
     sort: CommentSort;
-    hiddenAuthorIds: ReadonlySet<string>;
+    /** The viewer's visibility filter (kernel/visible-rows-sql.ts visibleComments). */
+    visible: RawBuilder<boolean>;
     before?: { likes?: number; at: Date; id: string };
     limit: number;
   },
 ): Promise<CommentRow[]> {
-  let query = db
-    .selectFrom('comments')
-    .selectAll()
-    .where('note_id', '=', input.noteId)
-    .where('parent_id', 'is', null)
-    .where('deleted_at', 'is', null)
-    .where(notHidden(input.hiddenAuthorIds));
+  let query = db.selectFrom('comments').selectAll().where('note_id', '=', input.noteId).where('parent_id', 'is', null).where(input.visible);
   const before = input.before;
   if (input.sort === 'top') {
     if (before) query = query.where(sql<boolean>`(like_count, created_at, id) < (${before.likes ?? 0}::int, ${before.at}::timestamptz, ${before.id}::bigint)`);
@@ -74,7 +66,7 @@ export function topLevelCommentsPage(
 /** The first `perParent` replies (oldest first) of each parent, and each parent's visible reply count. */
 export async function firstReplies(
   db: Db,
-  input: { parentIds: readonly string[]; hiddenAuthorIds: ReadonlySet<string>; perParent: number },
+  input: { parentIds: readonly string[]; visible: RawBuilder<boolean>; perParent: number },
 ): Promise<{ replies: CommentRow[]; counts: Map<string, number> }> {
   if (input.parentIds.length === 0) return { replies: [], counts: new Map() };
   const rows = await db
@@ -87,8 +79,7 @@ export async function firstReplies(
           sql<number>`count(*) over (partition by parent_id)::int`.as('total'),
         ])
         .where('parent_id', 'in', input.parentIds)
-        .where('deleted_at', 'is', null)
-        .where(notHidden(input.hiddenAuthorIds))
+        .where(input.visible)
         .as('ranked'),
     )
     .selectAll()
@@ -108,14 +99,9 @@ export async function firstReplies(
 /** Replies of one top-level comment, oldest first. */
 export function repliesPage(
   db: Db,
-  input: { parentId: string; hiddenAuthorIds: ReadonlySet<string>; after?: { at: Date; id: string }; limit: number },
+  input: { parentId: string; visible: RawBuilder<boolean>; after?: { at: Date; id: string }; limit: number },
 ): Promise<CommentRow[]> {
-  let query = db
-    .selectFrom('comments')
-    .selectAll()
-    .where('parent_id', '=', input.parentId)
-    .where('deleted_at', 'is', null)
-    .where(notHidden(input.hiddenAuthorIds));
+  let query = db.selectFrom('comments').selectAll().where('parent_id', '=', input.parentId).where(input.visible);
   if (input.after) query = query.where(sql<boolean>`(created_at, id) > (${input.after.at}::timestamptz, ${input.after.id}::bigint)`);
   return query
     .orderBy('created_at', 'asc')

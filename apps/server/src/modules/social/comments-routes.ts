@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
-import { requireViewer } from '../accounts/viewer.js';
+import type { ApiApp } from '../../kernel/api-app.js';
+import { requireViewer, requireViewerContext } from '../accounts/viewer.js';
 import { CommentSchema, ReplySchema } from './comment-views.js';
 import type { CommentsService } from './comments-service.js';
-import { DEFAULT_PAGE_SIZE, IdParams, IdSchema, PageQuery, pageSchema } from './social-schemas.js';
+import { DEFAULT_PAGE_SIZE, IdParams, IdSchema, PageQuery, pageSchema } from '../../kernel/schemas.js';
 
 const LikeState = Type.Object({ liked: Type.Boolean(), likes: Type.Integer() });
 
@@ -22,7 +22,7 @@ export async function commentsRoutes(app: ApiApp, deps: { comments: CommentsServ
       },
     },
     async (request, reply) => {
-      const comment = await comments.create(requireViewer(request).user.id, request.params.id, request.body, clock());
+      const comment = await comments.create(await requireViewerContext(request), request.params.id, request.body, clock());
       return reply.status(201).send(comment);
     },
   );
@@ -45,7 +45,7 @@ export async function commentsRoutes(app: ApiApp, deps: { comments: CommentsServ
       },
     },
     async (request) =>
-      comments.list(request.params.id, request.viewer?.user.id ?? null, {
+      comments.list(request.params.id, await request.viewerContext(), {
         sort: request.query.sort ?? 'top',
         cursor: request.query.cursor,
         limit: request.query.limit ?? DEFAULT_PAGE_SIZE,
@@ -64,7 +64,7 @@ export async function commentsRoutes(app: ApiApp, deps: { comments: CommentsServ
       },
     },
     async (request) =>
-      comments.replies(request.params.id, request.viewer?.user.id ?? null, {
+      comments.replies(request.params.id, await request.viewerContext(), {
         cursor: request.query.cursor,
         limit: request.query.limit ?? DEFAULT_PAGE_SIZE,
       }),
@@ -82,12 +82,12 @@ export async function commentsRoutes(app: ApiApp, deps: { comments: CommentsServ
   app.put(
     '/comments/:id/like',
     { schema: { tags: ['social'], summary: 'Like a comment (idempotent)', params: IdParams, response: { 200: LikeState } } },
-    async (request) => comments.like(requireViewer(request).user.id, request.params.id, clock()),
+    async (request) => comments.like(await requireViewerContext(request), request.params.id, clock()),
   );
 
   app.delete(
     '/comments/:id/like',
     { schema: { tags: ['social'], summary: 'Take a comment like back (idempotent)', params: IdParams, response: { 200: LikeState } } },
-    async (request) => comments.unlike(requireViewer(request).user.id, request.params.id),
+    async (request) => comments.unlike(await requireViewerContext(request), request.params.id),
   );
 }

@@ -23,8 +23,10 @@ import {
   topLevelCommentsPage,
 } from './comments-queries.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
-import { hiddenAuthorIds, isBlockedBetween } from './hidden-authors.js';
-import { findLiveNote, isForeignKeyViolation, noteNotFound, reachableNote } from './note-access.js';
+import type { SignedInContext, ViewerContext } from '../../kernel/viewer-context.js';
+import { visibleComments } from '../../kernel/visible-rows-sql.js';
+import { decideLabels, type VisibleItem } from '../../kernel/visibility.js';
+import { commentNotFound, findLiveNote, isForeignKeyViolation, noteNotFound, reachableNote, visibleComment } from './note-access.js';
 import { recordSignals } from '../recommender/signals.js';
 
 // Comments with one level of replies (RedNote style): a reply to a reply is
@@ -35,9 +37,7 @@ import { recordSignals } from '../recommender/signals.js';
 const BODY_MAX = 500;
 const FIRST_REPLIES = 2;
 
-const commentNotFound = () => notFound('comment_not_found', 'This comment does not exist or was deleted.');
-
-type FirstPage = Page<CommentView> & { noteAuthorId: string };
+type FirstPage = Page<CommentView> & { noteAuthorId: string; note: VisibleItem };
 
 export class CommentsService {
   /**
@@ -61,17 +61,18 @@ export class CommentsService {
     this.pageKeysByNote.delete(noteId);
   }
 
-  async create(viewerId: string, noteId: string, input: { body: string; parentId?: string }, now: Date): Promise<CommentView> {
+  async create(context: SignedInContext, noteId: string, input: { body: string; parentId?: string }, now: Date): Promise<CommentView> {
+    const viewerId = context.viewerId;
     const body = input.body.trim();
     const length = [...body].length;
     if (length < 1 || length > BODY_MAX) throw badRequest('comment_body_invalid', `A comment is 1 to ${BODY_MAX} characters.`);
-    const note = await reachableNote(this.db, noteId, viewerId);
+    const note = await reachableNote(this.db, noteId, context);
 
     let parent: CommentRow | undefined;
     if (input.parentId) {
       parent = await findLiveComment(this.db, input.parentId);
       if (!parent || parent.note_id !== noteId) throw badRequest('parent_invalid', 'The comment you reply to is not on this note.');
-      if (await isBlockedBetween(this.db, viewerId, parent.author_id)) throw new AppError(403, 'blocked', 'You cannot reply to this person.');
+      if (context.blocked.has(parent.author_id)) throw new AppError(403, 'blocked', 'You cannot reply to this person.');
     }
     const topLevelId = parent ? (parent.parent_id ?? parent.id) : null;
     // Only a reply to a reply says whom it answers; a direct reply is obviously to its parent.
@@ -103,32 +104,36 @@ export class CommentsService {
     return view!;
   }
 
-  async list(noteId: string, viewerId: string | null, options: { sort: CommentSort; cursor?: string; limit: number }): Promise<Page<CommentView>> {
-    const hidden = await hiddenAuthorIds(this.db, viewerId);
-    if (!options.cursor && hidden.size === 0) {
-      // No blocks either way and no mutes: the viewer sees the page everyone sees.
-      const key = `${noteId}|${options.sort}|${options.limit}`;
+  async list(noteId: string, context: ViewerContext, options: { sort: CommentSort; cursor?: string; limit: number }): Promise<Page<CommentView>> {
+    const { viewerId } = context;
+    if (!options.cursor && context.hiddenAuthors.size === 0) {
+      // No blocks either way and no mutes: the viewer sees the page everyone under the same rulebook sees.
+      const key = `${noteId}|${options.sort}|${options.limit}|${context.rulebook.name}|${context.adult}`;
       const base = await this.firstPages.get(key, async () => {
         const note = await findLiveNote(this.db, noteId);
         if (!note) return null;
+        const shared = { ...context, viewerId: null };
         const keys = this.pageKeysByNote.get(noteId) ?? new Set<string>();
         this.pageKeysByNote.set(noteId, keys.add(key));
-        return { ...(await this.loadPage(noteId, note.authorId, null, hidden, options)), noteAuthorId: note.authorId };
+        return { ...(await this.loadPage(noteId, note.authorId, shared, options)), noteAuthorId: note.authorId, note: note.item };
       });
+      // The note itself must be visible to this viewer (its moderation may have changed since the page was cached).
       if (!base) throw noteNotFound();
+      await reachableNote(this.db, noteId, context);
       return viewerId ? this.withViewer(base, viewerId) : { items: base.items, cursor: base.cursor };
     }
-    const note = await reachableNote(this.db, noteId, viewerId);
-    return this.loadPage(noteId, note.authorId, viewerId, hidden, options);
+    const note = await reachableNote(this.db, noteId, context);
+    return this.loadPage(noteId, note.authorId, context, options);
   }
 
   private async loadPage(
     noteId: string,
     noteAuthorId: string,
-    viewerId: string | null,
-    hidden: ReadonlySet<string>,
+    context: ViewerContext,
     options: { sort: CommentSort; cursor?: string; limit: number },
   ): Promise<Page<CommentView>> {
+    const { viewerId } = context;
+    const visible = visibleComments(context);
     let before: { likes?: number; at: Date; id: string } | undefined;
     if (options.cursor && options.sort === 'top') {
       const [likes, at, id] = decodeCursor(options.cursor, ['number', 'date', 'id'] as const);
@@ -137,7 +142,7 @@ export class CommentsService {
       const [at, id] = decodeCursor(options.cursor, ['date', 'id'] as const);
       before = { at, id };
     }
-    const rows = await topLevelCommentsPage(this.db, { noteId, sort: options.sort, hiddenAuthorIds: hidden, before, limit: options.limit });
+    const rows = await topLevelCommentsPage(this.db, { noteId, sort: options.sort, visible, before, limit: options.limit });
     const page = pageOf(
       rows,
       options.limit,
@@ -146,7 +151,7 @@ export class CommentsService {
     );
     const { replies, counts } = await firstReplies(this.db, {
       parentIds: page.items.map((row) => row.id),
-      hiddenAuthorIds: hidden,
+      visible,
       perParent: FIRST_REPLIES,
     });
     const repliesByParent = new Map<string, CommentRow[]>();
@@ -167,15 +172,16 @@ export class CommentsService {
     return { items: base.items.map(personal), cursor: base.cursor };
   }
 
-  async replies(commentId: string, viewerId: string | null, options: { cursor?: string; limit: number }): Promise<Page<CommentView>> {
-    const { comment, note } = await this.visibleComment(commentId, viewerId);
+  async replies(commentId: string, context: ViewerContext, options: { cursor?: string; limit: number }): Promise<Page<CommentView>> {
+    const { viewerId } = context;
+    const { comment, note } = await this.visibleComment(commentId, context);
     if (comment.parent_id !== null) throw commentNotFound();
-    const hidden = await hiddenAuthorIds(this.db, viewerId);
-    if (hidden.has(comment.author_id)) throw commentNotFound();
+    if (context.hiddenAuthors.has(comment.author_id)) throw commentNotFound();
+    const visible = visibleComments(context);
     const after = options.cursor ? decodeCursor(options.cursor, ['date', 'id'] as const) : undefined;
     const rows = await repliesPage(this.db, {
       parentId: comment.id,
-      hiddenAuthorIds: hidden,
+      visible,
       after: after && { at: after[0], id: after[1] },
       limit: options.limit,
     });
@@ -203,8 +209,9 @@ export class CommentsService {
     this.forgetPages(note.id);
   }
 
-  async like(viewerId: string, commentId: string, now: Date): Promise<{ liked: true; likes: number }> {
-    const { comment } = await this.actionableComment(commentId, viewerId);
+  async like(context: SignedInContext, commentId: string, now: Date): Promise<{ liked: true; likes: number }> {
+    const viewerId = context.viewerId;
+    const { comment } = await this.actionableComment(commentId, context);
     await this.db.transaction().execute(async (trx) => {
       if (!(await insertCommentLike(trx, viewerId, commentId, now))) return;
       await addToCommentLikes(trx, commentId, 1);
@@ -221,8 +228,9 @@ export class CommentsService {
     return { liked: true, likes: await this.likeCount(commentId) };
   }
 
-  async unlike(viewerId: string, commentId: string): Promise<{ liked: false; likes: number }> {
-    const { comment } = await this.actionableComment(commentId, viewerId);
+  async unlike(context: SignedInContext, commentId: string): Promise<{ liked: false; likes: number }> {
+    const viewerId = context.viewerId;
+    const { comment } = await this.actionableComment(commentId, context);
     await this.db.transaction().execute(async (trx) => {
       if (!(await deleteCommentLike(trx, viewerId, commentId))) return;
       await removeUnreadNotification(trx, { kind: 'comment_like', actorId: viewerId, commentId });
@@ -232,27 +240,13 @@ export class CommentsService {
     return { liked: false, likes: await this.likeCount(commentId) };
   }
 
-  // A live comment on a note the viewer can reach.
-  private async visibleComment(commentId: string, viewerId: string | null) {
-    const comment = await findLiveComment(this.db, commentId);
-    if (!comment) throw commentNotFound();
-    try {
-      const note = await reachableNote(this.db, comment.note_id, viewerId);
-      return { comment, note };
-    } catch (error) {
-      // A comment on a note the viewer cannot reach is not there for them either.
-      if (error instanceof AppError && error.status === 404) throw commentNotFound();
-      throw error;
-    }
+  visibleComment(commentId: string, context: ViewerContext) {
+    return visibleComment(this.db, commentId, context);
   }
 
-  // Liking needs a comment whose author and whose note's author are not in a block with the viewer.
-  private async actionableComment(commentId: string, viewerId: string) {
-    const found = await this.visibleComment(commentId, viewerId);
-    if (viewerId !== found.comment.author_id && (await isBlockedBetween(this.db, viewerId, found.comment.author_id))) {
-      throw commentNotFound();
-    }
-    return found;
+  // Liking needs a comment whose author and whose note's author are not in a block with the viewer (visibleComment checks both).
+  private actionableComment(commentId: string, context: SignedInContext) {
+    return this.visibleComment(commentId, context);
   }
 
   // Read after the commit, so a no-op toggle also reports what others did meanwhile.

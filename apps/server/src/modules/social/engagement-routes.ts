@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
-import { requireViewer } from '../accounts/viewer.js';
+import type { ApiApp } from '../../kernel/api-app.js';
+import { requireViewerContext } from '../accounts/viewer.js';
 import type { EngagementService } from './engagement-service.js';
-import { IdParams, IdSchema } from './social-schemas.js';
+import { IdParams, IdSchema } from '../../kernel/schemas.js';
 
 const LikeState = Type.Object({ liked: Type.Boolean(), likes: Type.Integer() });
 
@@ -12,13 +12,13 @@ export async function engagementRoutes(app: ApiApp, deps: { engagement: Engageme
   app.put(
     '/notes/:id/like',
     { schema: { tags: ['social'], summary: 'Like a note (idempotent)', params: IdParams, response: { 200: LikeState } } },
-    async (request) => engagement.like(requireViewer(request).user.id, request.params.id, clock()),
+    async (request) => engagement.like(await requireViewerContext(request), request.params.id, clock()),
   );
 
   app.delete(
     '/notes/:id/like',
     { schema: { tags: ['social'], summary: 'Take a like back (idempotent)', params: IdParams, response: { 200: LikeState } } },
-    async (request) => engagement.unlike(requireViewer(request).user.id, request.params.id, clock()),
+    async (request) => engagement.unlike(await requireViewerContext(request), request.params.id, clock()),
   );
 
   app.put(
@@ -41,7 +41,7 @@ export async function engagementRoutes(app: ApiApp, deps: { engagement: Engageme
         request.body ??= {};
       },
     },
-    async (request) => engagement.collect(requireViewer(request).user.id, request.params.id, request.body.boardId, clock()),
+    async (request) => engagement.collect(await requireViewerContext(request), request.params.id, request.body.boardId, clock()),
   );
 
   app.delete(
@@ -54,6 +54,6 @@ export async function engagementRoutes(app: ApiApp, deps: { engagement: Engageme
         response: { 200: Type.Object({ collected: Type.Boolean(), collects: Type.Integer() }) },
       },
     },
-    async (request) => engagement.uncollect(requireViewer(request).user.id, request.params.id, clock()),
+    async (request) => engagement.uncollect(await requireViewerContext(request), request.params.id, clock()),
   );
 }

@@ -1,3 +1,4 @@
+import type { SignedInContext } from '../../kernel/viewer-context.js';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
 import { addToNoteCounter, noteCounts } from '../counters/note-counters.js';
@@ -14,8 +15,9 @@ import { recordSignals } from '../recommender/signals.js';
 export class EngagementService {
   constructor(private readonly db: Db) {}
 
-  async like(userId: string, noteId: string, now: Date): Promise<{ liked: true; likes: number }> {
-    const note = await reachableNote(this.db, noteId, userId);
+  async like(context: SignedInContext, noteId: string, now: Date): Promise<{ liked: true; likes: number }> {
+    const userId = context.viewerId;
+    const note = await reachableNote(this.db, noteId, context);
     await this.write(async (trx) => {
       if (!(await insertLike(trx, userId, noteId, now))) return;
       await addToNoteCounter(trx, noteId, 'likes', 1);
@@ -25,8 +27,9 @@ export class EngagementService {
     return { liked: true, likes: await this.count(noteId, 'likes') };
   }
 
-  async unlike(userId: string, noteId: string, now: Date): Promise<{ liked: false; likes: number }> {
-    await reachableNote(this.db, noteId, userId);
+  async unlike(context: SignedInContext, noteId: string, now: Date): Promise<{ liked: false; likes: number }> {
+    const userId = context.viewerId;
+    await reachableNote(this.db, noteId, context);
     await this.db.transaction().execute(async (trx) => {
       if (!(await deleteLike(trx, userId, noteId))) return;
       await addToNoteCounter(trx, noteId, 'likes', -1);
@@ -38,12 +41,13 @@ export class EngagementService {
 
   /** `boardId` undefined keeps the current board; null means "no board". */
   async collect(
-    userId: string,
+    context: SignedInContext,
     noteId: string,
     boardId: string | null | undefined,
     now: Date,
   ): Promise<{ collected: true; collects: number; boardId: string | null }> {
-    const note = await reachableNote(this.db, noteId, userId);
+    const userId = context.viewerId;
+    const note = await reachableNote(this.db, noteId, context);
     if (boardId && !(await findOwnBoard(this.db, userId, boardId))) {
       throw notFound('board_not_found', 'This board does not exist.');
     }
@@ -59,8 +63,9 @@ export class EngagementService {
     return { collected: true, collects: await this.count(noteId, 'collects'), boardId: result.boardId };
   }
 
-  async uncollect(userId: string, noteId: string, now: Date): Promise<{ collected: false; collects: number }> {
-    await reachableNote(this.db, noteId, userId);
+  async uncollect(context: SignedInContext, noteId: string, now: Date): Promise<{ collected: false; collects: number }> {
+    const userId = context.viewerId;
+    await reachableNote(this.db, noteId, context);
     await this.db.transaction().execute(async (trx) => {
       if (!(await deleteCollect(trx, userId, noteId))) return;
       await addToNoteCounter(trx, noteId, 'collects', -1);

@@ -1,13 +1,16 @@
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { decide, decideLabels, decideProfile, type Surface } from '../../kernel/visibility.js';
 import { notFound } from '../../lib/errors.js';
 import { handleProblem } from '../accounts/handle-rules.js';
 import { findUserByHandle } from '../accounts/users-queries.js';
-import { isBlockedBetween } from './hidden-authors.js';
+import { findLiveComment } from './comments-queries.js';
 
-// Who may reach what. A block works both ways and hides even the existence of
-// the other side's notes: acting on them answers the same 404 as a note that
-// never existed, so a blocked user learns nothing.
+// Who may reach what, for paths that act on a note or a person. The answer is
+// the visibility decision's (kernel/visibility.ts): a note hidden from the
+// viewer (a block either way, a moderator's removal, their region's rulebook)
+// answers the same 404 as a note that never existed, so they learn nothing.
 
 export interface ReachableNote {
   id: string;
@@ -17,18 +20,48 @@ export interface ReachableNote {
 
 export const noteNotFound = () => notFound('note_not_found', 'This note does not exist or was deleted.');
 export const userNotFound = () => notFound('user_not_found', 'No one has this handle.');
+export const commentNotFound = () => notFound('comment_not_found', 'This comment does not exist or was deleted.');
 
-export async function findLiveNote(db: Db, noteId: string): Promise<ReachableNote | undefined> {
-  const row = await db.selectFrom('notes').select(['id', 'author_id', 'title']).where('id', '=', noteId).where('deleted_at', 'is', null).executeTakeFirst();
-  return row && { id: row.id, authorId: row.author_id, title: row.title };
+export async function findLiveNote(db: Db, noteId: string) {
+  const row = await db
+    .selectFrom('notes')
+    .innerJoin('users', 'users.id', 'notes.author_id')
+    .select(['notes.id', 'notes.author_id', 'notes.title', 'notes.labels', 'notes.mod_state', 'notes.reach_limited', 'users.status as author_status'])
+    .where('notes.id', '=', noteId)
+    .where('notes.deleted_at', 'is', null)
+    .executeTakeFirst();
+  return (
+    row && {
+      id: row.id,
+      authorId: row.author_id,
+      title: row.title,
+      item: { authorId: row.author_id, authorStatus: row.author_status, labels: row.labels, state: row.mod_state, limited: row.reach_limited },
+    }
+  );
 }
 
 /** A live note the viewer may see and act on, or 404 note_not_found. */
-export async function reachableNote(db: Db, noteId: string, viewerId: string | null | undefined): Promise<ReachableNote> {
+export async function reachableNote(db: Db, noteId: string, context: ViewerContext, surface: Surface = 'direct'): Promise<ReachableNote> {
   const note = await findLiveNote(db, noteId);
-  if (!note) throw noteNotFound();
-  if (viewerId && viewerId !== note.authorId && (await isBlockedBetween(db, viewerId, note.authorId))) throw noteNotFound();
-  return note;
+  if (!note || !decide(note.item, context, surface).visible) throw noteNotFound();
+  return { id: note.id, authorId: note.authorId, title: note.title };
+}
+
+/**
+ * A live comment the viewer may see, with its note, or 404 comment_not_found:
+ * its own moderation (held, removed, labels under the viewer's rulebook), a
+ * block with its author, and everything that hides its note.
+ */
+export async function visibleComment(db: Db, commentId: string, context: ViewerContext) {
+  const comment = await findLiveComment(db, commentId);
+  if (!comment) throw commentNotFound();
+  if (comment.author_id !== context.viewerId) {
+    if (context.blocked.has(comment.author_id) || comment.mod_state !== 'live' || !decideLabels(comment.labels, context).visible) throw commentNotFound();
+  }
+  const note = await findLiveNote(db, comment.note_id);
+  // A comment on a note the viewer cannot reach is not there for them either.
+  if (!note || !decide(note.item, context, 'direct').visible) throw commentNotFound();
+  return { comment, note: { id: note.id, authorId: note.authorId, title: note.title } };
 }
 
 /** An onboarded user by handle (any letter case), or 404 user_not_found. */
@@ -38,16 +71,10 @@ export async function userByHandle(db: Db, handle: string): Promise<UserRow> {
   return user;
 }
 
-/** Whether `blockerId` blocked `blockedId` (one direction only). */
-export async function hasBlocked(db: Db, blockerId: string, blockedId: string): Promise<boolean> {
-  const row = await db.selectFrom('blocks').select('blocker_id').where('blocker_id', '=', blockerId).where('blocked_id', '=', blockedId).executeTakeFirst();
-  return row !== undefined;
-}
-
-/** A profile as the viewer may see it: someone who blocked the viewer does not exist for them. */
-export async function visibleUserByHandle(db: Db, handle: string, viewerId: string | null | undefined): Promise<UserRow> {
+/** A profile as the viewer may see it (kernel/visibility.ts decideProfile), or 404 user_not_found. */
+export async function visibleUserByHandle(db: Db, handle: string, context: ViewerContext): Promise<UserRow> {
   const user = await userByHandle(db, handle);
-  if (viewerId && viewerId !== user.id && (await hasBlocked(db, user.id, viewerId))) throw userNotFound();
+  if (!decideProfile(user, context).visible) throw userNotFound();
   return user;
 }
 

@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { requireViewer } from '../accounts/viewer.js';
 import type { PeopleService } from './people-service.js';
-import { DEFAULT_PAGE_SIZE, HandleParams, PageQuery, pageSchema, UserSummarySchema } from './social-schemas.js';
+import { DEFAULT_PAGE_SIZE, HandleParams, IdSchema, PageQuery, pageSchema } from '../../kernel/schemas.js';
+import { UserSummarySchema } from '../../kernel/user-summary.js';
 
 const UserPage = pageSchema(UserSummarySchema);
 
@@ -12,7 +13,7 @@ export async function peopleRoutes(app: ApiApp, deps: { people: PeopleService; c
 
   const FollowState = Type.Object({ following: Type.Boolean(), followers: Type.Integer() });
   // The note that made someone follow (note page, video rail): a strong signal for the recommender.
-  const FollowBody = Type.Object({ fromNoteId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) }, { additionalProperties: false });
+  const FollowBody = Type.Object({ fromNoteId: Type.Optional(IdSchema) }, { additionalProperties: false });
   app.put(
     '/users/:handle/follow',
     {
@@ -53,7 +54,7 @@ export async function peopleRoutes(app: ApiApp, deps: { people: PeopleService; c
       `/users/:handle/${list}`,
       { schema: { tags: ['social'], summary: `Someone's ${list}, newest first`, params: HandleParams, querystring: PageQuery, response: { 200: UserPage } } },
       async (request) =>
-        people.connections(list, request.params.handle, request.viewer?.user.id ?? null, request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE),
+        people.connections(list, request.params.handle, await request.viewerContext(), request.query.cursor, request.query.limit ?? DEFAULT_PAGE_SIZE),
     );
   }
 

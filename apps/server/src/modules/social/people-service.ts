@@ -2,7 +2,8 @@ import type { Db } from '../../db/database.js';
 import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
 import { AppError, badRequest } from '../../lib/errors.js';
 import { insertNotification, removeUnreadNotification } from '../notifications/notifications-queries.js';
-import { blockedEitherWayIds, isBlockedBetween } from './hidden-authors.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { isBlockedBetween } from './hidden-authors.js';
 import { userByHandle, visibleUserByHandle } from './note-access.js';
 import {
   deleteBlock,
@@ -17,7 +18,7 @@ import {
   insertFollow,
   insertMute,
 } from './people-queries.js';
-import { presentUserSummary, type UserSummary } from './social-schemas.js';
+import { presentUserSummary, type UserSummary } from '../../kernel/user-summary.js';
 import { recordSignals } from '../recommender/signals.js';
 
 // Following, blocking and muting. A block cuts every tie (follows both ways)
@@ -86,21 +87,27 @@ export class PeopleService {
   }
 
   /** Someone's followers or followings, newest first; people in a block with the viewer are left out. */
-  async connections(list: 'followers' | 'following', handle: string, viewerId: string | null, cursor: string | undefined, limit: number) {
-    const user = await visibleUserByHandle(this.db, handle, viewerId);
-    return this.page(list, user.id, viewerId, cursor, limit);
+  async connections(list: 'followers' | 'following', handle: string, context: ViewerContext, cursor: string | undefined, limit: number) {
+    const user = await visibleUserByHandle(this.db, handle, context);
+    return this.page(list, user.id, context.viewerId, cursor, limit, context.blocked);
   }
 
   /** My blocked or muted people, newest first. */
   mine(list: 'blocks' | 'mutes', viewerId: string, cursor: string | undefined, limit: number) {
-    return this.page(list, viewerId, viewerId, cursor, limit);
+    return this.page(list, viewerId, viewerId, cursor, limit, new Set());
   }
 
-  private async page(list: EdgeList, userId: string, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<UserSummary>> {
+  private async page(
+    list: EdgeList,
+    userId: string,
+    viewerId: string | null,
+    cursor: string | undefined,
+    limit: number,
+    hidden: ReadonlySet<string>,
+  ): Promise<Page<UserSummary>> {
     const before = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : undefined;
     // My own block and mute lists show everyone in them; other lists leave out people in a
     // block with me, but not muted ones: a mute hides content, not the person.
-    const hidden = list === 'blocks' || list === 'mutes' ? new Set<string>() : await blockedEitherWayIds(this.db, viewerId);
     const rows = await edgeUsersPage(this.db, { list, userId, hiddenUserIds: hidden, before: before && { at: before[0], id: before[1] }, limit });
     const page = pageOf(
       rows,

@@ -94,6 +94,8 @@ describe('blocking and muting', () => {
     expect((await call('PUT', '/api/users/bob/mute', dan)).json()).toEqual({ muted: true });
     expect(handles((await call('GET', '/api/me/mutes', dan)).json())).toEqual(['bob']);
     expect((await call('GET', '/api/users/bob', dan)).json().viewer).toMatchObject({ muted: true });
+    // Regression: the muted person's notes list answered 404 "No one has this handle" while their profile showed.
+    expect((await call('GET', '/api/users/bob/notes', dan)).statusCode).toBe(200);
     expect((await call('DELETE', '/api/users/bob/mute', dan)).json()).toEqual({ muted: false });
     expect((await call('GET', '/api/me/mutes', dan)).json().items).toEqual([]);
     expect((await call('PUT', '/api/users/dan/mute', dan)).json().error.code).toBe('cannot_mute_self');

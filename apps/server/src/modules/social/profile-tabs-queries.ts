@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
 
@@ -12,8 +12,8 @@ export interface NoteRef {
 }
 
 export interface NoteRefsOptions {
-  /** Authors the viewer must not see (hiddenAuthorIds). */
-  hiddenAuthorIds?: ReadonlySet<string>;
+  /** The viewer's visibility filter over `notes n` (kernel/visible-rows-sql.ts). */
+  visible?: RawBuilder<boolean>;
 }
 
 async function noteRefsPage(
@@ -25,12 +25,10 @@ async function noteRefsPage(
   options: NoteRefsOptions,
 ): Promise<Page<NoteRef>> {
   const before = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : undefined;
-  const hidden = [...(options.hiddenAuthorIds ?? [])];
   const result = await sql<{ note_id: string; created_at: Date }>`
     select e.note_id::text as note_id, e.created_at
     from ${sql.table(table)} e join notes n on n.id = e.note_id
-    where e.user_id = ${userId} and n.deleted_at is null
-      ${hidden.length > 0 ? sql`and n.author_id not in (${sql.join(hidden)})` : sql``}
+    where e.user_id = ${userId} and ${options.visible ?? sql`n.deleted_at is null`}
       ${before ? sql`and (e.created_at, e.note_id) < (${before[0]}::timestamptz, ${before[1]}::bigint)` : sql``}
     order by e.created_at desc, e.note_id desc
     limit ${limit + 1}`.execute(db);

@@ -1,8 +1,8 @@
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
 import { NotePageSchema } from '../notes/note-schemas.js';
 import type { ProfileTabsService } from './profile-tabs-service.js';
-import { DEFAULT_PAGE_SIZE, HandleParams, PageQuery } from './social-schemas.js';
+import { DEFAULT_PAGE_SIZE, HandleParams, PageQuery } from '../../kernel/schemas.js';
 
 export async function profileTabsRoutes(app: ApiApp, deps: { tabs: ProfileTabsService; hydrator: NoteHydrator }) {
   for (const tab of ['likes', 'collects'] as const) {
@@ -19,12 +19,13 @@ export async function profileTabsRoutes(app: ApiApp, deps: { tabs: ProfileTabsSe
       },
       async (request) => {
         const { query } = request;
-        const viewerId = request.viewer?.user.id ?? null;
-        const page = await deps.tabs.page(tab, request.params.handle, viewerId, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
+        const context = await request.viewerContext();
+        const page = await deps.tabs.page(tab, request.params.handle, context, query.cursor, query.limit ?? DEFAULT_PAGE_SIZE);
         return {
           items: await deps.hydrator.cards(
             page.items.map((ref) => ref.noteId),
-            viewerId,
+            context,
+            'feed',
           ),
           cursor: page.cursor,
         };

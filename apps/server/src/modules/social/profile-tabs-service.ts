@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.js';
 import type { Page } from '../../db/pagination.js';
 import { AppError } from '../../lib/errors.js';
-import { hiddenAuthorIds } from './hidden-authors.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { visibleNotes } from '../../kernel/visible-rows-sql.js';
 import { visibleUserByHandle } from './note-access.js';
 import { collectedNoteIdsPage, likedNoteIdsPage, type NoteRef } from './profile-tabs-queries.js';
 
@@ -13,13 +14,14 @@ export type ProfileTab = 'likes' | 'collects';
 export class ProfileTabsService {
   constructor(private readonly db: Db) {}
 
-  async page(tab: ProfileTab, handle: string, viewerId: string | null, cursor: string | undefined, limit: number): Promise<Page<NoteRef>> {
-    const owner = await visibleUserByHandle(this.db, handle, viewerId);
+  async page(tab: ProfileTab, handle: string, context: ViewerContext, cursor: string | undefined, limit: number): Promise<Page<NoteRef>> {
+    const { viewerId } = context;
+    const owner = await visibleUserByHandle(this.db, handle, context);
     const isPrivate = tab === 'likes' ? owner.likes_private : owner.collects_private;
     if (isPrivate && owner.id !== viewerId) {
       throw new AppError(403, `${tab}_private`, tab === 'likes' ? 'Their likes are private.' : 'Their collects are private.');
     }
-    const options = { hiddenAuthorIds: await hiddenAuthorIds(this.db, viewerId) };
+    const options = { visible: visibleNotes(context, 'feed', 'n') };
     return tab === 'likes' ? likedNoteIdsPage(this.db, owner.id, cursor, limit, options) : collectedNoteIdsPage(this.db, owner.id, cursor, limit, options);
   }
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { boardsRoutes } from './boards-routes.js';
 import { BoardsService } from './boards-service.js';
 import { commentsRoutes } from './comments-routes.js';

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import { IdSchema } from '../../kernel/schemas.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import type { TelemetryService } from './telemetry-service.js';
 
 const EventSchema = Type.Object(
@@ -15,7 +16,7 @@ const EventSchema = Type.Object(
       Type.Literal('share'),
       Type.Literal('dwell'),
     ]),
-    noteId: Type.String({ pattern: '^[0-9]{1,18}$' }),
+    noteId: IdSchema,
     at: Type.Number({ minimum: 0 }),
     sessionId: Type.String({ format: 'uuid' }),
     seq: Type.Integer({ minimum: 0, maximum: 2_000_000_000 }),

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { topicCounts } from '../counters/topic-counters.js';
 import type { FeedService } from '../feed/feed-service.js';
 import { NotePageSchema } from '../notes/note-schemas.js';
@@ -71,7 +71,7 @@ export async function topicsRoutes(app: ApiApp, deps: { db: Db; feed: FeedServic
     async (request) => {
       const topic = await topicOr404(request.params.name);
       const { sort = 'top', cursor, limit = 20 } = request.query;
-      return feed.page({ tab: 'topic', topicId: topic.id, sort }, request.viewer?.user.id ?? null, cursor, limit);
+      return feed.page({ tab: 'topic', topicId: topic.id, sort }, await request.viewerContext(), cursor, limit);
     },
   );
 }

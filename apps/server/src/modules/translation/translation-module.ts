@@ -1,7 +1,7 @@
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
 import { createProviders, setupHelp } from './create-providers.js';
 import { translationRoutes } from './translation-routes.js';

@@ -1,5 +1,5 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { requireAdmin } from '../accounts/viewer.js';
 import type { TranslationService } from './translation-service.js';
 
@@ -49,7 +49,7 @@ export async function translationRoutes(app: ApiApp, deps: { translation: Transl
       },
     },
     async (request) => ({
-      translation: await translation.translate(request.body, { viewerId: request.viewer?.user.id ?? null, ip: request.ip }),
+      translation: await translation.translate(request.body, { context: await request.viewerContext(), ip: request.ip }),
     }),
   );
 

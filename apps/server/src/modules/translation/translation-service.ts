@@ -1,3 +1,4 @@
+import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { createHash } from 'node:crypto';
 import { TRANSLATION_PROVIDERS, type TranslationConfig, type TranslationProviderName } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
@@ -82,11 +83,11 @@ export class TranslationService {
     return this.deps.providers.length > 0;
   }
 
-  async translate(input: { kind: TranslationKind; id: string; target: string }, who: { viewerId: string | null; ip: string }): Promise<TranslationView> {
+  async translate(input: { kind: TranslationKind; id: string; target: string }, who: { context: ViewerContext; ip: string }): Promise<TranslationView> {
     if (!this.enabled) throw translationDisabled();
     const target = normaliseTarget(input.target);
     if (!target) throw badRequest('unsupported_language', `Translating into "${input.target}" is not supported.`);
-    const source = await loadSource(this.deps, input.kind, input.id, who.viewerId);
+    const source = await loadSource(this.deps, input.kind, input.id, who.context);
     const jobs = (Object.entries(source.fields) as Array<[FieldName, string]>).map(([field, text]) => ({
       field,
       text,
@@ -115,7 +116,7 @@ export class TranslationService {
   }
 
   /** Identical requests in flight share one provider call, and only the one that starts it spends the caller's quota. */
-  private fetchMissing(jobs: FieldJob[], source: string | null, target: string, who: { viewerId: string | null; ip: string }) {
+  private fetchMissing(jobs: FieldJob[], source: string | null, target: string, who: { context: ViewerContext; ip: string }) {
     const key = `${target}|${source ?? ''}|${jobs
       .map((job) => job.hash)
       .sort()
@@ -123,7 +124,7 @@ export class TranslationService {
     const pending = this.inFlight.get(key);
     if (pending) return pending;
     const limit = this.deps.rateLimiter.consume(
-      who.viewerId ? `translate:user:${who.viewerId}` : `translate:ip:${who.ip}`,
+      who.context.viewerId ? `translate:user:${who.context.viewerId}` : `translate:ip:${who.ip}`,
       this.deps.settings.ratePerMinute,
       RATE_WINDOW_SECONDS,
       this.deps.clock().getTime(),

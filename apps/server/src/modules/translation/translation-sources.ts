@@ -1,8 +1,9 @@
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
 import type { NoteHydrator } from '../notes/note-hydrator.js';
-import { hiddenAuthorIds } from '../social/hidden-authors.js';
-import { hasBlocked, noteNotFound, userNotFound } from '../social/note-access.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { decideProfile } from '../../kernel/visibility.js';
+import { commentNotFound, noteNotFound, userNotFound, visibleComment } from '../social/note-access.js';
 import { findTopicByName } from '../topics/topics-queries.js';
 
 // What can be translated, read fresh (an edit is a new text) and only when the
@@ -18,41 +19,34 @@ export interface TranslationSource {
 }
 
 const NUMERIC_ID = /^[1-9][0-9]{0,18}$/;
-const commentNotFound = () => notFound('comment_not_found', 'This comment does not exist or was deleted.');
 
-async function noteSource(db: Db, hydrator: NoteHydrator, id: string, viewerId: string | null): Promise<TranslationSource> {
+async function noteSource(db: Db, hydrator: NoteHydrator, id: string, context: ViewerContext): Promise<TranslationSource> {
   if (!NUMERIC_ID.test(id)) throw noteNotFound();
-  // The note page's own rule (deleted, blocked either way, muted, unfinished video): 404 note_not_found.
-  await hydrator.view(id, viewerId);
+  // The note page's own decision (deleted, blocked, moderated, region, unfinished video): 404 note_not_found.
+  if (!(await hydrator.decision(id, context)).visible) throw noteNotFound();
   const note = await db.selectFrom('notes').select(['title', 'body', 'language']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!note) throw noteNotFound();
   return { fields: { title: note.title, body: note.body }, language: note.language };
 }
 
-async function commentSource(db: Db, hydrator: NoteHydrator, id: string, viewerId: string | null): Promise<TranslationSource> {
+async function commentSource(db: Db, id: string, context: ViewerContext): Promise<TranslationSource> {
   if (!NUMERIC_ID.test(id)) throw commentNotFound();
-  const comment = await db
-    .selectFrom('comments')
-    .select(['note_id', 'author_id', 'body', 'language'])
-    .where('id', '=', id)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!comment) throw commentNotFound();
-  try {
-    await hydrator.view(comment.note_id, viewerId);
-  } catch {
-    throw commentNotFound();
-  }
-  if ((await hiddenAuthorIds(db, viewerId)).has(String(comment.author_id))) throw commentNotFound();
+  const { comment } = await visibleComment(db, id, context);
+  // Muted authors' comments are out of the viewer's comment lists, so out of reach here too.
+  if (context.muted.has(comment.author_id)) throw commentNotFound();
   return { fields: { body: comment.body }, language: comment.language };
 }
 
-async function bioSource(db: Db, id: string, viewerId: string | null): Promise<TranslationSource> {
+async function bioSource(db: Db, id: string, context: ViewerContext): Promise<TranslationSource> {
   if (!NUMERIC_ID.test(id)) throw userNotFound();
-  const user = await db.selectFrom('users').select(['id', 'handle', 'display_name', 'bio', 'bio_language']).where('id', '=', id).executeTakeFirst();
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'handle', 'display_name', 'bio', 'bio_language', 'labels', 'status'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!user || user.handle === null || user.display_name === null) throw userNotFound();
-  // Someone who blocked the viewer does not exist for them (as on their profile).
-  if (viewerId && viewerId !== user.id && (await hasBlocked(db, user.id, viewerId))) throw userNotFound();
+  // As on their profile: someone who blocked the viewer, or whom the rulebook hides, does not exist for them.
+  if (!decideProfile(user, context).visible) throw userNotFound();
   return { fields: { body: user.bio }, language: user.bio_language };
 }
 
@@ -75,14 +69,14 @@ async function topicSource(db: Db, name: string): Promise<TranslationSource> {
  * The text to translate. `id` is the note's or comment's id, the user's id
  * for a bio, and the topic's name (as in /api/topics/:name) for a topic.
  */
-export function loadSource(deps: { db: Db; hydrator: NoteHydrator }, kind: TranslationKind, id: string, viewerId: string | null): Promise<TranslationSource> {
+export function loadSource(deps: { db: Db; hydrator: NoteHydrator }, kind: TranslationKind, id: string, context: ViewerContext): Promise<TranslationSource> {
   switch (kind) {
     case 'note':
-      return noteSource(deps.db, deps.hydrator, id, viewerId);
+      return noteSource(deps.db, deps.hydrator, id, context);
     case 'comment':
-      return commentSource(deps.db, deps.hydrator, id, viewerId);
+      return commentSource(deps.db, id, context);
     case 'bio':
-      return bioSource(deps.db, id, viewerId);
+      return bioSource(deps.db, id, context);
     case 'topic':
       return topicSource(deps.db, id);
   }

@@ -1,7 +1,7 @@
 import { Type } from 'typebox';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import type { MediaStorage } from '../media/media-storage.js';
 import { OwnVideoViewSchema, presentOwnVideo } from './video-view.js';
 import { findVideo } from './videos-queries.js';

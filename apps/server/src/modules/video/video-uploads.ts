@@ -5,7 +5,7 @@ import { Server as TusServer } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
-import type { ApiApp } from '../../server/api-app.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import { requireViewer } from '../accounts/viewer.js';
 import type { JobQueue } from '../jobs/job-queue.js';
 import { insertVideo } from './videos-queries.js';

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import type { ApiApp } from '../../server/api-app.js';
+import { IdSchema } from '../../kernel/schemas.js';
+import type { ApiApp } from '../../kernel/api-app.js';
 import type { ViewBuffer } from './view-buffer.js';
 
 export async function viewsRoutes(app: ApiApp, deps: { views: ViewBuffer; clock: () => Date }) {
@@ -10,7 +11,7 @@ export async function viewsRoutes(app: ApiApp, deps: { views: ViewBuffer; clock:
         tags: ['topics'],
         summary: 'Report note impressions (cards seen in a grid, notes opened), in batches',
         description: 'Each viewer counts once per note per 30 minutes. Feeds note views and topic view counters.',
-        body: Type.Object({ noteIds: Type.Array(Type.String({ pattern: '^[0-9]{1,18}$' }), { minItems: 1, maxItems: 50 }) }, { additionalProperties: false }),
+        body: Type.Object({ noteIds: Type.Array(IdSchema, { minItems: 1, maxItems: 50 }) }, { additionalProperties: false }),
         response: { 202: Type.Object({ counted: Type.Integer() }) },
       },
     },

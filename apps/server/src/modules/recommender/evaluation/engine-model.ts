@@ -1,3 +1,5 @@
+import { DEFAULT_POLICY } from '../../../config/moderation-policy.js';
+import { ViewerContexts } from '../../../kernel/viewer-context.js';
 import type { RecommenderSettings } from '../../../config/recommender-settings.js';
 import type { Db } from '../../../db/database.js';
 import { Recommender } from '../recommender.js';
@@ -28,6 +30,7 @@ export async function runEngine(db: Db, ingested: Ingested, settings: Recommende
   await db.deleteFrom('rec_served').execute();
   await runRecommenderJobs(db, settings, ingested.now);
   const recommender = new Recommender(db, settings, { cacheMs: 0 });
+  const contexts = new ViewerContexts(db, DEFAULT_POLICY);
   const recommendations: number[][] = new Array(users.length);
   const sources: Record<string, number> = {};
   let next = 0;
@@ -35,7 +38,8 @@ export async function runEngine(db: Db, ingested: Ingested, settings: Recommende
     while (next < users.length) {
       const index = next;
       next += 1;
-      const page = await recommender.recommend({ viewerId: ingested.userIds[users[index]!]!, now: ingested.now, limit: k });
+      const context = (await contexts.forUserId(ingested.userIds[users[index]!]!, ingested.now)) ?? contexts.anonymous();
+      const page = await recommender.recommend({ context, now: ingested.now, limit: k });
       recommendations[index] = page.flatMap((item) => {
         sources[item.source] = (sources[item.source] ?? 0) + 1;
         const found = ingested.itemByNoteId.get(item.noteId);

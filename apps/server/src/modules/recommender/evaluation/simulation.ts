@@ -1,3 +1,5 @@
+import { DEFAULT_POLICY } from '../../../config/moderation-policy.js';
+import { ViewerContexts } from '../../../kernel/viewer-context.js';
 import type { RecommenderSettings } from '../../../config/recommender-settings.js';
 import type { Db } from '../../../db/database.js';
 import { seededRandom } from '../../../demo/random.js';
@@ -100,6 +102,7 @@ export async function runSimulation(db: Db, options: SimulationOptions): Promise
   log(`simulate: history of ${history.length} impressions folded in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 
   const recommender = new Recommender(db, options.settings, { cacheMs: 0 });
+  const contexts = new ViewerContexts(db, DEFAULT_POLICY);
   const pending = world.notes.filter((note) => note.fresh);
   let posted = 0;
   let lastSimilarities = start;
@@ -124,7 +127,8 @@ export async function runSimulation(db: Db, options: SimulationOptions): Promise
         for (let page = 0; page < pages; page += 1) {
           const at = new Date(clock - step + (page + 1) * MINUTE + Math.floor(session.next() * (step - 3 * MINUTE)));
           timing.pages += 1;
-          const served = await recommender.recommend({ viewerId: ids.viewers[viewer.index]!, now: at, limit: options.pageSize });
+          const context = (await contexts.forUserId(ids.viewers[viewer.index]!, at)) ?? contexts.anonymous();
+          const served = await recommender.recommend({ context, now: at, limit: options.pageSize });
           served.forEach((item, position) => {
             const note = world.notes[ids.noteIndex.get(item.noteId)!]!;
             seen.push({ viewer, note, position, at, actions: react(viewer, note, session), source: item.source });

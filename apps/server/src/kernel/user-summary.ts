@@ -1,22 +1,9 @@
 import { Type } from 'typebox';
-import type { UserRow } from '../../db/tables/users.js';
+import type { UserRow } from '../db/tables/users.js';
+import { IdSchema } from './schemas.js';
 
-// Schemas and presenters shared by the social routes (likes, boards, comments,
-// people) and by notifications.
-
-export const IdSchema = Type.String({ pattern: '^[0-9]{1,18}$', description: 'Numeric id, as a string' });
-export const IdParams = Type.Object({ id: IdSchema });
-export const HandleParams = Type.Object({ handle: Type.String({ minLength: 1, maxLength: 64 }) });
-
-export const PageQuery = Type.Object(
-  {
-    cursor: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
-  },
-  { additionalProperties: false },
-);
-
-export const DEFAULT_PAGE_SIZE = 20;
+// How a person appears beside what they wrote or in a list of people: the one
+// presenter for authors, followers, search results and notifications.
 
 export const UserSummarySchema = Type.Object({
   id: IdSchema,
@@ -50,5 +37,9 @@ export function presentUserSummary(user: UserSummaryRow, following?: boolean): U
   };
 }
 
-export const pageSchema = <T extends Parameters<typeof Type.Array>[0]>(item: T) =>
-  Type.Object({ items: Type.Array(item), cursor: Type.Union([Type.String(), Type.Null()]) });
+/** The short author line on cards and comments. */
+export const AuthorSchema = Type.Object({ id: IdSchema, handle: Type.String(), displayName: Type.String() });
+
+export function presentAuthor(user: Pick<UserRow, 'id' | 'handle' | 'display_name'>) {
+  return { id: user.id, handle: user.handle ?? '', displayName: user.display_name ?? user.handle ?? '' };
+}
