@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Db } from '../src/db/database.js';
 import { ViewerContexts, type ViewerContext } from '../src/kernel/viewer-context.js';
 import { signIn, type TestApp } from './test-app.js';
@@ -74,3 +77,24 @@ export async function contextOf(t: TestApp, userId: string): Promise<ViewerConte
   if (!context) throw new Error(`no user ${userId}`);
   return context;
 }
+
+/** Gives a user a role (moderator, admin) or region directly, as an operator's CLI would. */
+export async function setUserFields(db: Db, userId: string, fields: { role?: 'user' | 'moderator' | 'admin'; region?: string; birth_date?: string | null }) {
+  await db.updateTable('users').set(fields).where('id', '=', userId).execute();
+}
+
+/** Writes a moderation policy to a temp file and returns the env that points the app at it. */
+export function policyEnv(policy: object): Record<string, string> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-policy-')), 'policy.json');
+  fs.writeFileSync(file, JSON.stringify(policy));
+  return { MODERATION_POLICY_FILE: file };
+}
+
+/** Rulebooks most moderation tests use: cn hides gambling; everywhere else shows it. */
+export const TEST_POLICY = {
+  rulebooks: {
+    cn: { countries: ['CN'], hide: ['gambling'], warn: ['graphic-violence'], adult: ['nudity'] },
+    de: { countries: ['DE', 'AT'], hide: ['hate'], warn: ['graphic-violence'], adult: ['nudity', 'sexual'] },
+    default: { hide: ['spam'], warn: ['graphic-violence'], adult: ['nudity', 'sexual'] },
+  },
+};

@@ -8,7 +8,14 @@ import type { CommentsTable } from './tables/comments.js';
 import type { EventsTable } from './tables/events.js';
 import type { FollowsTable } from './tables/follows.js';
 import type { ImagesTable } from './tables/images.js';
+import type { AppealsTable } from './tables/appeals.js';
 import type { LabelsTable } from './tables/labels.js';
+import type { ModerationActionsTable } from './tables/moderation-actions.js';
+import type { ModerationCasesTable } from './tables/moderation-cases.js';
+import type { ModeratorsTable } from './tables/moderators.js';
+import type { ReportsTable } from './tables/reports.js';
+import type { StatementsTable } from './tables/statements.js';
+import type { StrikesTable } from './tables/strikes.js';
 import type { LikesTable } from './tables/likes.js';
 import type { MutesTable } from './tables/mutes.js';
 import type { NoteCountersTable } from './tables/note-counters.js';
@@ -28,7 +35,6 @@ import type {
   RecTrendingTable,
   RecUserNeighborsTable,
   RecUserTopicsTable,
-  ReportsTable,
 } from './tables/recommender.js';
 import type { SessionsTable } from './tables/sessions.js';
 import type { TopicActivityTable } from './tables/topic-activity.js';
@@ -76,6 +82,12 @@ export interface Database {
   reports: ReportsTable;
   rec_job_state: RecJobStateTable;
   labels: LabelsTable;
+  moderation_cases: ModerationCasesTable;
+  moderation_actions: ModerationActionsTable;
+  strikes: StrikesTable;
+  statements: StatementsTable;
+  appeals: AppealsTable;
+  moderators: ModeratorsTable;
 }
 
 export type Db = Kysely<Database>;

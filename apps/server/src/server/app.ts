@@ -18,6 +18,7 @@ import { SessionsService } from '../modules/accounts/sessions-service.js';
 import { installViewer } from '../modules/accounts/viewer.js';
 import { installViewerContext, ViewerContexts, visitorCountry } from '../kernel/viewer-context.js';
 import { adminRoutes } from '../modules/admin/admin-routes.js';
+import { type ModerationModule, registerModeration } from '../modules/moderation/moderation-module.js';
 import { feedFairnessRoutes } from '../modules/recommender/fairness-routes.js';
 import { healthRoutes } from '../modules/health/health-routes.js';
 import { metaRoutes } from '../modules/meta/meta-routes.js';
@@ -58,6 +59,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Services that background work (periodic jobs, tests) reaches into. */
     content: ContentModules;
+    /** Reports, cases, actions and appeals (the screening job and tests reach into them). */
+    moderation: ModerationModule;
   }
 }
 
@@ -160,6 +163,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
       app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock }));
       accountListeners.push((userId) => app.content.recommender.forget(userId));
+      app.decorate(
+        'moderation',
+        await registerModeration(api, {
+          config,
+          db,
+          storage,
+          hydrator,
+          translation,
+          clock,
+          onAccountChange: (userId) => accountListeners.forEach((listener) => listener(userId)),
+        }),
+      );
       app.decorate('videos', await registerVideoModules(api, { config, db, storage, jobs, clock }));
     },
     { prefix: '/api' },

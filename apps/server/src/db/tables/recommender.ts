@@ -70,14 +70,6 @@ export interface NotInterestedTable {
   created_at: Date;
 }
 
-export interface ReportsTable {
-  id: Generated<string>;
-  reporter_id: string;
-  note_id: string;
-  reason: string;
-  created_at: Date;
-}
-
 export interface RecJobStateTable {
   name: string;
   last_event_id: ColumnType<string, string | undefined, string>;

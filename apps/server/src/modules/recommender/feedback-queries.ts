@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 
-// Rows people write about notes they were shown: "not interested" and reports.
+// Rows people write about notes they were shown: "not interested" (reports live in moderation/).
 
 type Executor = Db | Transaction<Database>;
 
@@ -18,15 +18,4 @@ export async function insertNotInterested(db: Executor, userId: string, noteId: 
 
 export async function deleteNotInterested(db: Executor, userId: string, noteId: string): Promise<void> {
   await db.deleteFrom('not_interested').where('user_id', '=', userId).where('note_id', '=', noteId).execute();
-}
-
-/** True when the report is new: one per reporter per note. */
-export async function insertReport(db: Executor, reporterId: string, noteId: string, reason: string, now: Date): Promise<boolean> {
-  const inserted = await db
-    .insertInto('reports')
-    .values({ reporter_id: reporterId, note_id: noteId, reason, created_at: now })
-    .onConflict((oc) => oc.columns(['reporter_id', 'note_id']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  return inserted !== undefined;
 }

@@ -1,11 +1,8 @@
 import type { SignedInContext } from '../../kernel/viewer-context.js';
 import type { Db } from '../../db/database.js';
 import { reachableNote } from '../social/note-access.js';
-import { deleteNotInterested, insertNotInterested, insertReport } from './feedback-queries.js';
+import { deleteNotInterested, insertNotInterested } from './feedback-queries.js';
 import { recordSignals } from './signals.js';
-
-export const REPORT_REASONS = ['spam', 'nudity', 'violence', 'harassment', 'misinformation', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
 
 /**
  * What a viewer tells the feed directly. Each act is stored once (repeats are
@@ -40,17 +37,6 @@ export class FeedbackService {
     const viewerId = context.viewerId;
     await reachableNote(this.db, noteId, context);
     await deleteNotInterested(this.db, viewerId, noteId);
-    this.forgetViewer(viewerId);
-  }
-
-  async report(context: SignedInContext, noteId: string, reason: ReportReason, now: Date): Promise<void> {
-    const viewerId = context.viewerId;
-    await reachableNote(this.db, noteId, context);
-    await this.db.transaction().execute(async (trx) => {
-      if (await insertReport(trx, viewerId, noteId, reason, now)) {
-        await recordSignals(trx, [{ userId: viewerId, noteId, type: 'report', at: now }]);
-      }
-    });
     this.forgetViewer(viewerId);
   }
 }

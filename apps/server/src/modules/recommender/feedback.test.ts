@@ -87,7 +87,7 @@ describe('reports', () => {
     const note = await insertNote(db(), { authorId: author.id, title: 'spammy' });
     const bad = await call('POST', `/api/notes/${note}/report`, viewer, { reason: 'boring' });
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.code).toBe('validation_failed');
+    expect(bad.json().error.code).toBe('category_invalid');
     expect((await call('POST', '/api/notes/987654321/report', viewer, { reason: 'spam' })).json().error.code).toBe('note_not_found');
     expect((await call('POST', `/api/notes/${note}/report`, undefined, { reason: 'spam' })).statusCode).toBe(401);
     expect(await countRows('reports', note)).toBe(0);
@@ -96,8 +96,8 @@ describe('reports', () => {
     expect((await call('POST', `/api/notes/${note}/report`, viewer, { reason: 'other' })).statusCode).toBe(204);
     expect(await countRows('reports', note)).toBe(1);
     expect(await countEvents('report', note)).toBe(1);
-    const row = await db().selectFrom('reports').select(['reason', 'reporter_id']).where('note_id', '=', note).executeTakeFirstOrThrow();
-    expect(row).toEqual({ reason: 'spam', reporter_id: viewer.id });
+    const row = await db().selectFrom('reports').select(['category', 'reporter_id']).where('note_id', '=', note).executeTakeFirstOrThrow();
+    expect(row).toEqual({ category: 'spam', reporter_id: viewer.id });
   });
 });
 

@@ -136,7 +136,7 @@ async function moveStages(db: Db, settings: RecommenderSettings, cohorts: Record
     select q.note_id, n.kind, n.created_at, q.stage, q.stage_status, q.stage_impressions, q.impressions, q.engagement,
       coalesce(r.reporters, 0)::int as reporters
     from rec_note_quality q join notes n on n.id = q.note_id
-    left join (select note_id, count(*) as reporters from reports group by note_id) r on r.note_id = q.note_id
+    left join (select subject_id as note_id, count(distinct reporter_id) as reporters from reports where subject_type = 'note' and status <> 'no_violation' group by subject_id) r on r.note_id = q.note_id
     where q.stage_status = 'testing'`.execute(db);
   const changes: QualityRun['changes'] = [];
   const updates = { ids: [] as string[], stages: [] as number[], statuses: [] as string[], stageImpressions: [] as number[] };

@@ -2,9 +2,9 @@ import { Type } from 'typebox';
 import type { ApiApp } from '../../kernel/api-app.js';
 import { requireViewerContext } from '../accounts/viewer.js';
 import { IdParams } from '../../kernel/schemas.js';
-import { type FeedbackService, REPORT_REASONS } from './feedback-service.js';
+import type { FeedbackService } from './feedback-service.js';
 
-// The viewer's direct say over For you: "not interested" (and its undo) and reports.
+// The viewer's direct say over For you: "not interested" and its undo (reports: moderation/reports-routes.ts).
 
 const NoContent = { 204: Type.Null() };
 
@@ -25,23 +25,6 @@ export async function recommenderRoutes(app: ApiApp, deps: { feedback: FeedbackS
     { schema: { tags: ['feed'], summary: 'Undo "not interested" (idempotent)', params: IdParams, response: NoContent } },
     async (request, reply) => {
       await feedback.undoNotInterested(await requireViewerContext(request), request.params.id);
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.post(
-    '/notes/:id/report',
-    {
-      schema: {
-        tags: ['feed'],
-        summary: 'Report a note; once per person and note (repeats change nothing)',
-        params: IdParams,
-        body: Type.Object({ reason: Type.Union(REPORT_REASONS.map((reason) => Type.Literal(reason))) }, { additionalProperties: false }),
-        response: NoContent,
-      },
-    },
-    async (request, reply) => {
-      await feedback.report(await requireViewerContext(request), request.params.id, request.body.reason, clock());
       return reply.status(204).send(null);
     },
   );

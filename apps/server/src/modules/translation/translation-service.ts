@@ -10,7 +10,7 @@ import { type MaskedText, maskText, restoreText, TokenMismatchError } from './ma
 import { isSameLanguage, normaliseSource, normaliseTarget } from './target-language.js';
 import { ProviderError, type TranslationProvider } from './translation-provider.js';
 import { type CachedTranslation, cachedTranslations, storeTranslations } from './translation-queries.js';
-import { type FieldName, loadSource, type TranslationKind } from './translation-sources.js';
+import { type FieldName, loadSource, type TranslationKind, type TranslationSource } from './translation-sources.js';
 
 // One tap translates a note, comment, bio or topic name. Each text is masked
 // (hashtags, mentions, links, emoji), looked up in the shared cache by its hash
@@ -85,9 +85,23 @@ export class TranslationService {
 
   async translate(input: { kind: TranslationKind; id: string; target: string }, who: { context: ViewerContext; ip: string }): Promise<TranslationView> {
     if (!this.enabled) throw translationDisabled();
+    if (!normaliseTarget(input.target)) throw badRequest('unsupported_language', `Translating into "${input.target}" is not supported.`);
+    const source = await loadSource(this.deps, input.kind, input.id, who.context);
+    return this.translateSource(input, source, who);
+  }
+
+  /**
+   * Translates a text the caller already loaded and may read (the moderation
+   * console reads items hidden from the moderator's own region).
+   */
+  async translateSource(
+    input: { kind: TranslationKind; id: string; target: string },
+    source: TranslationSource,
+    who: { context: ViewerContext; ip: string },
+  ): Promise<TranslationView> {
+    if (!this.enabled) throw translationDisabled();
     const target = normaliseTarget(input.target);
     if (!target) throw badRequest('unsupported_language', `Translating into "${input.target}" is not supported.`);
-    const source = await loadSource(this.deps, input.kind, input.id, who.context);
     const jobs = (Object.entries(source.fields) as Array<[FieldName, string]>).map(([field, text]) => ({
       field,
       text,
