@@ -94,6 +94,11 @@ export type Db = Kysely<Database>;
 
 // bigint ids arrive as strings (JS numbers lose precision past 2^53); counts we
 // cast explicitly where we need numbers.
+// A calendar date (a birth date) is a day, not an instant: keep it as 'YYYY-MM-DD'
+// instead of a Date at some time zone's midnight.
+const PG_DATE = 1082;
+pg.types.setTypeParser(PG_DATE, (value) => value);
+
 export function createDb(connectionString: string, poolSize = 20): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client's error (e.g. the server restarting) must not crash the process.

@@ -34,10 +34,12 @@ export type SignedInContext = ViewerContext & { viewerId: string };
 const EMPTY: ReadonlySet<string> = new Set();
 const ADULT_YEARS = 18;
 
-export function isAdult(birthDate: Date | null, now: Date): boolean {
-  if (!birthDate) return false;
-  const eighteenth = new Date(Date.UTC(birthDate.getUTCFullYear() + ADULT_YEARS, birthDate.getUTCMonth(), birthDate.getUTCDate()));
-  return eighteenth.getTime() <= now.getTime();
+/** `birthDate` is 'YYYY-MM-DD'; someone is an adult from the start of their 18th birthday (UTC). */
+export function isAdult(birthDate: string | null, now: Date): boolean {
+  const match = birthDate ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate) : null;
+  if (!match) return false;
+  const eighteenth = Date.UTC(Number(match[1]) + ADULT_YEARS, Number(match[2]) - 1, Number(match[3]));
+  return eighteenth <= now.getTime();
 }
 
 /** The people the viewer blocked, who blocked them, and whom they muted, in one round trip. */

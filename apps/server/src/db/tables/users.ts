@@ -35,7 +35,7 @@ export interface UsersTable {
   /** When a suspension ends (status goes back to active). */
   suspended_until: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** Self-declared in settings; adults-only content needs it. */
-  birth_date: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  birth_date: ColumnType<string | null, string | null | undefined, string | null>;
   /** The region may change once per 30 days (it decides the rulebook). */
   region_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: ColumnType<Date, Date | undefined, never>;

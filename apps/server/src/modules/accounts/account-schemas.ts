@@ -1,3 +1,4 @@
+import { isAdult } from '../../kernel/viewer-context.js';
 import { Type } from 'typebox';
 import type { SessionRow } from '../../db/tables/sessions.js';
 import type { UserRow } from '../../db/tables/users.js';
@@ -16,6 +17,9 @@ export const MeSchema = Type.Object({
   bio: Type.String(),
   language: Type.String(),
   region: Type.String(),
+  regionChangedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  birthDate: Type.Union([Type.String(), Type.Null()]),
+  adult: Type.Boolean(),
   role: Type.Union([Type.Literal('user'), Type.Literal('moderator'), Type.Literal('admin')]),
   createdAt: Type.String({ format: 'date-time' }),
   profileComplete: Type.Boolean(),
@@ -72,7 +76,7 @@ export const SessionSchema = Type.Object({
 
 export const HandleSchema = Type.String({ minLength: 1, maxLength: 64 });
 
-export function presentMe(user: UserRow) {
+export function presentMe(user: UserRow, now = new Date()) {
   return {
     id: user.id,
     phone: user.phone,
@@ -81,6 +85,9 @@ export function presentMe(user: UserRow) {
     bio: user.bio,
     language: user.language,
     region: user.region,
+    regionChangedAt: user.region_changed_at?.toISOString() ?? null,
+    birthDate: user.birth_date,
+    adult: isAdult(user.birth_date, now),
     role: user.role,
     createdAt: user.created_at.toISOString(),
     profileComplete: user.handle !== null && user.display_name !== null,

@@ -9,7 +9,7 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
   const { profiles, sessions, clock } = deps;
 
   app.get('/me', { schema: { tags: ['accounts'], summary: 'The signed-in account', response: { 200: MeSchema } } }, async (request) =>
-    presentMe(requireViewer(request).user),
+    presentMe(requireViewer(request).user, clock()),
   );
 
   app.patch(
@@ -24,7 +24,8 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
             displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
             bio: Type.Optional(Type.String({ maxLength: 160 })),
             language: Type.Optional(Type.String({ maxLength: 16 })),
-            region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$' })),
+            region: Type.Optional(Type.String({ pattern: '^[A-Z]{2}$', description: 'decides the rulebook; once per 30 days' })),
+            birthDate: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 10 })], { description: 'YYYY-MM-DD; adults-only content needs it' })),
             likesPrivate: Type.Optional(Type.Boolean()),
             collectsPrivate: Type.Optional(Type.Boolean()),
             // Null first: with type coercion on, a null would otherwise become an empty string.
@@ -44,7 +45,8 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
     },
     async (request) => {
       const viewer = requireViewer(request);
-      return presentMe(await profiles.update(viewer.user, request.body, clock()));
+      const now = clock();
+      return presentMe(await profiles.update(viewer.user, request.body, now), now);
     },
   );
 

@@ -1,7 +1,7 @@
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
-import { badRequest, conflict, notFound } from '../../lib/errors.js';
+import { badRequest, conflict, notFound, tooManyRequests } from '../../lib/errors.js';
 import { type LanguageSettingsUpdate, languageSettingsPatch } from '../language/language-settings.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { decideProfile } from '../../kernel/visibility.js';
@@ -17,6 +17,8 @@ export interface ProfileUpdate extends LanguageSettingsUpdate {
   bio?: string;
   language?: string;
   region?: string;
+  /** 'YYYY-MM-DD', or null to clear it. */
+  birthDate?: string | null;
   likesPrivate?: boolean;
   collectsPrivate?: boolean;
   feedPersonalised?: boolean;
@@ -33,6 +35,21 @@ export interface PublicProfile {
 export type HandleAvailability = { available: true } | { available: false; reason: 'taken' | 'reserved' | 'invalid' };
 
 const UNIQUE_VIOLATION = '23505';
+
+const REGION_CHANGE_DAYS = 30;
+const OLDEST_YEARS = 120;
+
+function validBirthDate(value: string | null, now: Date): string | null {
+  if (value === null) return null;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  // 2026-02-30 rolls over to March: not a real date.
+  if (!match || !date || date.toISOString().slice(0, 10) !== value) throw badRequest('birth_date_invalid', 'A date of birth is written YYYY-MM-DD.');
+  if (date.getTime() > now.getTime() || now.getUTCFullYear() - date.getUTCFullYear() > OLDEST_YEARS) {
+    throw badRequest('birth_date_invalid', 'That date of birth cannot be right.');
+  }
+  return value;
+}
 
 export class ProfileService {
   constructor(
@@ -71,10 +88,17 @@ export class ProfileService {
       }
       patch.language = update.language;
     }
-    if (update.region !== undefined) {
+    if (update.region !== undefined && update.region !== user.region) {
       if (!isSupportedCountry(update.region)) throw badRequest('region_invalid', `Unknown region "${update.region}".`);
+      // The region picks the rulebook: once a month stops hopping between rules.
+      const next = user.region_changed_at ? user.region_changed_at.getTime() + REGION_CHANGE_DAYS * 86_400_000 : 0;
+      if (next > now.getTime()) {
+        throw tooManyRequests('region_change_too_soon', `Your region can change once every ${REGION_CHANGE_DAYS} days.`, Math.ceil((next - now.getTime()) / 1000));
+      }
       patch.region = update.region;
+      patch.region_changed_at = now;
     }
+    if (update.birthDate !== undefined) patch.birth_date = validBirthDate(update.birthDate, now);
     if (update.likesPrivate !== undefined) patch.likes_private = update.likesPrivate;
     if (update.collectsPrivate !== undefined) patch.collects_private = update.collectsPrivate;
     if (update.feedPersonalised !== undefined) patch.feed_personalised = update.feedPersonalised;

@@ -34,6 +34,8 @@ export interface UserPatch {
   bio?: string;
   language?: string;
   region?: string;
+  region_changed_at?: Date;
+  birth_date?: string | null;
   likes_private?: boolean;
   collects_private?: boolean;
   bio_language?: string | null;

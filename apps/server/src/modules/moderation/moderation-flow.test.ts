@@ -150,3 +150,23 @@ describe('the moderation loop', () => {
     ).toBe('case_closed');
   });
 });
+
+describe('region and age settings', () => {
+  it('changes the region once per 30 days and takes a date of birth for adults-only content', async () => {
+    const who = await signUp(t, 'mf_mover');
+    const first = await call('PATCH', '/api/me', who, { region: 'DE' });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ region: 'DE', adult: false, birthDate: null });
+    const again = await call('PATCH', '/api/me', who, { region: 'FR' });
+    expect(again.statusCode).toBe(429);
+    expect(again.json().error.code).toBe('region_change_too_soon');
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(29 * 86_400);
+    t.advance(31 * 86_400);
+    expect((await call('PATCH', '/api/me', who, { region: 'FR' })).json().region).toBe('FR');
+
+    expect((await call('PATCH', '/api/me', who, { birthDate: '2026-02-30' })).json().error.code).toBe('birth_date_invalid');
+    expect((await call('PATCH', '/api/me', who, { birthDate: '2999-01-01' })).json().error.code).toBe('birth_date_invalid');
+    expect((await call('PATCH', '/api/me', who, { birthDate: '2000-05-17' })).json()).toMatchObject({ birthDate: '2000-05-17', adult: true });
+    expect((await call('PATCH', '/api/me', who, { birthDate: null })).json().adult).toBe(false);
+  });
+});
