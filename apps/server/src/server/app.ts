@@ -18,6 +18,7 @@ import { SessionsService } from '../modules/accounts/sessions-service.js';
 import { installViewer } from '../modules/accounts/viewer.js';
 import { installViewerContext, ViewerContexts, visitorCountry } from '../kernel/viewer-context.js';
 import { adminRoutes } from '../modules/admin/admin-routes.js';
+import { authorNotice } from '../modules/moderation/author-notice.js';
 import { type ModerationModule, registerModeration } from '../modules/moderation/moderation-module.js';
 import { feedFairnessRoutes } from '../modules/recommender/fairness-routes.js';
 import { healthRoutes } from '../modules/health/health-routes.js';
@@ -137,7 +138,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const storage = deps.storage ?? createMediaStorage(config);
   const viewerContexts = new ViewerContexts(db, config.moderation.policy);
-  const hydrator = new NoteHydrator(db, storage, config.readCacheMs, config.recommender.stageBudgets);
+  const hydrator = new NoteHydrator(db, storage, config.readCacheMs, config.recommender.stageBudgets, (noteId, item) =>
+    authorNotice(db, config.moderation.policy, noteId, item),
+  );
   const jobs = deps.jobs ?? new JobQueue(db, { supervise: false, onError: (error) => app.log.error({ err: error }, 'job queue error') });
   if (!deps.jobs) app.addHook('onClose', () => jobs.stop());
 

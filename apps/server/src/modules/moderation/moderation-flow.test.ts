@@ -170,3 +170,26 @@ describe('region and age settings', () => {
     expect((await call('PATCH', '/api/me', who, { birthDate: null })).json().adult).toBe(false);
   });
 });
+
+describe("the author's notice", () => {
+  it('tells the author where their note is hidden and why, and no one else', async () => {
+    const noteId = await insertNote(t.database.db, { authorId: author.id, title: 'poker tips' });
+    const opened = await call('POST', '/api/moderation/cases', firstMod, { subject: { type: 'note', id: noteId } });
+    expect(opened.statusCode, opened.body).toBe(201);
+    await call('POST', `/api/moderation/cases/${opened.json().id}/actions`, firstMod, {
+      action: 'label',
+      label: 'gambling',
+      rule: 'community-guidelines/gambling',
+      reason: 'Promotes betting.',
+    });
+    const own = (await call('GET', `/api/notes/${noteId}`, author)).json();
+    expect(own.moderation).toMatchObject({
+      state: 'live',
+      limited: false,
+      labels: [{ label: 'gambling', rulebooks: null, source: 'moderator', reason: 'Promotes betting.' }],
+      outcomes: [{ rulebook: 'cn', outcome: 'hidden' }],
+    });
+    expect(own.moderation.statementId).toBeTruthy();
+    expect((await call('GET', `/api/notes/${noteId}`, usReader)).json().moderation).toBeUndefined();
+  });
+});

@@ -1,5 +1,7 @@
+import type { LanguageSource } from '../../db/tables/notes.js';
 import { DEFAULT_RECOMMENDER_SETTINGS } from '../../config/recommender-settings.js';
 import { presentAuthor } from '../../kernel/user-summary.js';
+import type { AuthorNotice } from '../moderation/author-notice.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { type Decision, decide, type Surface, type VisibleItem } from '../../kernel/visibility.js';
 import type { Db } from '../../db/database.js';
@@ -48,6 +50,8 @@ export class NoteHydrator {
     cacheMs = 0,
     /** Staged exposure budgets, for the author's view of how far a note got. */
     private readonly stageBudgets: readonly number[] = DEFAULT_RECOMMENDER_SETTINGS.stageBudgets,
+    /** The author's view of their note's moderation (moderation/author-notice.ts); none when unset. */
+    private readonly authorNotice: (noteId: string, item: VisibleItem) => Promise<AuthorNotice | null> = async () => null,
   ) {
     this.cardCache = new TtlCache(cacheMs, 50_000);
     this.viewCache = new TtlCache(cacheMs, 5_000);
@@ -159,6 +163,11 @@ export class NoteHydrator {
     };
   }
 
+  private async authorOnly(noteId: string, base: { languageSource: LanguageSource; item: VisibleItem }) {
+    const [exposure, moderation] = await Promise.all([noteExposure(this.db, noteId, { stageBudgets: [...this.stageBudgets] }), this.authorNotice(noteId, base.item)]);
+    return { languageSource: base.languageSource, exposure, ...(moderation ? { moderation } : {}) };
+  }
+
   async view(noteId: string, context: ViewerContext, surface: Surface = 'direct') {
     const { viewerId } = context;
     const base = await this.viewCache.get(noteId, () => this.loadView(noteId));
@@ -175,7 +184,7 @@ export class NoteHydrator {
     return {
       ...base.view,
       ...warnings,
-      ...(isAuthor ? { languageSource: base.languageSource, exposure: await noteExposure(this.db, noteId, { stageBudgets: [...this.stageBudgets] }) } : {}),
+      ...(isAuthor ? await this.authorOnly(noteId, base) : {}),
       viewer: {
         liked: state.liked,
         collected: state.collected,

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { AuthorSchema } from '../../kernel/user-summary.js';
+import { AuthorModerationSchema } from '../moderation/moderation-schemas.js';
 import { ImageViewSchema } from '../media/image-view.js';
 import { VideoViewSchema } from '../video/video-view.js';
 
@@ -54,6 +55,8 @@ export const NoteViewSchema = Type.Object({
   language: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1 of title and body; null when unknown' }),
   /** Labels the viewer's rulebook shows behind a warning they tap through (e.g. graphic-violence). */
   warnings: Type.Optional(Type.Array(Type.String())),
+  /** Only for the author, when the note was moderated: its state, labels and where they hide it (docs/moderation-api.md). */
+  moderation: Type.Optional(AuthorModerationSchema),
   /** Only for the author: whether the language was detected or set by them (then edits keep it). */
   languageSource: Type.Optional(Type.Union([Type.Literal('detected'), Type.Literal('author')])),
   /** Only for the author: how far the note got in staged exposure (see recommender stage rules). */
