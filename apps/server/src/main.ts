@@ -98,6 +98,7 @@ async function main(): Promise<void> {
       [
         { name: 'prune-accounts', everyMs: 60 * 60 * 1000, run: (now) => pruneAccountsData(db, now) },
         { name: 'refresh-note-ranks', everyMs: 60 * 1000, run: (now) => refreshNoteRanks(db, now) },
+        { name: 'end-suspensions', everyMs: 60 * 1000, run: (now) => app.moderation.actions.endSuspensions(now) },
         { name: 'remove-abandoned-images', everyMs: 60 * 60 * 1000, run: (now) => app.content.images.removeAbandoned(now) },
         { name: 'remove-expired-uploads', everyMs: 60 * 60 * 1000, run: () => app.videos.uploads.cleanUpExpired() },
         { name: 'prune-translations', everyMs: 24 * 60 * 60 * 1000, run: (now) => pruneTranslations(db, new Date(now.getTime() - 180 * 24 * 60 * 60 * 1000)) },

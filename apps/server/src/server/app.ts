@@ -14,7 +14,7 @@ import { AuthService } from '../modules/accounts/auth-service.js';
 import { authRoutes } from '../modules/accounts/auth-routes.js';
 import { meRoutes } from '../modules/accounts/me-routes.js';
 import { ProfileService } from '../modules/accounts/profile-service.js';
-import { SessionsService } from '../modules/accounts/sessions-service.js';
+import { SESSION_COOKIE, SessionsService } from '../modules/accounts/sessions-service.js';
 import { installViewer } from '../modules/accounts/viewer.js';
 import { installViewerContext, ViewerContexts, visitorCountry } from '../kernel/viewer-context.js';
 import { adminRoutes } from '../modules/admin/admin-routes.js';
@@ -36,6 +36,7 @@ import { installErrorHandler, sendError } from './error-handler.js';
 import { type ContentModules, registerContentModules } from './content-modules.js';
 import { serveMedia, serveWebApp } from './static-web.js';
 import { createMediaStorage } from '../modules/media/create-media-storage.js';
+import { installMediaGuard, MediaGuard } from '../modules/media/media-guard.js';
 import { LocalDiskStorage, type MediaStorage } from '../modules/media/media-storage.js';
 import { JobQueue } from '../modules/jobs/job-queue.js';
 import { registerVideoModules } from './video-modules.js';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const storage = deps.storage ?? createMediaStorage(config);
   const viewerContexts = new ViewerContexts(db, config.moderation.policy);
+  const mediaGuard = new MediaGuard(db, config.readCacheMs > 0 ? 3_000 : 0);
   const hydrator = new NoteHydrator(db, storage, config.readCacheMs, config.recommender.stageBudgets, (noteId, item) =>
     authorNotice(db, config.moderation.policy, noteId, item),
   );
@@ -176,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
           translation,
           clock,
           onAccountChange: (userId) => accountListeners.forEach((listener) => listener(userId)),
+          onItemChange: () => mediaGuard.invalidate(),
         }),
       );
       app.decorate('videos', await registerVideoModules(api, { config, db, storage, jobs, clock }));
@@ -183,7 +186,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     { prefix: '/api' },
   );
 
-  if (storage instanceof LocalDiskStorage) await serveMedia(app, storage.root);
+  if (storage instanceof LocalDiskStorage) {
+    installMediaGuard(app, mediaGuard, async (request) => {
+      const token = request.cookies[SESSION_COOKIE];
+      const viewer = token ? await sessions.authenticate(token, clock()) : null;
+      return viewer ? viewerContexts.forUser(viewer.user, clock()) : viewerContexts.anonymous(visitorCountry(request, config.moderation.regionHeader));
+    });
+    await serveMedia(app, storage.root);
+  }
   const webAppServed = await serveWebApp(app, config.webDistDir);
   app.setNotFoundHandler(async (request, reply) => {
     // Missing API routes and media files are real 404s, never the app shell.

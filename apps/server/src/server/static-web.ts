@@ -1,7 +1,9 @@
+import type { ServerResponse } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { privateMedia } from '../modules/media/media-guard.js';
 
 /**
  * Serves the built web app. Vite's hashed assets are cached for a year; the
@@ -37,7 +39,8 @@ export async function serveMedia(app: FastifyInstance, mediaDir: string): Promis
     index: false,
     cacheControl: false,
     setHeaders(res) {
-      res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      // A moderated note's file may be hidden elsewhere: no shared cache may keep it (media-guard.ts).
+      res.setHeader('cache-control', privateMedia.has(res as unknown as ServerResponse) ? 'private, max-age=300' : 'public, max-age=31536000, immutable');
       res.setHeader('x-content-type-options', 'nosniff');
     },
   });

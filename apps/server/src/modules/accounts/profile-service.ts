@@ -93,7 +93,11 @@ export class ProfileService {
       // The region picks the rulebook: once a month stops hopping between rules.
       const next = user.region_changed_at ? user.region_changed_at.getTime() + REGION_CHANGE_DAYS * 86_400_000 : 0;
       if (next > now.getTime()) {
-        throw tooManyRequests('region_change_too_soon', `Your region can change once every ${REGION_CHANGE_DAYS} days.`, Math.ceil((next - now.getTime()) / 1000));
+        throw tooManyRequests(
+          'region_change_too_soon',
+          `Your region can change once every ${REGION_CHANGE_DAYS} days.`,
+          Math.ceil((next - now.getTime()) / 1000),
+        );
       }
       patch.region = update.region;
       patch.region_changed_at = now;

@@ -64,6 +64,19 @@ export class ActionsService {
     return action;
   }
 
+  /** Suspensions whose time is up end (a periodic task); returns how many. */
+  async endSuspensions(now: Date): Promise<number> {
+    const ended = await this.db
+      .updateTable('users')
+      .set({ status: 'active', suspended_until: null })
+      .where('status', '=', 'suspended')
+      .where('suspended_until', '<=', now)
+      .returning('id')
+      .execute();
+    for (const row of ended) this.onChange({ subject: { type: 'user', id: row.id }, ownerId: row.id });
+    return ended.length;
+  }
+
   /** The same service writing through a transaction; the caller reports `changed` after committing. */
   within(trx: Db): ActionsService {
     return new ActionsService(trx, this.policy);

@@ -33,6 +33,8 @@ export async function registerModeration(
     clock: () => Date;
     /** An account's status or role changed: cached sessions and feed state must go. */
     onAccountChange: (userId: string) => void;
+    /** Any item's moderation changed (the media guard reads its index again). */
+    onItemChange?: () => void;
   },
 ): Promise<ModerationModule> {
   const { config, db, clock } = deps;
@@ -40,6 +42,7 @@ export async function registerModeration(
   const actions = new ActionsService(db, policy, ({ subject, ownerId }) => {
     if (subject.type === 'note') deps.hydrator.invalidate(subject.id);
     if (ownerId) deps.onAccountChange(ownerId);
+    deps.onItemChange?.();
   });
   const reports = new ReportsService(db, policy);
   const cases = new CasesService(db, deps.storage);

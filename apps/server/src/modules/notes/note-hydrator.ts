@@ -164,7 +164,10 @@ export class NoteHydrator {
   }
 
   private async authorOnly(noteId: string, base: { languageSource: LanguageSource; item: VisibleItem }) {
-    const [exposure, moderation] = await Promise.all([noteExposure(this.db, noteId, { stageBudgets: [...this.stageBudgets] }), this.authorNotice(noteId, base.item)]);
+    const [exposure, moderation] = await Promise.all([
+      noteExposure(this.db, noteId, { stageBudgets: [...this.stageBudgets] }),
+      this.authorNotice(noteId, base.item),
+    ]);
     return { languageSource: base.languageSource, exposure, ...(moderation ? { moderation } : {}) };
   }
 
