@@ -92,7 +92,8 @@ export class TransparencyService {
     for (const row of actions.rows) {
       const figures = byBook.get(row.rulebook);
       if (!figures) continue;
-      const cell = (figures.actions[row.action] ??= { automated: 0, human: 0 });
+      const cell = figures.actions[row.action] ?? { automated: 0, human: 0 };
+      figures.actions[row.action] = cell;
       cell[row.automated ? 'automated' : 'human'] += row.n;
     }
     for (const row of medians.rows) {
