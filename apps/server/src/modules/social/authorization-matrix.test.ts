@@ -84,6 +84,51 @@ const ACTIONS: Record<string, { run: (actor: Actor) => Promise<{ statusCode: num
     run: (actor) => call('PUT', '/api/users/author/follow', user(actor)),
     expect: { author: 400, other: 200, blocked: 403, anonymous: 401 },
   },
+  'report the note': {
+    run: (actor) => call('POST', '/api/reports', user(actor), { subject: { type: 'note', id: noteId }, category: 'spam' }),
+    expect: { author: 400, other: 201, blocked: 404, anonymous: 401 },
+  },
+  'report the author': {
+    run: (actor) => call('POST', '/api/reports', user(actor), { subject: { type: 'user', id: author.id }, category: 'harassment' }),
+    // Someone who blocked you does not exist for you, here as on their profile.
+    expect: { author: 400, other: 201, blocked: 404, anonymous: 401 },
+  },
+  'read my reports and statements': {
+    run: async (actor) => {
+      const reports = await call('GET', '/api/me/reports', user(actor));
+      const statements = await call('GET', '/api/me/statements', user(actor));
+      return { statusCode: reports.statusCode === statements.statusCode ? reports.statusCode : 0 };
+    },
+    expect: { author: 200, other: 200, blocked: 200, anonymous: 401 },
+  },
+  "read someone else's statement": {
+    run: (actor) => call('GET', '/api/me/statements/1', user(actor)),
+    expect: { author: 404, other: 404, blocked: 404, anonymous: 401 },
+  },
+  'open the moderation queue (not a moderator)': {
+    run: (actor) => call('GET', '/api/moderation/queue', user(actor)),
+    expect: { author: 403, other: 403, blocked: 403, anonymous: 401 },
+  },
+  'act on a case (not a moderator)': {
+    run: (actor) => call('POST', '/api/moderation/cases/1/actions', user(actor), { action: 'dismiss', rule: 'law/local', reason: 'x' }),
+    expect: { author: 403, other: 403, blocked: 403, anonymous: 401 },
+  },
+  'decide an appeal (not a moderator)': {
+    run: (actor) => call('POST', '/api/moderation/appeals/1/decision', user(actor), { outcome: 'upheld', reason: 'x' }),
+    expect: { author: 403, other: 403, blocked: 403, anonymous: 401 },
+  },
+  'grant a moderator (not an admin)': {
+    run: (actor) => call('PUT', '/api/admin/moderators/third', user(actor), { rulebooks: null, languages: null }),
+    expect: { author: 403, other: 403, blocked: 403, anonymous: 401 },
+  },
+  'read the audit log (not an admin)': {
+    run: (actor) => call('GET', '/api/moderation/audit', user(actor)),
+    expect: { author: 403, other: 403, blocked: 403, anonymous: 401 },
+  },
+  'read the transparency report': {
+    run: (actor) => call('GET', '/api/transparency', user(actor)),
+    expect: { author: 200, other: 200, blocked: 200, anonymous: 200 },
+  },
   "view the author's private likes tab": {
     run: (actor) => call('GET', '/api/users/author/likes', user(actor)),
     expect: { author: 200, other: 403, blocked: 404, anonymous: 403 },
