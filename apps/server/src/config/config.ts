@@ -110,6 +110,14 @@ export interface Config {
     policy: ModerationPolicy;
     /** A request header a trusted proxy or CDN sets to the visitor's country (e.g. cf-ipcountry), lower case; null trusts none. */
     regionHeader: string | null;
+    /** The term rules file (MODERATION_TERMS_FILE), its text read at start; null: no term screening. */
+    termRules: { file: string; text: string } | null;
+    /** @mentions allowed in one note or comment. */
+    maxMentions: number;
+    /** Accounts younger than this are new: their posts with links or many mentions wait for review. */
+    newAccountHours: number;
+    /** When no moderator acted for this many days, sign-ups need approval; 0 turns it off. */
+    approvalAfterIdleDays: number;
   };
   video: {
     /** Unfinished tus uploads live here until they complete or expire. */
@@ -170,6 +178,17 @@ function moderationPolicy(env: Env): ModerationPolicy {
   } catch (error) {
     if (error instanceof PolicyError || error instanceof ConfigError) throw new ConfigError(`MODERATION_POLICY_FILE ${resolved}: ${error.message}`);
     throw error;
+  }
+}
+
+function termRulesFile(env: Env): { file: string; text: string } | null {
+  const file = env.MODERATION_TERMS_FILE;
+  if (!file) return null;
+  const resolved = path.resolve(repoRoot, file);
+  try {
+    return { file: resolved, text: fs.readFileSync(resolved, 'utf8') };
+  } catch (error) {
+    throw new ConfigError(`MODERATION_TERMS_FILE: cannot read ${resolved} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
   }
 }
 
@@ -313,6 +332,10 @@ export function loadConfig(env: Env = process.env): Config {
     moderation: {
       policy: moderationPolicy(env),
       regionHeader: env.REGION_HEADER?.trim().toLowerCase() || null,
+      termRules: termRulesFile(env),
+      maxMentions: int(env, 'MODERATION_MAX_MENTIONS', 10, 1),
+      newAccountHours: int(env, 'MODERATION_NEW_ACCOUNT_HOURS', 24, 0),
+      approvalAfterIdleDays: int(env, 'MODERATION_APPROVAL_AFTER_IDLE_DAYS', 0, 0),
     },
     video: {
       uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),

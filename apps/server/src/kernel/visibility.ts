@@ -19,7 +19,8 @@ export type Surface =
   | 'direct';
 
 export type ModerationState = 'live' | 'held' | 'removed';
-export type AccountStatus = 'active' | 'suspended' | 'banned';
+/** pending: a sign-up waiting for approval (flood defence). */
+export type AccountStatus = 'active' | 'pending' | 'suspended' | 'banned';
 
 export interface ModerationFacts {
   /** Active labels: `label` everywhere, or `label@rulebook` in one rulebook only. */

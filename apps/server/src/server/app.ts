@@ -18,7 +18,11 @@ import { SESSION_COOKIE, SessionsService } from '../modules/accounts/sessions-se
 import { installViewer } from '../modules/accounts/viewer.js';
 import { installViewerContext, ViewerContexts, visitorCountry } from '../kernel/viewer-context.js';
 import { adminRoutes } from '../modules/admin/admin-routes.js';
+import { ActionsService } from '../modules/moderation/actions-service.js';
 import { authorNotice } from '../modules/moderation/author-notice.js';
+import { ContentScreening } from '../modules/moderation/content-screening.js';
+import { termScreener } from '../modules/moderation/term-screener.js';
+import { SignupGate } from '../modules/moderation/signup-gate.js';
 import { type ModerationModule, registerModeration } from '../modules/moderation/moderation-module.js';
 import { feedFairnessRoutes } from '../modules/recommender/fairness-routes.js';
 import { healthRoutes } from '../modules/health/health-routes.js';
@@ -126,7 +130,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Whoever caches something per account (sessions, the For-you state) forgets it when the
   // account's settings change; the recommender joins once the content modules exist.
   const accountListeners: Array<(userId: string) => void> = [(userId) => sessions.forgetUser(userId)];
-  const profiles = new ProfileService(db, (userId) => accountListeners.forEach((listener) => listener(userId)));
+  const accountChanged = (userId: string) => accountListeners.forEach((listener) => listener(userId));
+  const storage = deps.storage ?? createMediaStorage(config);
+  const viewerContexts = new ViewerContexts(db, config.moderation.policy);
+  const mediaGuard = new MediaGuard(db, config.readCacheMs > 0 ? 3_000 : 0);
+  const hydrator = new NoteHydrator(db, storage, config.readCacheMs, config.recommender.stageBudgets, (noteId, item) =>
+    authorNotice(db, config.moderation.policy, noteId, item),
+  );
+  // Moderation actions tell every cache that holds the item or its author's account.
+  const moderationActions = new ActionsService(db, config.moderation.policy, ({ subject, ownerId }) => {
+    if (subject.type === 'note') hydrator.invalidate(subject.id);
+    if (ownerId) accountChanged(ownerId);
+    mediaGuard.invalidate();
+  });
+  const gate = new ContentScreening(moderationActions, config.moderation, termScreener(config));
+  const profiles = new ProfileService(db, accountChanged, gate);
+  const signupGate = new SignupGate(config.moderation.approvalAfterIdleDays);
   const auth = new AuthService({
     db,
     config,
@@ -135,14 +154,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     rateLimiter,
     sessions,
     log: (error, message) => app.log.error({ err: error }, message),
+    admitNewAccount: (trx, user, now) => signupGate.admit(trx, user, now),
   });
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
-  const storage = deps.storage ?? createMediaStorage(config);
-  const viewerContexts = new ViewerContexts(db, config.moderation.policy);
-  const mediaGuard = new MediaGuard(db, config.readCacheMs > 0 ? 3_000 : 0);
-  const hydrator = new NoteHydrator(db, storage, config.readCacheMs, config.recommender.stageBudgets, (noteId, item) =>
-    authorNotice(db, config.moderation.policy, noteId, item),
-  );
   const jobs = deps.jobs ?? new JobQueue(db, { supervise: false, onError: (error) => app.log.error({ err: error }, 'job queue error') });
   if (!deps.jobs) app.addHook('onClose', () => jobs.stop());
 
@@ -163,23 +177,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await meRoutes(api, { profiles, sessions, clock });
       await adminRoutes(api, { db });
       await feedFairnessRoutes(api, { db, stageCount: config.recommender.stageBudgets.length, clock });
-      await socialRoutes(api, { db, clock, hydrator, cacheMs: config.readCacheMs });
+      await socialRoutes(api, { db, clock, hydrator, cacheMs: config.readCacheMs, gate });
       await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
-      app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock }));
+      app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock, gate }));
       accountListeners.push((userId) => app.content.recommender.forget(userId));
       app.decorate(
         'moderation',
-        await registerModeration(api, {
-          config,
-          db,
-          storage,
-          hydrator,
-          translation,
-          clock,
-          onAccountChange: (userId) => accountListeners.forEach((listener) => listener(userId)),
-          onItemChange: () => mediaGuard.invalidate(),
-        }),
+        await registerModeration(api, { config, db, storage, actions: moderationActions, translation, clock, onAccountChange: accountChanged }),
       );
       app.decorate('videos', await registerVideoModules(api, { config, db, storage, jobs, clock }));
     },

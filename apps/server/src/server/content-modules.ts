@@ -1,5 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { Config } from '../config/config.js';
+import type { ContentGate } from '../kernel/content-gate.js';
 import type { Db } from '../db/database.js';
 import { FeedService } from '../modules/feed/feed-service.js';
 import { feedRoutes } from '../modules/feed/feed-routes.js';
@@ -35,12 +36,12 @@ export interface ContentModules {
 /** Notes, media, the explore feed, topics, views and search, under /api. */
 export async function registerContentModules(
   api: ApiApp,
-  deps: { config: Config; db: Db; storage: MediaStorage; hydrator: NoteHydrator; clock: () => Date },
+  deps: { config: Config; db: Db; storage: MediaStorage; hydrator: NoteHydrator; clock: () => Date; gate: ContentGate },
 ): Promise<ContentModules> {
   const { config, db, storage, hydrator, clock } = deps;
   await api.register(fastifyMultipart);
   const images = new ImageService(db, storage);
-  const notes = new NotesService(db, (noteId) => hydrator.invalidate(noteId));
+  const notes = new NotesService(db, (noteId) => hydrator.invalidate(noteId), deps.gate);
   const recommender = new Recommender(db, config.recommender, {
     cacheMs: config.recommenderCacheMs,
     onError: (error) => api.log.error({ err: error }, 'served log flush failed'),

@@ -162,5 +162,5 @@ function serverErrorCodes(): string[] {
   return [...codes].sort();
 }
 
-/** Codes the server builds at run time, which no pattern can read (profile-tabs-service: `${tab}_private`). */
-const DYNAMIC_ERROR_CODES = ['likes_private', 'collects_private'];
+/** Codes the server builds at run time, which no pattern can read (profile-tabs-service: `${tab}_private`, content-screening: `account_${status}`). */
+const DYNAMIC_ERROR_CODES = ['likes_private', 'collects_private', 'account_suspended', 'account_banned', 'account_pending'];

@@ -23,6 +23,8 @@ export interface AuthServiceDeps {
   rateLimiter: RateLimiter;
   sessions: SessionsService;
   log: (error: unknown, message: string) => void;
+  /** Decides, in the sign-up's transaction, how a brand-new account starts (moderation's flood defence). */
+  admitNewAccount?: (trx: Db, user: UserRow, now: Date) => Promise<UserRow>;
 }
 
 export interface ClientContext {
@@ -135,12 +137,14 @@ export class AuthService {
       // +1 numbers are shared by the US, Canada and the Caribbean; libphonenumber
       // resolves most by area code, and the user can correct it at onboarding.
       const region = phone.country ?? 'US';
-      const { user, created } = await findOrCreateUserByPhone(trx, {
+      const found = await findOrCreateUserByPhone(trx, {
         phone: phone.e164,
         region,
         language: suggestLanguage(region, client.acceptLanguage),
         now,
       });
+      const { created } = found;
+      const user = created && this.deps.admitNewAccount ? await this.deps.admitNewAccount(trx, found.user, now) : found.user;
       const { token } = await sessions.create(trx, { userId: user.id, userAgent: client.userAgent, ip: client.ip, now });
       return { kind: 'signed-in', user, created, token };
     });

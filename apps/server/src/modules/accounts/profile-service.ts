@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound, tooManyRequests } from '../../lib/error
 import { type LanguageSettingsUpdate, languageSettingsPatch } from '../language/language-settings.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { decideProfile } from '../../kernel/visibility.js';
+import { type ContentGate, OPEN_GATE } from '../../kernel/content-gate.js';
 import { type Relation, relationTo } from '../social/people-queries.js';
 import { type ProfileStats, profileStats } from '../social/profile-stats-queries.js';
 import { handleProblem } from './handle-rules.js';
@@ -56,6 +57,7 @@ export class ProfileService {
     private readonly db: Db,
     /** Called after an account changed, so cached sessions carry the new profile. */
     private readonly afterChange: (userId: string) => void = () => {},
+    private readonly gate: ContentGate = OPEN_GATE,
   ) {}
 
   async checkHandle(handle: string, forUserId?: string): Promise<HandleAvailability> {
@@ -111,9 +113,15 @@ export class ProfileService {
     if (needsProfile && (patch.handle ?? user.handle) === null) {
       throw badRequest('handle_required', 'Choose a handle to finish your profile.');
     }
+    const shown = [patch.display_name, patch.bio].filter((text): text is string => text !== undefined);
+    if (shown.length > 0) this.gate.check(user, shown.join('\n'), 'user', now);
     try {
       const updated = await updateUser(this.db, user.id, patch, now);
       if (!updated) throw notFound('user_not_found', 'Your account no longer exists.');
+      if (shown.length > 0) {
+        const text = `${updated.display_name ?? ''}\n${updated.bio}`;
+        await this.gate.screen(this.db, { subject: { type: 'user', id: user.id }, author: updated, text, isNew: false }, now);
+      }
       this.afterChange(user.id);
       return updated;
     } catch (error) {

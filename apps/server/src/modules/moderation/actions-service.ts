@@ -111,7 +111,9 @@ export class ActionsService {
         await this.changeState(facts, 'removed');
         break;
       case 'approve':
-        await this.changeState(facts, 'live');
+        // A held note or comment goes live; a pending account (sign-ups needing approval) becomes active.
+        if (subject.type === 'user') await setAccountStatus(this.db, facts.ownerId, 'active', null);
+        else await this.changeState(facts, 'live');
         break;
       case 'hold':
         await this.changeState(facts, 'held');
@@ -147,7 +149,8 @@ export class ActionsService {
         .execute();
     }
     if (ENFORCING_ACTIONS.has(input.action)) await this.statement(action, facts, item, now);
-    if (item) {
+    // A hold opens the review; every other action decides it.
+    if (item && input.action !== 'hold') {
       await resolveReportsOfCase(this.db, item.id, ENFORCING_ACTIONS.has(input.action) ? 'action_taken' : 'no_violation', now);
       await this.db.updateTable('moderation_cases').set({ status: 'closed', closed_at: now, closed_by: actor.moderatorId }).where('id', '=', item.id).execute();
     }

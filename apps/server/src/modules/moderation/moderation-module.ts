@@ -2,9 +2,8 @@ import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import type { ApiApp } from '../../kernel/api-app.js';
 import type { MediaStorage } from '../media/media-storage.js';
-import type { NoteHydrator } from '../notes/note-hydrator.js';
 import type { TranslationService } from '../translation/translation-service.js';
-import { ActionsService } from './actions-service.js';
+import type { ActionsService } from './actions-service.js';
 import { AppealsService } from './appeals-service.js';
 import { CasesService } from './cases-service.js';
 import { moderationRoutes } from './moderation-routes.js';
@@ -28,22 +27,17 @@ export async function registerModeration(
     config: Config;
     db: Db;
     storage: MediaStorage;
-    hydrator: NoteHydrator;
+    /** Built by the app first: the content gate (screening) applies actions too. */
+    actions: ActionsService;
     translation: TranslationService;
     clock: () => Date;
-    /** An account's status or role changed: cached sessions and feed state must go. */
+    /** A moderator's role changed: cached sessions must go. */
     onAccountChange: (userId: string) => void;
-    /** Any item's moderation changed (the media guard reads its index again). */
-    onItemChange?: () => void;
   },
 ): Promise<ModerationModule> {
   const { config, db, clock } = deps;
   const policy = config.moderation.policy;
-  const actions = new ActionsService(db, policy, ({ subject, ownerId }) => {
-    if (subject.type === 'note') deps.hydrator.invalidate(subject.id);
-    if (ownerId) deps.onAccountChange(ownerId);
-    deps.onItemChange?.();
-  });
+  const { actions } = deps;
   const reports = new ReportsService(db, policy);
   const cases = new CasesService(db, deps.storage);
   const appeals = new AppealsService(db, actions);

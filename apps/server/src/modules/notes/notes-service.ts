@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { NoteRow } from '../../db/tables/notes.js';
 import type { UserRow } from '../../db/tables/users.js';
+import { type ContentGate, OPEN_GATE } from '../../kernel/content-gate.js';
 import { badRequest, forbidden, notFound } from '../../lib/errors.js';
 import { recordDiscussion, removeDiscussion } from '../counters/topic-counters.js';
 import { attachImages, detachImagesExcept } from '../media/images-queries.js';
@@ -48,6 +49,7 @@ export class NotesService {
     private readonly db: Db,
     /** Called after a note changed or went away, so caches can forget it. */
     private readonly afterChange: (noteId: string) => void = () => {},
+    private readonly gate: ContentGate = OPEN_GATE,
   ) {}
 
   private checkContent(title: string, body: string, imageIds: string[]): void {
@@ -92,6 +94,7 @@ export class NotesService {
     const body = input.body.trim();
     if (input.videoId !== undefined && input.imageIds !== undefined) throw badRequest('note_media_conflict', 'A note has images or a video, not both.');
     if (input.videoId === undefined && input.imageIds === undefined) throw badRequest('note_media_required', 'Add images or a video.');
+    this.gate.check(author, `${title}\n${body}`, 'note', now);
     if (input.videoId !== undefined) return this.createVideoNote(author, { ...input, videoId: input.videoId, title, body }, now);
     const imageIds = input.imageIds!;
     this.checkContent(title, body, imageIds);
@@ -111,6 +114,7 @@ export class NotesService {
       }
       await this.syncTextLinks(trx, note, author, now, true);
       await seedNoteRank(trx, note.id, NEW_NOTE_SCORE, now);
+      await this.gate.screen(trx, { subject: { type: 'note', id: note.id }, author, text: `${title}\n${body}`, isNew: true }, now);
       return note.id;
     });
   }
@@ -136,6 +140,7 @@ export class NotesService {
       await attachVideo(trx, { videoId: video.id, noteId: note.id, coverFrame: input.coverFrame ?? null, now });
       await this.syncTextLinks(trx, note, author, now, true);
       await seedNoteRank(trx, note.id, NEW_NOTE_SCORE, now);
+      await this.gate.screen(trx, { subject: { type: 'note', id: note.id }, author, text: `${input.title}\n${input.body}`, isNew: true }, now);
       return note.id;
     });
   }
@@ -152,6 +157,7 @@ export class NotesService {
       const current = await this.lockOwn(trx, author, noteId);
       const title = patch.title?.trim() ?? current.title;
       const body = patch.body?.trim() ?? current.body;
+      this.gate.check(author, `${title}\n${body}`, 'note', now);
       const imageIds = patch.imageIds;
       if (current.kind === 'video' && (imageIds || patch.alts)) throw badRequest('note_media_conflict', 'A video note has no images.');
       this.checkContent(title, body, imageIds ?? ['kept']);
@@ -171,6 +177,10 @@ export class NotesService {
         await attachImages(trx, { noteId, ownerId: author.id, imageIds: Object.keys(patch.alts), alts: patch.alts });
       }
       await this.syncTextLinks(trx, note, author, now, false);
+      // An edit is screened like a new note (a clean note edited into spam is caught too).
+      if (title !== current.title || body !== current.body) {
+        await this.gate.screen(trx, { subject: { type: 'note', id: noteId }, author, text: `${title}\n${body}`, isNew: false }, now);
+      }
     });
     this.afterChange(noteId);
   }

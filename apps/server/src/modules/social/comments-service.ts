@@ -23,6 +23,7 @@ import {
   topLevelCommentsPage,
 } from './comments-queries.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
+import { type ContentGate, OPEN_GATE } from '../../kernel/content-gate.js';
 import type { SignedInContext, ViewerContext } from '../../kernel/viewer-context.js';
 import { visibleComments } from '../../kernel/visible-rows-sql.js';
 import { decideLabels, type VisibleItem } from '../../kernel/visibility.js';
@@ -52,6 +53,7 @@ export class CommentsService {
   constructor(
     private readonly db: Db,
     cacheMs = 0,
+    private readonly gate: ContentGate = OPEN_GATE,
   ) {
     this.firstPages = new TtlCache(cacheMs, 5_000);
   }
@@ -67,6 +69,8 @@ export class CommentsService {
     const length = [...body].length;
     if (length < 1 || length > BODY_MAX) throw badRequest('comment_body_invalid', `A comment is 1 to ${BODY_MAX} characters.`);
     const note = await reachableNote(this.db, noteId, context);
+    const author = await this.db.selectFrom('users').selectAll().where('id', '=', viewerId).executeTakeFirstOrThrow();
+    this.gate.check(author, body, 'comment', now);
 
     let parent: CommentRow | undefined;
     if (input.parentId) {
@@ -82,6 +86,7 @@ export class CommentsService {
     try {
       comment = await this.db.transaction().execute(async (trx) => {
         const row = await insertComment(trx, { noteId, authorId: viewerId, parentId: topLevelId, replyToUserId, body, language: detectedColumns(body), now });
+        await this.gate.screen(trx, { subject: { type: 'comment', id: row.id }, author, text: body, isNew: true }, now);
         await addToNoteCounter(trx, noteId, 'comments', 1);
         await recordDiscussion(trx, { noteId, userId: viewerId, now });
         await recordSignals(trx, [{ userId: viewerId, noteId, type: 'comment', at: now }]);

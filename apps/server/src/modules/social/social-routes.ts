@@ -4,6 +4,7 @@ import type { ApiApp } from '../../kernel/api-app.js';
 import { boardsRoutes } from './boards-routes.js';
 import { BoardsService } from './boards-service.js';
 import { commentsRoutes } from './comments-routes.js';
+import type { ContentGate } from '../../kernel/content-gate.js';
 import { CommentsService } from './comments-service.js';
 import { engagementRoutes } from './engagement-routes.js';
 import { EngagementService } from './engagement-service.js';
@@ -13,11 +14,11 @@ import { profileTabsRoutes } from './profile-tabs-routes.js';
 import { ProfileTabsService } from './profile-tabs-service.js';
 
 /** Likes, collects and boards, comments, the social graph and profile tabs. */
-export async function socialRoutes(app: ApiApp, deps: { db: Db; clock: () => Date; hydrator: NoteHydrator; cacheMs: number }) {
+export async function socialRoutes(app: ApiApp, deps: { db: Db; clock: () => Date; hydrator: NoteHydrator; cacheMs: number; gate: ContentGate }) {
   const { db, clock } = deps;
   await engagementRoutes(app, { engagement: new EngagementService(db), clock });
   await boardsRoutes(app, { boards: new BoardsService(db), clock });
-  await commentsRoutes(app, { comments: new CommentsService(db, deps.cacheMs), clock });
+  await commentsRoutes(app, { comments: new CommentsService(db, deps.cacheMs, deps.gate), clock });
   await peopleRoutes(app, { people: new PeopleService(db), clock });
   await profileTabsRoutes(app, { tabs: new ProfileTabsService(db), hydrator: deps.hydrator });
 }
