@@ -32,7 +32,7 @@ interface Viewer {
 
 let t: TestApp;
 // One author per note: For you shows at most two notes of one author per page.
-const notes = new Map<Label, { id: string; word: string; imageKey: string; author: string }>();
+const notes = new Map<Label, { id: string; word: string; imageKey: string; author: string; commentId?: string }>();
 const viewers: Viewer[] = [
   { name: 'signed-in CN adult', rulebook: 'cn', adult: true, country: 'CN' },
   { name: 'signed-in DE adult', rulebook: 'de', adult: true, country: 'DE' },
@@ -68,6 +68,22 @@ beforeAll(async () => {
       await addLabel(
         t.database.db,
         { type: 'note', id: note.id },
+        { label: name, rulebooks: rulebook ? [rulebook] : null, source: 'moderator', reason: 'matrix', by: null, now: t.now },
+      );
+    }
+  }
+  // Each label also on a comment, all under the unlabelled note.
+  const host = notes.get('none')!;
+  for (const [i, label] of LABELS.entries()) {
+    const commenter = await signUp(t, `pm_commenter${i}`);
+    const comment = await call('POST', `/api/notes/${host.id}/comments`, commenter, { body: `comment ${i}` });
+    if (comment.statusCode !== 201) throw new Error(comment.body);
+    notes.get(label)!.commentId = comment.json().id;
+    if (label !== 'none') {
+      const [name, rulebook] = label.split('@') as [string, string | undefined];
+      await addLabel(
+        t.database.db,
+        { type: 'comment', id: comment.json().id },
         { label: name, rulebooks: rulebook ? [rulebook] : null, source: 'moderator', reason: 'matrix', by: null, now: t.now },
       );
     }
@@ -124,6 +140,10 @@ const READ_PATHS: Record<string, { signedInOnly?: boolean; seen: Seen }> = {
   following: {
     signedInOnly: true,
     seen: async (viewer, label) => inList((await get(viewer, '/api/feed?tab=following&limit=50')).json().items, notes.get(label)!.id),
+  },
+  comments: {
+    seen: async (viewer, label) =>
+      inList((await get(viewer, `/api/notes/${notes.get('none')!.id}/comments?limit=50`)).json().items, notes.get(label)!.commentId!),
   },
   'media file': {
     seen: async (viewer, label) => {

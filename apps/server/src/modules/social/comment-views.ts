@@ -4,6 +4,8 @@ import type { Db } from '../../db/database.js';
 import type { CommentRow } from '../../db/tables/comments.js';
 import { likedCommentIds } from './comments-queries.js';
 import { IdSchema } from '../../kernel/schemas.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { decideLabels } from '../../kernel/visibility.js';
 
 // CommentView: what the web shows for a comment, hydrated in batches (one
 // query for the authors, one for the viewer's likes) whatever the page size.
@@ -20,6 +22,8 @@ const CommentFields = {
   viewer: Type.Union([Type.Object({ liked: Type.Boolean(), canDelete: Type.Boolean() }), Type.Null()]),
   replyTo: Type.Optional(Type.Object({ handle: Type.String() })),
   language: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1; null when unknown' }),
+  /** Labels the viewer's rulebook shows behind a tap-through warning. */
+  warnings: Type.Optional(Type.Array(Type.String())),
 };
 export const ReplySchema = Type.Object(CommentFields);
 export const CommentSchema = Type.Object({ ...CommentFields, replies: Type.Optional(Type.Array(ReplySchema)) });
@@ -36,11 +40,14 @@ export interface CommentView {
   viewer: { liked: boolean; canDelete: boolean } | null;
   replyTo?: { handle: string };
   language: string | null;
+  warnings?: string[];
   replies?: CommentView[];
 }
 
 export interface CommentContext {
   viewerId: string | null;
+  /** The viewer's rulebook and age: which labels become warnings (rows were already filtered by visibility). */
+  rules?: Pick<ViewerContext, 'rulebook' | 'adult'>;
   noteAuthorId: string;
   /** Visible replies per top-level comment. */
   replyCounts?: Map<string, number>;
@@ -76,6 +83,7 @@ export async function presentComments(db: Db, rows: readonly CommentRow[], conte
       likes: row.like_count,
       replyCount: row.parent_id === null ? (context.replyCounts?.get(row.id) ?? 0) : 0,
       language: row.language,
+      ...warningsOf(row, context),
       viewer: context.viewerId
         ? { liked: liked.has(row.id), canDelete: context.viewerId === row.author_id || context.viewerId === context.noteAuthorId }
         : null,
@@ -89,4 +97,10 @@ export async function presentComments(db: Db, rows: readonly CommentRow[], conte
     if (context.repliesByParent && row.parent_id === null) view.replies = (context.repliesByParent.get(row.id) ?? []).map(present);
     return view;
   });
+}
+
+function warningsOf(row: CommentRow, context: CommentContext): { warnings?: string[] } {
+  if (!context.rules || row.labels.length === 0 || row.author_id === context.viewerId) return {};
+  const decision = decideLabels(row.labels, context.rules);
+  return decision.visible && decision.warnings.length > 0 ? { warnings: decision.warnings } : {};
 }

@@ -161,7 +161,7 @@ export class CommentsService {
     });
     const repliesByParent = new Map<string, CommentRow[]>();
     for (const reply of replies) repliesByParent.set(reply.parent_id!, [...(repliesByParent.get(reply.parent_id!) ?? []), reply]);
-    const items = await presentComments(this.db, page.items, { viewerId, noteAuthorId, replyCounts: counts, repliesByParent });
+    const items = await presentComments(this.db, page.items, { viewerId, rules: context, noteAuthorId, replyCounts: counts, repliesByParent });
     return { items, cursor: page.cursor };
   }
 
@@ -196,7 +196,7 @@ export class CommentsService {
       (row) => row,
       (row) => [row.created_at.toISOString(), row.id],
     );
-    return { items: await presentComments(this.db, page.items, { viewerId, noteAuthorId: note.authorId }), cursor: page.cursor };
+    return { items: await presentComments(this.db, page.items, { viewerId, rules: context, noteAuthorId: note.authorId }), cursor: page.cursor };
   }
 
   /** The comment's author and the note's author may delete it; a top-level comment takes its replies along. */
