@@ -37,16 +37,25 @@ export async function creatorExposure(db: Db, since: Date, until: Date): Promise
   return rows.map((row) => ({ authorId: row.author_id, impressions: Number(row.impressions), followers: Number(row.followers) }));
 }
 
-/** Live notes created in [since, until), counted by the exposure stage each reached (null: not yet judged). */
-export async function newNotesByStage(db: Db, since: Date, until: Date): Promise<Array<{ stage: number | null; notes: number }>> {
+/**
+ * Live notes created in [since, until), counted by the exposure stage each reached (null: not yet judged)
+ * and by whether they were eligible for recommendation at all (not held, removed or limited by moderation,
+ * by an active account): fairness is measured over the notes the feed may show.
+ */
+export async function newNotesByStage(db: Db, since: Date, until: Date): Promise<Array<{ stage: number | null; eligible: boolean; notes: number }>> {
   const rows = await db
     .selectFrom('notes')
+    .innerJoin('users', 'users.id', 'notes.author_id')
     .leftJoin('rec_note_quality', 'rec_note_quality.note_id', 'notes.id')
-    .select(['rec_note_quality.stage', (eb) => eb.fn.countAll<string>().as('notes')])
+    .select([
+      'rec_note_quality.stage',
+      sql<boolean>`notes.mod_state = 'live' and not notes.reach_limited and users.status = 'active'`.as('eligible'),
+      (eb) => eb.fn.countAll<string>().as('notes'),
+    ])
     .where('notes.created_at', '>=', since)
     .where('notes.created_at', '<', until)
     .where('notes.deleted_at', 'is', null)
-    .groupBy('rec_note_quality.stage')
+    .groupBy(['rec_note_quality.stage', 'eligible'])
     .execute();
-  return rows.map((row) => ({ stage: row.stage === null ? null : Number(row.stage), notes: Number(row.notes) }));
+  return rows.map((row) => ({ stage: row.stage === null ? null : Number(row.stage), eligible: row.eligible, notes: Number(row.notes) }));
 }

@@ -14,6 +14,7 @@ const FeedFairnessSchema = Type.Object({
   shareUnder1kFollowers: Share,
   impressionGini: Share,
   newNotes: Type.Integer(),
+  moderatedOut: Type.Integer({ description: 'new notes out of recommendation by moderation' }),
   stageReach: Type.Array(Type.Object({ stage: Type.Integer({ minimum: 1 }), notes: Type.Integer(), share: Share })),
 });
 

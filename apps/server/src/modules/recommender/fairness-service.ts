@@ -15,7 +15,10 @@ export interface FeedFairness {
   shareUnder1kFollowers: number;
   /** 0 = every creator shown equally often, → 1 = one creator got everything. */
   impressionGini: number;
+  /** New notes eligible for recommendation (the stage shares are of these). */
   newNotes: number;
+  /** New notes held, removed or limited by moderation, or by suspended accounts: out of the count. */
+  moderatedOut: number;
   /** For each stage, how many of the window's new notes got at least that far. */
   stageReach: Array<{ stage: number; notes: number; share: number }>;
 }
@@ -38,7 +41,9 @@ const round = (value: number) => Math.round(value * 10_000) / 10_000;
 /** The last day's exposure fairness, for the admin page: is reach earned, or inherited from fame? */
 export async function feedFairness(db: Db, stageCount: number, now: Date): Promise<FeedFairness> {
   const since = new Date(now.getTime() - DAY_MS);
-  const [exposure, stages] = await Promise.all([creatorExposure(db, since, now), newNotesByStage(db, since, now)]);
+  const [exposure, byStage] = await Promise.all([creatorExposure(db, since, now), newNotesByStage(db, since, now)]);
+  const stages = byStage.filter((row) => row.eligible);
+  const moderatedOut = byStage.filter((row) => !row.eligible).reduce((sum, row) => sum + row.notes, 0);
   const impressions = exposure.reduce((sum, creator) => sum + creator.impressions, 0);
   const toSmall = exposure.filter((creator) => creator.followers < SMALL_CREATOR_FOLLOWERS).reduce((sum, creator) => sum + creator.impressions, 0);
   const newNotes = stages.reduce((sum, row) => sum + row.notes, 0);
@@ -55,6 +60,7 @@ export async function feedFairness(db: Db, stageCount: number, now: Date): Promi
     shareUnder1kFollowers: impressions > 0 ? round(toSmall / impressions) : 0,
     impressionGini: round(gini(exposure.map((creator) => creator.impressions))),
     newNotes,
+    moderatedOut,
     stageReach,
   };
 }

@@ -63,10 +63,13 @@ describe('GET /api/admin/feed-fairness', () => {
     await insertNote(db, { authorId: regular.id, createdAt: ago(3) }); // not judged yet: no quality row
     const deleted = await insertNote(db, { authorId: regular.id, createdAt: ago(4) });
     await db.updateTable('notes').set({ deleted_at: now }).where('id', '=', deleted).execute();
+    // Removed by a moderator: out of the feed, so out of the fairness figures (counted apart).
+    const removed = await insertNote(db, { authorId: regular.id, createdAt: ago(5) });
+    await db.updateTable('notes').set({ mod_state: 'removed' }).where('id', '=', removed).execute();
     const quality = (noteId: string, stage: number) => ({ note_id: noteId, stage, stage_changed_at: now, updated_at: now });
     await db
       .insertInto('rec_note_quality')
-      .values([quality(newcomerNote, 1), quality(regularNote, 2), quality(promoted, 3), quality(newcomerOld, 3), quality(deleted, 3)])
+      .values([quality(newcomerNote, 1), quality(regularNote, 2), quality(promoted, 3), quality(newcomerOld, 3), quality(deleted, 3), quality(removed, 3)])
       .execute();
 
     const impression = (noteId: string, at: Date, type: 'impression' | 'like' = 'impression') => ({
@@ -103,6 +106,7 @@ describe('GET /api/admin/feed-fairness', () => {
       impressionGini: 0.3333,
       // newcomerNote, regularNote, promoted and the unjudged one; not the old or deleted ones.
       newNotes: 4,
+      moderatedOut: 1,
       stageReach: [
         { stage: 1, notes: 3, share: 0.75 },
         { stage: 2, notes: 2, share: 0.5 },
