@@ -8,6 +8,7 @@ import { foryouScenario } from './scenarios/foryou.js';
 import { healthScenario } from './scenarios/health.js';
 import { likeHotScenario } from './scenarios/like-hot.js';
 import { noteScenario } from './scenarios/note.js';
+import { reportsScenario } from './scenarios/reports.js';
 import { signupScenario } from './scenarios/signup.js';
 import { topicViewsScenario } from './scenarios/topic-views.js';
 import { transcodeScenario } from './scenarios/transcode.js';
@@ -27,9 +28,10 @@ const SCENARIOS: Record<string, (options: LoadOptions, world: World, server: Ben
   'like-hot': likeHotScenario,
   'topic-views': topicViewsScenario,
   events: eventsScenario,
+  reports: reportsScenario,
   transcode: transcodeScenario,
 };
-const NEEDS_WORLD = new Set(['explore', 'foryou', 'note', 'like-hot', 'topic-views', 'events']);
+const NEEDS_WORLD = new Set(['explore', 'foryou', 'note', 'like-hot', 'topic-views', 'events', 'reports']);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -100,7 +102,7 @@ process.stdout.write(
     .map((r) =>
       r.extra?.ratioToClip !== undefined
         ? `${r.scenario} ${r.extra.transcodeSeconds} s for a ${r.extra.clipSeconds} s clip (×${r.extra.ratioToClip} real time)`
-        : `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''} ×${r.ratioToHealth}`,
+        : `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''}${r.extra?.reportsPerSecond !== undefined ? ` (queue page; storm ${r.extra.accepted} reports in ${r.extra.stormSeconds} s, lost ${r.extra.lostReports})` : ''} ×${r.ratioToHealth}`,
     )
     .join(' | ')}\n`,
 );

@@ -15,6 +15,7 @@ import { resolveFfmpegTools } from './modules/video/ffmpeg-tools.js';
 import { createMediaStorage } from './modules/media/create-media-storage.js';
 import { buildApp } from './server/app.js';
 import { startPeriodicTasks } from './server/periodic-tasks.js';
+import { refreshSpread } from './modules/moderation/cases-queries.js';
 import { JobQueue } from './modules/jobs/job-queue.js';
 import { failStuckVideos } from './modules/video/videos-queries.js';
 import { backfillLanguages } from './modules/language/backfill-languages.js';
@@ -99,6 +100,7 @@ async function main(): Promise<void> {
         { name: 'prune-accounts', everyMs: 60 * 60 * 1000, run: (now) => pruneAccountsData(db, now) },
         { name: 'refresh-note-ranks', everyMs: 60 * 1000, run: (now) => refreshNoteRanks(db, now) },
         { name: 'end-suspensions', everyMs: 60 * 1000, run: (now) => app.moderation.actions.endSuspensions(now) },
+        { name: 'moderation-spread', everyMs: 60 * 1000, run: (now) => refreshSpread(db, now) },
         { name: 'remove-abandoned-images', everyMs: 60 * 60 * 1000, run: (now) => app.content.images.removeAbandoned(now) },
         { name: 'remove-expired-uploads', everyMs: 60 * 60 * 1000, run: () => app.videos.uploads.cleanUpExpired() },
         { name: 'prune-translations', everyMs: 24 * 60 * 60 * 1000, run: (now) => pruneTranslations(db, new Date(now.getTime() - 180 * 24 * 60 * 60 * 1000)) },

@@ -20,6 +20,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'text', (col) => col.notNull().defaultTo('open').check(sql`status in ('open', 'closed')`))
     .addColumn('severity', 'integer', (col) => col.notNull().defaultTo(0))
     .addColumn('report_count', 'integer', (col) => col.notNull().defaultTo(0))
+    // How fast the item spreads: its impressions in the last 24 hours, refreshed by a periodic task.
+    .addColumn('spread', 'integer', (col) => col.notNull().defaultTo(0))
     // Rulebooks of the reporters and of the item's language, for moderators' scopes.
     .addColumn('rulebooks', sql`text[]`, (col) => col.notNull().defaultTo(sql`'{}'::text[]`))
     .addColumn('language', 'text')
@@ -31,7 +33,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('closed_by', 'bigint', (col) => col.references('users.id').onDelete('set null'))
     .execute();
   await sql`create unique index moderation_cases_open_idx on moderation_cases (subject_type, subject_id) where status = 'open'`.execute(db);
-  await sql`create index moderation_cases_queue_idx on moderation_cases (kind, severity desc, report_count desc, id) where status = 'open'`.execute(db);
+  await sql`create index moderation_cases_queue_idx on moderation_cases (kind, severity desc, report_count desc, spread desc, id) where status = 'open'`.execute(
+    db,
+  );
 
   await sql`alter table reports drop constraint reports_once`.execute(db);
   await db.schema

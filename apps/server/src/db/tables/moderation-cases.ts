@@ -13,6 +13,8 @@ export interface ModerationCasesTable {
   status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
   severity: ColumnType<number, number | undefined, number>;
   report_count: ColumnType<number, number | undefined, number>;
+  /** Impressions in the last 24 hours (notes), refreshed every minute. */
+  spread: ColumnType<number, number | undefined, number>;
   rulebooks: ColumnType<string[], string[] | undefined, string[]>;
   language: string | null;
   opened_at: Date;

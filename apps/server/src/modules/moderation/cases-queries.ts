@@ -4,51 +4,58 @@ import type { CaseKind, ModerationCaseRow } from '../../db/tables/moderation-cas
 import type { ModeratorScope } from './moderators.js';
 
 // The review queue: open cases in priority order (severity, then how many
-// people reported, then how fast the item is spreading: its impressions in the
-// last 24 hours), within the moderator's scope.
-
-export type QueueRow = ModerationCaseRow & { views_24h: number; reporters: number };
+// people reported, then how fast the item is spreading), within the
+// moderator's scope. Spread is kept on the case by a periodic task, so a
+// queue page is one index scan, however full the queue is.
 
 export interface QueueKey {
   severity: number;
   reports: number;
-  views: number;
+  spread: number;
   id: string;
 }
 
-export async function queuePage(
-  db: Db,
-  input: { kind: CaseKind; scope: ModeratorScope; after: QueueKey | null; limit: number; now: Date },
-): Promise<QueueRow[]> {
+const normalised = (row: ModerationCaseRow): ModerationCaseRow => ({
+  ...row,
+  id: String(row.id),
+  subject_id: String(row.subject_id),
+  owner_id: String(row.owner_id),
+});
+
+export async function queuePage(db: Db, input: { kind: CaseKind; scope: ModeratorScope; after: QueueKey | null; limit: number }): Promise<ModerationCaseRow[]> {
   const { scope, after } = input;
-  const since = new Date(input.now.getTime() - 86_400_000);
-  const { rows } = await sql<QueueRow>`
-    select * from (
-      select c.*,
-        coalesce((select count(*) from events e where c.subject_type = 'note' and e.note_id = c.subject_id
-                  and e.type = 'impression' and e.occurred_at > ${since}), 0)::int as views_24h,
-        (select count(distinct r.reporter_id) from reports r where r.case_id = c.id)::int as reporters
-      from moderation_cases c
-      where c.status = 'open' and c.kind = ${input.kind}
-        ${scope.rulebooks ? sql`and (c.rulebooks = '{}' or c.rulebooks && ${sql.val(scope.rulebooks)}::text[])` : sql``}
-        ${scope.languages ? sql`and (c.language is null or c.language = any(${sql.val(scope.languages)}::text[]))` : sql``}
-    ) q
-    ${after ? sql`where (q.severity, q.report_count, q.views_24h, -q.id) < (${after.severity}, ${after.reports}, ${after.views}, ${-Number(after.id)})` : sql``}
-    order by q.severity desc, q.report_count desc, q.views_24h desc, q.id asc
-    limit ${input.limit + 1}`.execute(db);
-  return rows.map((row) => ({ ...row, id: String(row.id), subject_id: String(row.subject_id), owner_id: String(row.owner_id) }));
+  let query = db.selectFrom('moderation_cases').selectAll().where('status', '=', 'open').where('kind', '=', input.kind);
+  if (scope.rulebooks) query = query.where(sql<boolean>`(rulebooks = '{}' or rulebooks && ${sql.val(scope.rulebooks)}::text[])`);
+  if (scope.languages) query = query.where(sql<boolean>`(language is null or language = any(${sql.val(scope.languages)}::text[]))`);
+  if (after) {
+    query = query.where(sql<boolean>`(severity, report_count, spread, -id) < (${after.severity}, ${after.reports}, ${after.spread}, ${-Number(after.id)})`);
+  }
+  const rows = await query
+    .orderBy('severity', 'desc')
+    .orderBy('report_count', 'desc')
+    .orderBy('spread', 'desc')
+    .orderBy('id', 'asc')
+    .limit(input.limit + 1)
+    .execute();
+  return rows.map(normalised);
 }
 
-export async function caseWithCounts(db: Db, caseId: string, now: Date): Promise<QueueRow | undefined> {
-  const since = new Date(now.getTime() - 86_400_000);
-  const { rows } = await sql<QueueRow>`
-    select c.*,
-      coalesce((select count(*) from events e where c.subject_type = 'note' and e.note_id = c.subject_id
-                and e.type = 'impression' and e.occurred_at > ${since}), 0)::int as views_24h,
-      (select count(distinct r.reporter_id) from reports r where r.case_id = c.id)::int as reporters
-    from moderation_cases c where c.id = ${caseId}`.execute(db);
-  const row = rows[0];
-  return row && { ...row, id: String(row.id), subject_id: String(row.subject_id), owner_id: String(row.owner_id) };
+export async function findCase(db: Db, caseId: string): Promise<ModerationCaseRow | undefined> {
+  const row = await db.selectFrom('moderation_cases').selectAll().where('id', '=', caseId).executeTakeFirst();
+  return row && normalised(row);
+}
+
+/** Refreshes how fast each open case's note is spreading (impressions in the last 24 hours). */
+export async function refreshSpread(db: Db, now: Date): Promise<number> {
+  const result = await sql`
+    update moderation_cases c set spread = coalesce(v.n, 0)
+    from moderation_cases o
+    left join lateral (
+      select count(*)::int as n from events e
+      where o.subject_type = 'note' and e.note_id = o.subject_id and e.type = 'impression' and e.occurred_at > ${new Date(now.getTime() - 86_400_000)}
+    ) v on true
+    where c.id = o.id and o.status = 'open' and c.spread is distinct from coalesce(v.n, 0)`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 /** Report counts per category of each case. */

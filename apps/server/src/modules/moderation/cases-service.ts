@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { decodeCursor, encodeCursor, type Page } from '../../db/pagination.js';
-import type { CaseKind } from '../../db/tables/moderation-cases.js';
+import type { CaseKind, ModerationCaseRow } from '../../db/tables/moderation-cases.js';
 import type { ModerationActionRow } from '../../db/tables/moderation-actions.js';
 import { presentUserSummary, type UserSummary, type UserSummaryRow } from '../../kernel/user-summary.js';
 import { conflict } from '../../lib/errors.js';
@@ -8,12 +8,12 @@ import { imagesOfNotes } from '../media/images-queries.js';
 import type { MediaStorage } from '../media/media-storage.js';
 import { presentImage } from '../media/image-view.js';
 import { caseNotFound } from './actions-service.js';
-import { caseWithCounts, categoriesOf, type QueueKey, type QueueRow, queuePage } from './cases-queries.js';
+import { categoriesOf, findCase, type QueueKey, queuePage } from './cases-queries.js';
 import { activeLabels, type Subject } from './labels-queries.js';
 import { assertInScope, type ModeratorScope } from './moderators.js';
 import { severityOf } from './moderation-rules.js';
 import { upsertOpenCase } from './reports-queries.js';
-import { subjectFacts, subjectNotFound } from './subjects.js';
+import { subjectFacts, subjectNotFound, subjectPreviews } from './subjects.js';
 
 // The moderator's side of cases: the queue, opening a case on anything,
 // claiming one so two people do not work on it at once, and the full context
@@ -75,11 +75,11 @@ export class CasesService {
 
   async queue(scope: ModeratorScope, kind: CaseKind, cursor: string | undefined, limit: number, now: Date): Promise<Page<QueueItem>> {
     const after = cursor ? decodeCursor(cursor, ['number', 'number', 'number', 'id'] as const) : null;
-    const key: QueueKey | null = after ? { severity: after[0], reports: after[1], views: after[2], id: after[3] } : null;
-    const rows = await queuePage(this.db, { kind, scope, after: key, limit, now });
+    const key: QueueKey | null = after ? { severity: after[0], reports: after[1], spread: after[2], id: after[3] } : null;
+    const rows = await queuePage(this.db, { kind, scope, after: key, limit });
     const kept = rows.slice(0, limit);
     const last = kept.at(-1);
-    const next = rows.length > limit && last ? encodeCursor([last.severity, last.report_count, last.views_24h, last.id]) : null;
+    const next = rows.length > limit && last ? encodeCursor([last.severity, last.report_count, last.spread, last.id]) : null;
     return { items: await this.present(kept), cursor: next };
   }
 
@@ -100,8 +100,8 @@ export class CasesService {
     return this.one(scope, id, now);
   }
 
-  async one(scope: ModeratorScope, caseId: string, now: Date): Promise<QueueItem> {
-    const row = await caseWithCounts(this.db, caseId, now);
+  async one(scope: ModeratorScope, caseId: string, _now: Date): Promise<QueueItem> {
+    const row = await findCase(this.db, caseId);
     if (!row) throw caseNotFound();
     assertInScope(scope, row);
     return (await this.present([row]))[0]!;
@@ -221,14 +221,18 @@ export class CasesService {
     };
   }
 
-  private async present(rows: QueueRow[]): Promise<QueueItem[]> {
-    const [categories, facts] = await Promise.all([
+  private async present(rows: ModerationCaseRow[]): Promise<QueueItem[]> {
+    const [categories, previews] = await Promise.all([
       categoriesOf(
         this.db,
         rows.map((row) => row.id),
       ),
-      Promise.all(rows.map((row) => subjectFacts(this.db, { type: row.subject_type, id: row.subject_id }))),
+      subjectPreviews(
+        this.db,
+        rows.map((row) => ({ type: row.subject_type, id: row.subject_id })),
+      ),
     ]);
+    const facts = rows.map((row) => previews.get(`${row.subject_type}:${row.subject_id}`));
     const people = await usersById(this.db, [...rows.map((row) => row.claimed_by), ...facts.map((fact) => fact?.ownerId ?? null)]);
     return rows.map((row, i) => {
       const fact = facts[i];
@@ -241,9 +245,10 @@ export class CasesService {
         status: row.status,
         severity: row.severity,
         reportCount: row.report_count,
-        reporters: row.reporters,
+        // One open report per person and item: a case's reports come from as many people.
+        reporters: row.report_count,
         categories: categories.get(row.id) ?? {},
-        views24h: row.views_24h,
+        views24h: row.spread,
         rulebooks: row.rulebooks,
         openedAt: new Date(row.opened_at).toISOString(),
         claimedBy: claimer ? presentUserSummary(claimer) : null,

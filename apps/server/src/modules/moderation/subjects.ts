@@ -134,3 +134,27 @@ export async function setReachLimited(db: Db, noteId: string, limited: boolean):
 export async function setAccountStatus(db: Db, userId: string, status: AccountStatus, until: Date | null): Promise<void> {
   await db.updateTable('users').set({ status, suspended_until: until }).where('id', '=', userId).execute();
 }
+
+export interface SubjectPreview {
+  ownerId: string;
+  title: string;
+  text: string;
+  language: string | null;
+}
+
+/** Previews of many subjects in one query per kind (a queue page), keyed `type:id`. */
+export async function subjectPreviews(db: Db, subjects: readonly Subject[]): Promise<Map<string, SubjectPreview>> {
+  const ids = (type: LabelSubject) => [...new Set(subjects.filter((subject) => subject.type === type).map((subject) => subject.id))];
+  const [notes, comments, users] = await Promise.all([
+    ids('note').length ? db.selectFrom('notes').select(['id', 'author_id', 'title', 'body', 'language']).where('id', 'in', ids('note')).execute() : [],
+    ids('comment').length ? db.selectFrom('comments').select(['id', 'author_id', 'body', 'language']).where('id', 'in', ids('comment')).execute() : [],
+    ids('user').length ? db.selectFrom('users').select(['id', 'handle', 'display_name', 'bio', 'bio_language']).where('id', 'in', ids('user')).execute() : [],
+  ]);
+  const previews = new Map<string, SubjectPreview>();
+  for (const row of notes) previews.set(`note:${row.id}`, { ownerId: String(row.author_id), title: row.title, text: row.body, language: row.language });
+  for (const row of comments) previews.set(`comment:${row.id}`, { ownerId: String(row.author_id), title: '', text: row.body, language: row.language });
+  for (const row of users) {
+    previews.set(`user:${row.id}`, { ownerId: String(row.id), title: row.display_name ?? row.handle ?? '', text: row.bio, language: row.bio_language });
+  }
+  return previews;
+}
