@@ -7,6 +7,8 @@ export interface Meta {
   smsProvider: 'console' | 'twilio';
   /** Absent from servers that predate translation. */
   translation?: { enabled: boolean };
+  /** The operator's own moderation labels beside the vocabulary, for the report sheet (when the server lists them). */
+  labels?: string[];
 }
 
 export const metaKeys = {

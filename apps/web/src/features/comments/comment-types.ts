@@ -15,6 +15,8 @@ export interface CommentView {
   replyTo?: { handle: string };
   /** ISO 639-1; null when unknown, absent from older servers. */
   language?: string | null;
+  /** Labels the viewer's rulebook shows behind a tap-through warning. */
+  warnings?: string[];
 }
 
 export type CommentSort = 'top' | 'newest';

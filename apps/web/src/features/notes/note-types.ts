@@ -61,6 +61,8 @@ export interface NoteCard {
   language?: string | null;
   /** Why the recommender served it (For-you pages only). */
   reason?: Reason;
+  /** Labels the viewer's rulebook shows behind a tap-through warning. */
+  warnings?: string[];
 }
 
 export interface NoteViewer {
@@ -95,6 +97,20 @@ export interface NoteView {
   reason?: Reason;
   /** Staged exposure, sent to the author only. */
   exposure?: NoteExposure;
+  /** Labels the viewer's rulebook shows behind a tap-through warning. */
+  warnings?: string[];
+  /** How the note was moderated, sent to its author only. */
+  moderation?: AuthorModeration;
+}
+
+/** What the author sees of their note's moderation (docs/moderation-api.md). */
+export interface AuthorModeration {
+  state: 'live' | 'held' | 'removed';
+  limited: boolean;
+  labels: { label: string; rulebooks: string[] | null; source: string; reason: string; createdAt: string }[];
+  /** Only rulebooks where the note is not shown plainly. */
+  outcomes: { rulebook: string; outcome: 'hidden' | 'warned' | 'adult' }[];
+  statementId: string | null;
 }
 
 /** One keyset page; pass `cursor` back for the next one (null: no more). */

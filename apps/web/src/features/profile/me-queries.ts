@@ -11,7 +11,12 @@ export interface Me {
   bio: string;
   language: string;
   region: string;
-  role: 'user' | 'admin';
+  /** When the region last changed: it may change once per 30 days (it picks the rulebook). */
+  regionChangedAt?: string | null;
+  /** 'YYYY-MM-DD'; adults-only content needs it. */
+  birthDate?: string | null;
+  adult?: boolean;
+  role: 'user' | 'moderator' | 'admin';
   createdAt: string;
   profileComplete: boolean;
   /** Hide the Likes / Collects tabs of my profile from others. */
@@ -32,6 +37,7 @@ export interface MePatch {
   bio?: string;
   language?: Language;
   region?: string;
+  birthDate?: string | null;
   likesPrivate?: boolean;
   collectsPrivate?: boolean;
   readLanguages?: string[];
@@ -39,6 +45,11 @@ export interface MePatch {
   feedLanguagesOnly?: boolean;
   bioLanguage?: string | null;
   feedPersonalised?: boolean;
+}
+
+/** Moderators and admins see the moderator console. */
+export function canModerate(me: Pick<Me, 'role'> | null | undefined): boolean {
+  return me?.role === 'moderator' || me?.role === 'admin';
 }
 
 export const meKeys = {

@@ -32,6 +32,10 @@ export interface PublicUser {
   viewer?: ProfileViewer | null;
   likesPrivate?: boolean;
   collectsPrivate?: boolean;
+  /** suspended: their notes are out of view until it ends. Absent from older servers. */
+  status?: 'active' | 'pending' | 'suspended' | 'banned';
+  /** Labels the viewer's rulebook shows behind a warning (see WarningGate). */
+  warnings?: string[];
 }
 
 export type ProfileTab = 'notes' | 'collects' | 'likes';
