@@ -6,6 +6,8 @@ import { PlayIcon } from '../../ui/icons';
 import { ResponsiveImage } from '../../ui/ResponsiveImage';
 import { LikeButton } from '../notes/LikeButton';
 import type { NoteCard } from '../notes/note-types';
+import { useWarningGate } from '../moderation/revealed-warnings';
+import { WarningCover, WarningShowButton } from '../moderation/WarningCover';
 import { unwatchCard, watchCard } from '../notes/view-reporter';
 import { useFeedSurface } from '../recommendations/feed-surface';
 import { useCardImpression } from '../recommendations/grid-impressions';
@@ -41,6 +43,8 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
   }, [note.id]);
   const surface = useFeedSurface();
   useCardImpression(ref, note.id, position - 1, surface);
+  const gated = useWarningGate('note', note.id, note.warnings);
+  const ratio = note.cover ? coverRatio(note.cover.width, note.cover.height) : 1;
 
   return (
     <article
@@ -54,7 +58,11 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
     >
       <Link to={`/notes/${note.id}`} className="note-card__link">
         <div className="note-card__cover">
-          <ResponsiveImage image={note.cover} ratio={coverRatio(note.cover.width, note.cover.height)} sizes="(min-width: 900px) 330px, 50vw" eager={eager} />
+          {gated && note.warnings ? (
+            <WarningCover warnings={note.warnings} cover={note.cover} ratio={ratio} />
+          ) : (
+            <ResponsiveImage image={note.cover} ratio={ratio} sizes="(min-width: 900px) 330px, 50vw" eager={eager} />
+          )}
           {note.kind === 'video' ? (
             <span className="note-card__badge" data-testid="video-card-badge">
               <PlayIcon size={14} />
@@ -67,6 +75,7 @@ export function NoteCardItem({ note, position, setSize, eager }: NoteCardItemPro
           {title}
         </h3>
       </Link>
+      {gated ? <WarningShowButton noteId={note.id} ratio={ratio} /> : null}
       <TranslateToggle state={translation} className="note-card__translate" />
       {surface ? (
         <WhyButton

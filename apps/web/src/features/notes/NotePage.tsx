@@ -9,6 +9,9 @@ import { PinIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { CommentsSection } from '../comments/CommentsSection';
+import { AuthorNotice } from '../moderation/AuthorNotice';
+import { useWarningGate } from '../moderation/revealed-warnings';
+import { WarningGate } from '../moderation/WarningGate';
 import { ExposureLine } from '../recommendations/ExposureLine';
 import { FollowButton } from '../social/FollowButton';
 import { TranslateToggle } from '../translation/TranslateToggle';
@@ -59,6 +62,8 @@ function NoteContent({ note }: { note: NoteView }) {
   const edited = note.updatedAt && note.updatedAt !== note.createdAt;
   // Title and body are translated together and shown in place of the original.
   const translation = useNoteTranslation(note);
+  // Behind a warning, the text collapses with the media until the reader taps Show.
+  const gated = useWarningGate('note', note.id, note.warnings);
 
   return (
     <article className="note-page" aria-labelledby="note-title">
@@ -79,7 +84,10 @@ function NoteContent({ note }: { note: NoteView }) {
           </div>
         }
       />
-      {note.video ? <NoteVideo note={note} video={note.video} /> : note.images.length > 0 ? <NoteCarousel images={note.images} /> : null}
+      {note.moderation ? <AuthorNotice moderation={note.moderation} /> : null}
+      <WarningGate kind="note" id={note.id} warnings={note.warnings}>
+        {note.video ? <NoteVideo note={note} video={note.video} /> : note.images.length > 0 ? <NoteCarousel images={note.images} /> : null}
+      </WarningGate>
       <div className="note-page__content">
         {note.title ? (
           <h1 id="note-title" className="note-page__title" data-testid="note-title" lang={translation.lang}>
@@ -90,12 +98,12 @@ function NoteContent({ note }: { note: NoteView }) {
             {t('note.pageTitle')}
           </h1>
         )}
-        {note.body ? (
+        {note.body && !gated ? (
           <p className="note-page__body" data-testid="note-body" lang={translation.lang}>
             <RichText text={translation.text('body', note.body)} />
           </p>
         ) : null}
-        <TranslateToggle state={translation} />
+        {gated ? null : <TranslateToggle state={translation} />}
         {extraTopics.length > 0 ? (
           <ul className="note-page__topics">
             {extraTopics.map((topic) => (

@@ -21,9 +21,11 @@ interface ProfileHeaderProps {
   actions?: ReactNode;
   /** The following / followers / likes row, once the public profile has loaded. */
   stats?: ReactNode;
+  /** Behind a content warning the bio waits for the reader's Show (see WarningGate). */
+  bioHidden?: boolean;
 }
 
-export function ProfileHeader({ profile, actions, stats }: ProfileHeaderProps) {
+export function ProfileHeader({ profile, actions, stats, bioHidden = false }: ProfileHeaderProps) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
   const name = profile.displayName ?? profile.handle ?? '';
@@ -43,7 +45,7 @@ export function ProfileHeader({ profile, actions, stats }: ProfileHeaderProps) {
           ) : null}
         </div>
       </div>
-      {profile.bio ? (
+      {bioHidden ? null : profile.bio ? (
         <TranslatableText
           source={{ kind: 'bio', id: profile.id, language: profile.bioLanguage, version: textVersion(profile.bio), authorId: profile.id }}
           text={profile.bio}

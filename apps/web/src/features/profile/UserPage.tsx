@@ -6,6 +6,8 @@ import { ButtonLink } from '../../ui/ButtonLink';
 import { EmptyState } from '../../ui/EmptyState';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
+import { useWarningGate } from '../moderation/revealed-warnings';
+import { WarningGate } from '../moderation/WarningGate';
 import { FollowButton } from '../social/FollowButton';
 import { UserActionsMenu } from '../social/UserActionsMenu';
 import { sameHandle } from './handle-rules';
@@ -23,6 +25,7 @@ export function UserPage() {
   const { handle = '' } = useParams();
   const user = useUser(handle);
   const me = useMe().data;
+  const gated = useWarningGate('user', user.data?.id ?? '', user.data?.warnings);
   const title = t('profile.userTitle', { handle: user.data?.handle ?? handle });
   useDocumentTitle(title);
 
@@ -42,6 +45,7 @@ export function UserPage() {
       <>
         <ProfileHeader
           profile={data}
+          bioHidden={gated}
           stats={data.stats ? <ProfileStats handle={data.handle} stats={data.stats} /> : null}
           actions={
             own ? (
@@ -65,7 +69,16 @@ export function UserPage() {
             {t('profile.mutedNote')}
           </p>
         ) : null}
-        {viewer?.blocked ? null : <ProfileTabs idPrefix="user" handle={data.handle} own={own} />}
+        {data.status && data.status !== 'active' ? (
+          <p className="profile-note" data-testid="profile-status">
+            {t(`profile.status.${data.status}`)}
+          </p>
+        ) : null}
+        {viewer?.blocked ? null : (
+          <WarningGate kind="user" id={data.id} warnings={data.warnings}>
+            <ProfileTabs idPrefix="user" handle={data.handle} own={own} />
+          </WarningGate>
+        )}
       </>
     );
   }
