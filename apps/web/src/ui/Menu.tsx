@@ -16,10 +16,12 @@ interface MenuProps {
   items: MenuItem[];
   testId?: string;
   icon?: ReactNode;
+  /** Extra class on the "…" button, e.g. a smaller one inside a comment. */
+  buttonClassName?: string;
 }
 
 /** The "…" menu: a menu button with arrow-key navigation, closed by Escape or a click outside. */
-export function Menu({ label, items, testId, icon }: MenuProps) {
+export function Menu({ label, items, testId, icon, buttonClassName }: MenuProps) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
@@ -61,7 +63,7 @@ export function Menu({ label, items, testId, icon }: MenuProps) {
       <button
         ref={buttonRef}
         type="button"
-        className="icon-btn"
+        className={buttonClassName ? `icon-btn ${buttonClassName}` : 'icon-btn'}
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}

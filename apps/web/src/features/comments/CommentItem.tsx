@@ -5,7 +5,13 @@ import { formatCount } from '../../lib/format-count';
 import { formatDate } from '../../lib/format-date';
 import { Avatar } from '../../ui/Avatar';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
-import { HeartIcon } from '../../ui/icons';
+import { HeartIcon, MoreIcon } from '../../ui/icons';
+import { Menu } from '../../ui/Menu';
+import { useWarningGate } from '../moderation/revealed-warnings';
+import { useOpenCaseItem } from '../moderation/use-open-case-item';
+import { InlineWarning } from '../moderation/WarningGate';
+import { canModerate, useMe } from '../profile/me-queries';
+import { ReportSheet } from '../reports/ReportSheet';
 import { RichText } from '../notes/RichText';
 import { TranslateToggle } from '../translation/TranslateToggle';
 import { textVersion } from '../translation/translation-rules';
@@ -28,6 +34,12 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
   const like = useLikeComment(comment.noteId);
   const remove = useDeleteComment(comment.noteId);
   const [confirming, setConfirming] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const me = useMe().data;
+  const openCase = useOpenCaseItem({ type: 'comment', id: comment.id });
+  // Anyone signed in may report someone else's comment; moderators may also open a case on it.
+  const reportable = Boolean(me) && me?.id !== comment.author.id;
+  const gated = useWarningGate('comment', comment.id, comment.warnings);
   const liked = comment.viewer?.liked ?? false;
   const name = comment.author.displayName || comment.author.handle;
   const inline = comment.replies ?? [];
@@ -49,19 +61,25 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
         <Link to={`/u/${comment.author.handle}`} className="comment__author">
           {name}
         </Link>
-        <p className="comment__body" lang={translation.lang}>
-          {comment.replyTo ? (
-            <>
-              {t('comments.replyPrefix')}
-              <Link to={`/u/${comment.replyTo.handle}`} className="rich-link">
-                @{comment.replyTo.handle}
-              </Link>
-              {': '}
-            </>
-          ) : null}
-          <RichText text={translation.text('body', comment.body)} />
-        </p>
-        <TranslateToggle state={translation} />
+        {gated && comment.warnings ? (
+          <InlineWarning id={comment.id} warnings={comment.warnings} />
+        ) : (
+          <>
+            <p className="comment__body" lang={translation.lang}>
+              {comment.replyTo ? (
+                <>
+                  {t('comments.replyPrefix')}
+                  <Link to={`/u/${comment.replyTo.handle}`} className="rich-link">
+                    @{comment.replyTo.handle}
+                  </Link>
+                  {': '}
+                </>
+              ) : null}
+              <RichText text={translation.text('body', comment.body)} />
+            </p>
+            <TranslateToggle state={translation} />
+          </>
+        )}
         <div className="comment__meta">
           <time dateTime={comment.createdAt}>{formatDate(comment.createdAt, locale)}</time>
           <button
@@ -78,7 +96,20 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
               {t('comments.delete')}
             </button>
           ) : null}
+          {reportable ? (
+            <Menu
+              label={t('comments.menuLabel', { name })}
+              testId="comment-menu"
+              buttonClassName="comment__menu"
+              icon={<MoreIcon size={16} />}
+              items={[
+                { label: t('report.action.comment'), onSelect: () => setReporting(true), danger: true, testId: 'comment-report' },
+                ...(canModerate(me) ? [openCase] : []),
+              ]}
+            />
+          ) : null}
         </div>
+        {reporting ? <ReportSheet subject={{ type: 'comment', id: comment.id }} open onClose={() => setReporting(false)} /> : null}
         {comment.replies?.length || hidden > 0 ? (
           <ul className="comment__replies">
             {inline.map((reply) => (

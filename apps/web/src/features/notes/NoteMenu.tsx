@@ -5,13 +5,16 @@ import { errorMessage } from '../../lib/error-message';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Menu, type MenuItem } from '../../ui/Menu';
 import { showToast } from '../../ui/toast-store';
+import { useOpenCaseItem } from '../moderation/use-open-case-item';
+import { canModerate, useMe } from '../profile/me-queries';
+import { ReportSheet } from '../reports/ReportSheet';
 import { useRelationship } from '../social/relationship-queries';
 import { NoteLanguageSheet } from '../translation/NoteLanguageSheet';
 import { languageName } from '../translation/translation-rules';
 import type { NoteView } from './note-types';
 import { useDeleteNote } from './notes-queries';
 
-/** "…" on a note: Edit and Delete for its author; Block and Mute the author for everyone else. */
+/** "…" on a note: Edit and Delete for its author; Report, Mute and Block the author for everyone else. */
 export function NoteMenu({ note }: { note: NoteView }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -20,6 +23,9 @@ export function NoteMenu({ note }: { note: NoteView }) {
   const mute = useRelationship('mute');
   const [confirm, setConfirm] = useState<'delete' | 'block' | null>(null);
   const [pickingLanguage, setPickingLanguage] = useState(false);
+  const [reporting, setReporting] = useState(false);
+  const openCase = useOpenCaseItem({ type: 'note', id: note.id });
+  const moderator = canModerate(useMe().data);
   const name = note.author.displayName || note.author.handle;
   if (!note.viewer) return null;
 
@@ -36,6 +42,8 @@ export function NoteMenu({ note }: { note: NoteView }) {
         { label: t('note.delete'), onSelect: () => setConfirm('delete'), danger: true, testId: 'note-delete' },
       ]
     : [
+        { label: t('report.action.note'), onSelect: () => setReporting(true), danger: true, testId: 'note-report' },
+        ...(moderator ? [openCase] : []),
         { label: t('social.muteUser', { name }), onSelect: () => mute.mutate({ handle: note.author.handle, on: true }), testId: 'note-mute' },
         { label: t('social.blockUser', { name }), onSelect: () => setConfirm('block'), danger: true, testId: 'note-block' },
       ];
@@ -68,6 +76,7 @@ export function NoteMenu({ note }: { note: NoteView }) {
         busy={remove.isPending}
         testId={confirm === 'block' ? 'confirm-block' : 'confirm-delete'}
       />
+      {reporting ? <ReportSheet subject={{ type: 'note', id: note.id }} open onClose={() => setReporting(false)} /> : null}
       {note.viewer.isAuthor ? <NoteLanguageSheet note={note} open={pickingLanguage} onClose={() => setPickingLanguage(false)} /> : null}
     </>
   );

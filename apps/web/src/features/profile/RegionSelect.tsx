@@ -7,20 +7,27 @@ interface RegionSelectProps {
   value: string;
   onChange: (region: string) => void;
   error?: string | undefined;
+  /** Defaults to the profile's "Region" wording; the report sheet asks "In which country?". */
+  label?: string;
+  hint?: string;
+  testId?: string;
+  disabled?: boolean;
 }
 
-export function RegionSelect({ value, onChange, error }: RegionSelectProps) {
+/** A country picker, names in the UI language. */
+export function RegionSelect({ value, onChange, error, label, hint, testId = 'region-select', disabled }: RegionSelectProps) {
   const { t, i18n } = useTranslation();
   const options = useMemo(() => countryOptions(i18n.resolvedLanguage ?? i18n.language), [i18n.resolvedLanguage, i18n.language]);
   const known = options.some((o) => o.code === value);
   return (
     <SelectField
-      label={t('onboarding.region')}
-      hint={t('onboarding.regionHint')}
+      label={label ?? t('onboarding.region')}
+      hint={hint ?? t('onboarding.regionHint')}
       error={error}
-      data-testid="region-select"
+      data-testid={testId}
       name="region"
       value={value}
+      disabled={disabled}
       onChange={(event) => onChange(event.target.value)}
     >
       {known ? null : <option value={value}>{value}</option>}

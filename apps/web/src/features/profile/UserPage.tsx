@@ -40,7 +40,7 @@ export function UserPage() {
     const own = data.viewer?.isMe ?? sameHandle(me?.handle, data.handle);
     const name = data.displayName ?? data.handle;
     const viewer = data.viewer;
-    if (!own && me && viewer) menu = <UserActionsMenu handle={data.handle} name={name} blocked={viewer.blocked} muted={viewer.muted} />;
+    if (!own && me && viewer) menu = <UserActionsMenu userId={data.id} handle={data.handle} name={name} blocked={viewer.blocked} muted={viewer.muted} />;
     body = (
       <>
         <ProfileHeader

@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Sheet } from '../../ui/Sheet';
-import { useNotInterested, useReportNote } from './feedback-queries';
+import { ReportSheet } from '../reports/ReportSheet';
+import { dismissNote } from './dismissed-notes';
+import { useNotInterested } from './feedback-queries';
 import { reasonText } from './reason-text';
-import { REPORT_REASONS, type Reason } from './reason-types';
+import type { Reason } from './reason-types';
 import './why-sheet.css';
 
 interface WhySheetProps {
@@ -20,7 +22,6 @@ export function WhySheet({ noteId, reason, signedIn, open, onClose }: WhySheetPr
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const notInterested = useNotInterested();
-  const report = useReportNote();
   const [reporting, setReporting] = useState(false);
   const locale = i18n.resolvedLanguage ?? i18n.language;
 
@@ -34,48 +35,29 @@ export function WhySheet({ noteId, reason, signedIn, open, onClose }: WhySheetPr
     else void navigate('/login');
   };
 
+  // Reporting swaps this sheet for the report sheet; a reported note leaves the feed, as Not interested does.
+  if (reporting) return <ReportSheet subject={{ type: 'note', id: noteId }} open={open} onClose={close} onReported={() => dismissNote(noteId)} />;
+
   return (
-    <Sheet open={open} onClose={close} title={reporting ? t('recommendations.reportTitle') : t('recommendations.whyTitle')} testId="why-sheet">
-      {reporting ? (
-        <>
-          <p className="muted">{t('recommendations.reportHint')}</p>
-          <ul className="why-sheet__options" aria-label={t('recommendations.reportTitle')}>
-            {REPORT_REASONS.map((value) => (
-              <li key={value}>
-                <button
-                  type="button"
-                  className="why-sheet__option"
-                  data-testid={`report-${value}`}
-                  onClick={() => act(() => report.mutate({ noteId, reason: value }))}
-                >
-                  {t(`recommendations.reportReason.${value}`)}
-                </button>
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : (
-        <>
-          <p className="why-sheet__reason" data-testid="why-reason">
-            {reason ? reasonText(t, reason, locale) : t('recommendations.noReason')}
-          </p>
-          <p className="muted why-sheet__hint">{t('recommendations.whyHint')}</p>
-          <div className="why-sheet__options">
-            <button type="button" className="why-sheet__option" data-testid="not-interested" onClick={() => act(() => notInterested.mutate(noteId))}>
-              <span>{t('recommendations.notInterested')}</span>
-              <span className="muted why-sheet__option-hint">{t('recommendations.notInterestedHint')}</span>
-            </button>
-            <button
-              type="button"
-              className="why-sheet__option why-sheet__option--danger"
-              data-testid="report-note"
-              onClick={() => (signedIn ? setReporting(true) : act(() => {}))}
-            >
-              {t('recommendations.report')}
-            </button>
-          </div>
-        </>
-      )}
+    <Sheet open={open} onClose={close} title={t('recommendations.whyTitle')} testId="why-sheet">
+      <p className="why-sheet__reason" data-testid="why-reason">
+        {reason ? reasonText(t, reason, locale) : t('recommendations.noReason')}
+      </p>
+      <p className="muted why-sheet__hint">{t('recommendations.whyHint')}</p>
+      <div className="why-sheet__options">
+        <button type="button" className="why-sheet__option" data-testid="not-interested" onClick={() => act(() => notInterested.mutate(noteId))}>
+          <span>{t('recommendations.notInterested')}</span>
+          <span className="muted why-sheet__option-hint">{t('recommendations.notInterestedHint')}</span>
+        </button>
+        <button
+          type="button"
+          className="why-sheet__option why-sheet__option--danger"
+          data-testid="report-note"
+          onClick={() => (signedIn ? setReporting(true) : act(() => {}))}
+        >
+          {t('recommendations.report')}
+        </button>
+      </div>
     </Sheet>
   );
 }

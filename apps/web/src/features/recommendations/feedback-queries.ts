@@ -1,11 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api-client';
-import { isApiError } from '../../lib/api-error';
 import { errorMessage } from '../../lib/error-message';
 import { showToast } from '../../ui/toast-store';
 import { dismissNote, restoreNote } from './dismissed-notes';
-import type { ReportReason } from './reason-types';
 
 const notePath = (noteId: string, what: 'not-interested' | 'report') => `/api/notes/${encodeURIComponent(noteId)}/${what}`;
 
@@ -39,24 +37,5 @@ export function useNotInterested() {
       restoreNote(noteId);
       showToast(errorMessage(t, error), 'error');
     },
-  });
-}
-
-/** Reports a note for review; a second report of the same note is no news to anyone. */
-export function useReportNote() {
-  const { t } = useTranslation();
-  return useMutation({
-    mutationFn: async ({ noteId, reason }: { noteId: string; reason: ReportReason }) => {
-      try {
-        await api.post(notePath(noteId, 'report'), { reason });
-      } catch (error) {
-        if (!(isApiError(error) && error.status === 409)) throw error;
-      }
-    },
-    onSuccess: (_result, { noteId }) => {
-      dismissNote(noteId);
-      showToast(t('recommendations.reportDone'));
-    },
-    onError: (error) => showToast(errorMessage(t, error), 'error'),
   });
 }

@@ -30,6 +30,3 @@ export interface NoteExposure {
   stageImpressions: number;
   stageBudget: number;
 }
-
-export const REPORT_REASONS = ['spam', 'nudity', 'violence', 'harassment', 'misinformation', 'other'] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
