@@ -11,6 +11,8 @@ import { NotFoundPage } from '../features/placeholders/NotFoundPage';
 import { EditProfilePage } from '../features/profile/EditProfilePage';
 import { MePage } from '../features/profile/MePage';
 import { UserPage } from '../features/profile/UserPage';
+import { SafetyPage } from '../features/reports/SafetyPage';
+import { StatementPage } from '../features/reports/StatementPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { FollowListPage } from '../features/social/FollowListPage';
@@ -38,6 +40,8 @@ export function createAppRouter() {
             { path: 'search', element: <SearchPage /> },
             { path: 'me', element: <MePage /> },
             { path: 'me/edit', element: <EditProfilePage /> },
+            { path: 'me/safety', element: <SafetyPage /> },
+            { path: 'me/safety/statements/:id', element: <StatementPage /> },
             { path: 'login', element: <SignInPage /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: 'admin', element: <AdminPage /> },

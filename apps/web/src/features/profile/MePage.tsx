@@ -70,6 +70,11 @@ function OwnProfile({ me }: { me: Me }) {
           </>
         }
       />
+      <nav className="me-links" aria-label={t('profile.safetyLinks')}>
+        <Link to="/me/safety" className="me-links__link" data-testid="me-safety-link">
+          {t('safety.title')}
+        </Link>
+      </nav>
       <ProfileTabs idPrefix="me" handle={handle} own />
     </>
   );
