@@ -1,6 +1,7 @@
 import { Link, NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { SettingsIcon } from '../ui/icons';
+import { LockIcon, SettingsIcon } from '../ui/icons';
+import { canModerate, useMe } from '../features/profile/me-queries';
 import { useMediaQuery } from '../lib/use-media-query';
 import { UnreadBadge } from '../features/notifications/UnreadBadge';
 import { DESKTOP_QUERY, NAV_ITEMS } from './nav-items';
@@ -9,6 +10,7 @@ import { DESKTOP_QUERY, NAV_ITEMS } from './nav-items';
 export function SideNav() {
   const { t } = useTranslation();
   const desktop = useMediaQuery(DESKTOP_QUERY);
+  const moderator = canModerate(useMe().data);
   const linkClass = ({ isActive }: { isActive: boolean }) => ['side-nav__link', isActive && 'is-active'].filter(Boolean).join(' ');
   return (
     <nav className="side-nav" aria-label={t('nav.label')}>
@@ -30,6 +32,12 @@ export function SideNav() {
         ))}
       </ul>
       <div className="side-nav__footer">
+        {moderator ? (
+          <NavLink to="/moderation" className={linkClass} data-testid="side-moderation">
+            <LockIcon size={22} />
+            <span>{t('moderation.title')}</span>
+          </NavLink>
+        ) : null}
         <NavLink to="/settings" className={linkClass}>
           <SettingsIcon size={22} />
           <span>{t('nav.settings')}</span>

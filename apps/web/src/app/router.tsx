@@ -5,6 +5,8 @@ import { ComposerPage } from '../features/composer/ComposerPage';
 import { EditNotePage } from '../features/composer/EditNotePage';
 import { DevSmsPage } from '../features/dev-sms/DevSmsPage';
 import { ExplorePage } from '../features/feed/ExplorePage';
+import { CasePage } from '../features/moderation/CasePage';
+import { ModerationPage } from '../features/moderation/ModerationPage';
 import { NotePage } from '../features/notes/NotePage';
 import { NotificationsPage } from '../features/notifications/NotificationsPage';
 import { NotFoundPage } from '../features/placeholders/NotFoundPage';
@@ -42,6 +44,8 @@ export function createAppRouter() {
             { path: 'me/edit', element: <EditProfilePage /> },
             { path: 'me/safety', element: <SafetyPage /> },
             { path: 'me/safety/statements/:id', element: <StatementPage /> },
+            { path: 'moderation', element: <ModerationPage /> },
+            { path: 'moderation/cases/:id', element: <CasePage /> },
             { path: 'login', element: <SignInPage /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: 'admin', element: <AdminPage /> },

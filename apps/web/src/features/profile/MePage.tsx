@@ -6,7 +6,7 @@ import { SettingsIcon } from '../../ui/icons';
 import { PageHeader } from '../../ui/PageHeader';
 import { QueryError } from '../../ui/QueryError';
 import { SignInFlow } from '../auth/SignInFlow';
-import { useMe, type Me } from './me-queries';
+import { canModerate, useMe, type Me } from './me-queries';
 import { MeSkeleton } from './MeSkeleton';
 import { OnboardingScreen } from './OnboardingScreen';
 import { ProfileHeader } from './ProfileHeader';
@@ -74,6 +74,11 @@ function OwnProfile({ me }: { me: Me }) {
         <Link to="/me/safety" className="me-links__link" data-testid="me-safety-link">
           {t('safety.title')}
         </Link>
+        {canModerate(me) ? (
+          <Link to="/moderation" className="me-links__link" data-testid="me-moderation-link">
+            {t('moderation.title')}
+          </Link>
+        ) : null}
       </nav>
       <ProfileTabs idPrefix="me" handle={handle} own />
     </>
