@@ -6,6 +6,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { Skeleton } from '../../ui/Skeleton';
 import { useMe } from '../profile/me-queries';
 import { FeedFairnessSection } from './FeedFairnessSection';
+import { ModeratorsSection } from './ModeratorsSection';
 import { TranslationStatusSection } from './TranslationStatusSection';
 // The admin page is laid out like Settings: the same page, section and heading styles.
 import '../settings/settings.css';
@@ -35,6 +36,7 @@ export function AdminPage() {
       <>
         <TranslationStatusSection />
         <FeedFairnessSection />
+        <ModeratorsSection />
       </>
     );
   }
