@@ -19,6 +19,7 @@ import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { FollowListPage } from '../features/social/FollowListPage';
 import { TopicPage } from '../features/topics/TopicPage';
+import { TransparencyPage } from '../features/transparency/TransparencyPage';
 import { VideoFeedPage } from '../features/video/VideoFeedPage';
 import { AppLayout } from './AppLayout';
 import { RouteError } from './RouteError';
@@ -46,6 +47,7 @@ export function createAppRouter() {
             { path: 'me/safety/statements/:id', element: <StatementPage /> },
             { path: 'moderation', element: <ModerationPage /> },
             { path: 'moderation/cases/:id', element: <CasePage /> },
+            { path: 'transparency', element: <TransparencyPage /> },
             { path: 'login', element: <SignInPage /> },
             { path: 'settings', element: <SettingsPage /> },
             { path: 'admin', element: <AdminPage /> },
