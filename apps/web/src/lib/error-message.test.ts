@@ -37,4 +37,11 @@ describe('errorMessage', () => {
     expect(errorMessage(t, apiError('something_new', 503))).toBe(en.errors.server_error);
     expect(errorMessage(t, new Error('boom'))).toBe(en.errors.unknown_error);
   });
+
+  it('says in days when the region may change again', () => {
+    expect(errorMessage(t, apiError('region_change_too_soon', 429, { retryAfter: 3 * 86_400 - 60 }))).toContain('3 days');
+    expect(errorMessage(t, apiError('region_change_too_soon', 429, { retryAfter: 3600 }))).toContain('1 day');
+    expect(errorMessage(zh, apiError('region_change_too_soon', 429, { retryAfter: 86_400 * 12 }))).toContain('12');
+    expect(errorMessage(t, apiError('region_change_too_soon', 429))).toBe(en.errors.region_change_too_soon);
+  });
 });

@@ -12,6 +12,11 @@ export function errorMessage(t: TFunction, error: unknown): string {
     case 'rate_limited':
     case 'resend_too_soon':
       return seconds === undefined ? t('errors.rate_limited_later') : t(`errors.${error.code}`, { seconds });
+    case 'region_change_too_soon': {
+      // retryAfter is seconds; people think of this wait in days.
+      if (seconds === undefined) return t('errors.region_change_too_soon');
+      return t('errors.region_change_too_soon_days', { count: Math.max(1, Math.ceil(seconds / 86_400)) });
+    }
     case 'code_invalid': {
       const attemptsLeft = error.extra.attemptsLeft;
       return typeof attemptsLeft === 'number' ? t('errors.code_invalid', { attemptsLeft }) : t('errors.code_invalid_plain');

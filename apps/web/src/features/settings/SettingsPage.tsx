@@ -14,6 +14,8 @@ import { ContentLanguagesSection } from './ContentLanguagesSection';
 import { LanguageSelect } from './LanguageSelect';
 import { PersonalisedFeedSection } from './PersonalisedFeedSection';
 import { PrivacySection } from './PrivacySection';
+import { RegionAgeSection } from './RegionAgeSection';
+import { SafetyLinksSection } from './SafetyLinksSection';
 import { SessionsList } from './SessionsList';
 import './settings.css';
 
@@ -53,6 +55,8 @@ export function SettingsPage() {
             ) : null}
             <PersonalisedFeedSection me={me.data} />
             <PrivacySection me={me.data} />
+            <RegionAgeSection me={me.data} />
+            <SafetyLinksSection me={me.data} />
             <section className="settings__section" aria-labelledby="settings-sessions">
               <h2 id="settings-sessions" className="settings__heading">
                 {t('settings.sessionsSection')}
@@ -78,15 +82,18 @@ export function SettingsPage() {
             </section>
           </>
         ) : (
-          <section className="settings__section" aria-labelledby="settings-account">
-            <h2 id="settings-account" className="settings__heading">
-              {t('settings.accountSection')}
-            </h2>
-            <p className="muted">{t('auth.signInEntry')}</p>
-            <ButtonLink to="/me" variant="primary" block>
-              {t('auth.signInButton')}
-            </ButtonLink>
-          </section>
+          <>
+            <SafetyLinksSection me={null} />
+            <section className="settings__section" aria-labelledby="settings-account">
+              <h2 id="settings-account" className="settings__heading">
+                {t('settings.accountSection')}
+              </h2>
+              <p className="muted">{t('auth.signInEntry')}</p>
+              <ButtonLink to="/me" variant="primary" block>
+                {t('auth.signInButton')}
+              </ButtonLink>
+            </section>
+          </>
         )}
       </div>
     </>
