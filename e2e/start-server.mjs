@@ -30,6 +30,8 @@ const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/server/src/
     DATA_DIR: dataDir,
     LOG_LEVEL: 'warn',
     LIBRETRANSLATE_URL: `http://127.0.0.1:${translatorPort}`,
+    // Two rulebooks, so a restriction in one (cn) can be seen not to reach the other.
+    MODERATION_POLICY_FILE: path.join(root, 'e2e/moderation-policy.json'),
   },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) {
