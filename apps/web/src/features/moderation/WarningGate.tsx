@@ -46,3 +46,18 @@ export function InlineWarning({ id, warnings }: { id: string; warnings: readonly
     </p>
   );
 }
+
+/** A swipe-feed video behind its warning: the screen stays dark with the warning and Show. */
+export function VideoWarning({ id, warnings }: { id: string; warnings: readonly string[] }) {
+  const { t, i18n } = useTranslation();
+  const locale = i18n.resolvedLanguage ?? i18n.language;
+  return (
+    <div className="warning-video" data-testid="video-warning">
+      <p className="warning-gate__text">{t('warnings.note', { labels: labelList(t, warnings, locale) })}</p>
+      <p className="warning-video__hint">{t('warnings.hint')}</p>
+      <button type="button" className="warning-cover__show" onClick={() => revealItem('note', id)} data-testid="warning-show">
+        {t('warnings.show')}
+      </button>
+    </div>
+  );
+}

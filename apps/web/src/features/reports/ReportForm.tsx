@@ -52,7 +52,7 @@ export function ReportForm({ subject, onDone }: { subject: Subject; onDone: () =
   return (
     <form className="report-form" onSubmit={submit} noValidate>
       <p className="muted report-form__hint">{t('report.hint')}</p>
-      <fieldset className="choice-rows" aria-describedby={missing === 'category' ? `${groupId}-error` : undefined}>
+      <fieldset className="report-form__options" aria-describedby={missing === 'category' ? `${groupId}-error` : undefined}>
         <legend className="visually-hidden">{t('report.categoryLegend')}</legend>
         {categories.map((value) => (
           <label key={value} className="choice-row" data-testid={`report-category-${value}`}>

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { HeartIcon, MutedIcon, PlayIcon } from '../../ui/icons';
+import { useWarningGate } from '../moderation/revealed-warnings';
+import { VideoWarning } from '../moderation/WarningGate';
 import { useLikeNote } from '../notes/like-queries';
 import type { NoteView } from '../notes/note-types';
 import type { MediaPlan } from './active-item';
@@ -36,7 +38,9 @@ export function VideoFeedItem({ seed, index, plan, muted, onUnmute, onAutoplayBl
   const navigate = useNavigate();
   const note = useFeedNote(seed);
   const like = useLikeNote();
-  const active = plan === 'play';
+  // A video behind a content warning neither plays nor shows until the viewer taps Show.
+  const gated = useWarningGate('note', note.id, note.warnings);
+  const active = plan === 'play' && !gated;
   const video = note.video;
   const tracker = useWatchTracker(note.id, 'video_feed', video?.durationMs ?? 0, active);
   const [userPaused, setUserPaused] = useState(false);
@@ -79,7 +83,7 @@ export function VideoFeedItem({ seed, index, plan, muted, onUnmute, onAutoplayBl
       aria-roledescription={t('video.slide')}
     >
       <div className="video-item__stage" onClick={onTap}>
-        {video ? (
+        {video && !gated ? (
           <VideoPlayer
             video={video}
             attach={plan !== 'release'}
@@ -125,6 +129,7 @@ export function VideoFeedItem({ seed, index, plan, muted, onUnmute, onAutoplayBl
           {t('video.unmute')}
         </button>
       ) : null}
+      {gated && note.warnings ? <VideoWarning id={note.id} warnings={note.warnings} /> : null}
       <VideoRail note={note} onShared={() => tracker.share(Date.now())} />
       <VideoCaption note={note} />
       <div className="video-item__progress" aria-hidden="true">
