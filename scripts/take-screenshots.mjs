@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 // Regenerates the README's screenshots: starts the server on a scratch data
 // directory, walks the sign-in flow in Debian's Chromium at phone size, saves PNGs.
-// Usage: node scripts/take-screenshots.mjs [accounts] [demo] [video] [translation] [why]
+// Usage: node scripts/take-screenshots.mjs [accounts] [demo] [video] [translation] [why] [moderation]
 // (all when none is named; needs a built web app: npm run build -w apps/web)
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { chromium, request } from 'playwright-core';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -33,6 +34,8 @@ const server = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/server/src
     PORT: port,
     DATA_DIR: dataDir,
     LIBRETRANSLATE_URL: `http://127.0.0.1:${translatorPort}`,
+    // The browser tests' two rulebooks (default and cn), so a restriction has somewhere to apply.
+    MODERATION_POLICY_FILE: path.join(root, 'e2e/moderation-policy.json'),
   },
 });
 try {
@@ -158,6 +161,100 @@ try {
     await page.waitForTimeout(2500);
     await page.screenshot({ path: path.join(out, `video${suffix}.png`) });
     await page.close();
+  }
+
+  // Trust and safety: the moderator console in Chinese, a case with its machine translation
+  // side by side (desktop), and the author's statement of reasons.
+  if (wanted('moderation')) {
+    const sql = async (text, values) => {
+      const lock = JSON.parse(fs.readFileSync(path.join(dataDir, 'qiao.lock'), 'utf8'));
+      const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
+      const client = new pg.Client({
+        connectionString: `postgres://qiao:${encodeURIComponent(secrets.embeddedPgPassword)}@127.0.0.1:${lock.embeddedPgPort}/qiao`,
+      });
+      await client.connect();
+      try {
+        await client.query(text, values);
+      } finally {
+        await client.end();
+      }
+    };
+    const person = async (phone, country, handle, displayName, language, admin = false) => {
+      const api = await request.newContext({ baseURL: base });
+      await api.post('/api/auth/code', { data: { phone, country, language } });
+      const inbox = await (await api.get(`/api/dev/sms?to=${encodeURIComponent(phone)}`)).json();
+      await api.post('/api/auth/verify', { data: { phone, code: inbox.messages[0].code } });
+      // Before the session is first read, so it is read as an admin's.
+      if (admin) await sql("update users set role = 'admin' where phone = $1", [phone]);
+      await api.patch('/api/me', { data: { handle, displayName, language } });
+      return api;
+    };
+    const admin = await person('+14155550390', 'US', 'ops_ada', 'Ada', 'en', true);
+    const author = await person('+14155550391', 'US', 'lucky_len', 'Len', 'en');
+    const reader = await person('+14155550392', 'US', 'rita_reads', 'Rita', 'en');
+    const moderator = await person('+14155550393', 'US', 'mei_mod', '梅', 'zh-CN');
+    await admin.put('/api/admin/moderators/mei_mod', { data: { rulebooks: ['cn', 'default'], languages: ['en', 'zh'] } });
+    const feed = await (await reader.get('/api/feed?limit=20')).json();
+    const cover = feed.items.find((card) => card.kind === 'image').cover;
+    const photo = await (await author.get(cover.variants.at(-1)?.url ?? cover.url)).body();
+    const { image } = await (
+      await author.post('/api/media/images', { multipart: { file: { name: 'spins.webp', mimeType: 'image/webp', buffer: photo } } })
+    ).json();
+    const note = await (
+      await author.post('/api/notes', {
+        data: {
+          title: 'Hello friends, weekend food together',
+          body: 'I love the weather today. Free spins at the lucky casino tonight! #jackpot',
+          imageIds: [image.id],
+        },
+      })
+    ).json();
+    await reader.post('/api/reports', { data: { subject: { type: 'note', id: note.id }, category: 'gambling', details: 'Casino advertising in my feed.' } });
+    // A few more reports on demo notes, so the queue shows its order.
+    const reasons = [
+      ['self-harm', 'Could hurt someone.'],
+      ['misinformation', 'This health claim is false.'],
+      ['spam', ''],
+    ];
+    for (const [i, card] of feed.items
+      .filter((item) => item.kind === 'image')
+      .slice(0, 3)
+      .entries()) {
+      await reader.post('/api/reports', {
+        data: { subject: { type: 'note', id: card.id }, category: reasons[i][0], ...(reasons[i][1] ? { details: reasons[i][1] } : {}) },
+      });
+    }
+    const cases = await (await moderator.get('/api/moderation/queue?kind=reports')).json();
+    const caseId = cases.items.find((item) => item.subject.id === note.id).id;
+    const shot = async (api, locale, url, file, viewport, ready) => {
+      const context = await browser.newContext({ viewport, deviceScaleFactor: 1, locale, storageState: await api.storageState() });
+      const page = await context.newPage();
+      await page.goto(`${base}${url}`);
+      await page.getByTestId(ready).first().waitFor();
+      await page.waitForTimeout(1200);
+      await page.screenshot({ path: path.join(out, file) });
+      await context.close();
+    };
+    await shot(moderator, 'zh-CN', '/moderation', 'moderation-console-zh.png', { width: 390, height: 844 }, 'queue-item');
+    await shot(moderator, 'zh-CN', `/moderation/cases/${caseId}`, 'moderation-case-zh.png', { width: 1440, height: 900 }, 'case-translation');
+    await moderator.post(`/api/moderation/cases/${caseId}/actions`, {
+      data: {
+        action: 'restrict',
+        rulebooks: ['cn'],
+        rule: 'community-guidelines/gambling',
+        reason: 'Promotes a casino; gambling promotion is not allowed under the cn rulebook.',
+      },
+    });
+    const statements = await (await author.get('/api/me/statements')).json();
+    await shot(
+      author,
+      'en-US',
+      `/me/safety/statements/${statements.items[0].id}`,
+      'moderation-statement.png',
+      { width: 390, height: 844 },
+      'statement-details',
+    );
+    for (const api of [admin, author, reader, moderator]) await api.dispose();
   }
   await browser.close();
 } finally {
