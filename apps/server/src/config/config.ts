@@ -118,6 +118,8 @@ export interface Config {
     newAccountHours: number;
     /** When no moderator acted for this many days, sign-ups need approval; 0 turns it off. */
     approvalAfterIdleDays: number;
+    /** The image classifier (MODERATION_IMAGE_CLASSIFIER); null: images are not classified. */
+    imageClassifier: { kind: 'google-vision'; apiKey: string; baseUrl: string; timeoutMs: number } | null;
   };
   video: {
     /** Unfinished tus uploads live here until they complete or expire. */
@@ -179,6 +181,18 @@ function moderationPolicy(env: Env): ModerationPolicy {
     if (error instanceof PolicyError || error instanceof ConfigError) throw new ConfigError(`MODERATION_POLICY_FILE ${resolved}: ${error.message}`);
     throw error;
   }
+}
+
+function imageClassifier(env: Env): Config['moderation']['imageClassifier'] {
+  const kind = oneOf(env, 'MODERATION_IMAGE_CLASSIFIER', ['off', 'google-vision'] as const, 'off');
+  if (kind === 'off') return null;
+  if (!env.GOOGLE_VISION_API_KEY) throw new ConfigError('MODERATION_IMAGE_CLASSIFIER=google-vision needs GOOGLE_VISION_API_KEY');
+  return {
+    kind,
+    apiKey: env.GOOGLE_VISION_API_KEY,
+    baseUrl: (env.GOOGLE_VISION_API_URL || 'https://vision.googleapis.com').replace(/\/+$/, ''),
+    timeoutMs: int(env, 'MODERATION_IMAGE_CLASSIFIER_TIMEOUT_MS', 10_000, 1),
+  };
 }
 
 function termRulesFile(env: Env): { file: string; text: string } | null {
@@ -336,6 +350,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxMentions: int(env, 'MODERATION_MAX_MENTIONS', 10, 1),
       newAccountHours: int(env, 'MODERATION_NEW_ACCOUNT_HOURS', 24, 0),
       approvalAfterIdleDays: int(env, 'MODERATION_APPROVAL_AFTER_IDLE_DAYS', 0, 0),
+      imageClassifier: imageClassifier(env),
     },
     video: {
       uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),

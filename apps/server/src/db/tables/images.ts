@@ -22,6 +22,9 @@ export interface ImagesTable {
   placeholder: string;
   dominant_color: string;
   alt: ColumnType<string, string | undefined, string>;
+  /** Labels the image classifier found (moderation/images); empty when none or not screened. */
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  screened_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   created_at: ColumnType<Date, Date, never>;
 }
 

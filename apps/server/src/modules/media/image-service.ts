@@ -13,6 +13,8 @@ export class ImageService {
   constructor(
     private readonly db: Db,
     private readonly storage: MediaStorage,
+    /** After an image is stored (moderation queues its screening); its failure never fails the upload. */
+    private readonly afterUpload: (imageId: string) => Promise<void> = async () => {},
   ) {}
 
   async upload(ownerId: string, data: Buffer, alt: string, now: Date): Promise<ImageRow> {
@@ -31,8 +33,9 @@ export class ImageService {
       await this.storage.delete(variants.map((variant) => variant.key)).catch(() => {});
       throw new AppError(503, 'storage_unavailable', 'We could not store the image right now. Try again in a moment.', { cause: error });
     }
+    let row: ImageRow;
     try {
-      return await insertImage(this.db, {
+      row = await insertImage(this.db, {
         ownerId,
         prefix,
         width: processed.width,
@@ -47,6 +50,8 @@ export class ImageService {
       await this.storage.delete(variants.map((variant) => variant.key));
       throw error;
     }
+    await this.afterUpload(row.id).catch(() => {});
+    return row;
   }
 
   async removeAbandoned(now: Date): Promise<number> {

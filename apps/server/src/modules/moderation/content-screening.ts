@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
@@ -7,6 +8,7 @@ import type { ActionInput, ActionsService } from './actions-service.js';
 import { severityOf } from './moderation-rules.js';
 import { upsertOpenCase } from './reports-queries.js';
 import { subjectFacts } from './subjects.js';
+import { labelNote } from './images/image-screening.js';
 
 // Automated screening on every write of a note, comment, bio or display name.
 // Before the write: accounts that may not post are refused, texts with too
@@ -46,6 +48,12 @@ export class ContentScreening implements ContentGate {
     private readonly terms: TermScreener | null,
   ) {}
 
+  /** Images the classifier already rated lend their labels to the note that uses them. */
+  private async imageLabels(trx: Db, noteId: string): Promise<string[]> {
+    const rows = await trx.selectFrom('images').select('labels').where('note_id', '=', noteId).where('labels', '<>', sql<string[]>`'{}'`).execute();
+    return [...new Set(rows.flatMap((row) => row.labels))];
+  }
+
   check(author: UserRow, text: string, kind: WrittenItem['subject']['type'], now: Date): void {
     // A pending sign-up still finishes its profile (that is what a moderator reviews).
     if (!(kind === 'user' && author.status === 'pending')) assertMayWrite(author, now);
@@ -67,6 +75,10 @@ export class ContentScreening implements ContentGate {
 
     for (const [label, regions] of labelsToApply(matches)) {
       await actions.apply(facts, this.input('label', label, regions, `Matched the term rules for ${label}.`), automated, null, now);
+    }
+    if (item.subject.type === 'note') {
+      const fromImages = await this.imageLabels(trx, item.subject.id);
+      if (fromImages.length > 0) await labelNote(trx, this.actions, item.subject.id, fromImages, 'The image classifier rated an image of this note.', now);
     }
     // A reject rule scoped to rulebooks cannot refuse the post for everyone: it hides it there.
     const regional = matches.filter((match) => match.action === 'reject' && match.regions.length > 0);
