@@ -2,7 +2,8 @@ import { AhoCorasick } from './aho-corasick.js';
 import { primaryReading, termVariant, type Variant } from './leet.js';
 import { normaliseChars } from './normalise-chars.js';
 import { TermRulesError, type TermRule } from './term-rules.js';
-import { tokenise, type LatinUnit } from './tokenise.js';
+import { tokenise, type LatinUnit, type Unit } from './tokenise.js';
+import { needsWordBoundaries } from './word-boundaries.js';
 
 // Rules are normalised once, the way text is, and indexed so that screening a
 // text costs one hash lookup per word reading plus one automaton pass over its
@@ -13,6 +14,8 @@ export type TermToken = { kind: 'latin'; variant: Variant; reading: string } | {
 export interface CompiledTerm {
   rule: TermRule;
   tokens: TermToken[];
+  /** Length of a one- or two-character Chinese/Japanese term, which must respect word boundaries. */
+  shortCjk?: number;
 }
 
 export interface CompiledTermRules {
@@ -50,7 +53,15 @@ export function compileTermRules(rules: readonly TermRule[]): CompiledTermRules 
     const { units } = tokenise(normaliseChars(rule.term), { term: true });
     if (units.length === 0) throw new TermRulesError(rule.line, `term "${rule.term}" has no letters, digits or CJK text`);
     const tokens = units.map((unit): TermToken => (unit.kind === 'latin' ? latinToken(unit) : { kind: 'cjk', chars: unit.chars, text: unit.chars.join('') }));
-    const term: CompiledTerm = { rule, tokens };
+    register({ rule, tokens }, units);
+    // "팔로워 구매" is also written "팔로워구매": CJK parts parted by a space match either way.
+    const merged = mergeCjk(tokens);
+    if (merged.length !== tokens.length) register({ rule, tokens: merged }, []);
+  }
+  return { rules, byFirstWord, byJoinedPhrase, byLength, cjk, cjkTerms };
+
+  function register(term: CompiledTerm, units: readonly Unit[]) {
+    const { tokens } = term;
     const first = tokens[0]!;
     if (first.kind === 'latin') {
       push(byFirstWord, first.variant.skeleton, term);
@@ -62,9 +73,10 @@ export function compileTermRules(rules: readonly TermRule[]): CompiledTermRules 
         cjkPatterns.set(first.text, id);
         cjkTerms[id] = [];
       }
+      if (tokens.length === 1 && needsWordBoundaries(first.chars)) term.shortCjk = first.chars.length;
       cjkTerms[id]!.push(term);
     }
-    if (tokens.length > 1 && tokens.every((token) => token.kind === 'latin')) {
+    if (tokens.length > 1 && tokens.every((token) => token.kind === 'latin') && units.length === tokens.length) {
       const latin = units as LatinUnit[];
       const whole = termVariant({
         chars: latin.flatMap((unit) => unit.chars),
@@ -74,5 +86,15 @@ export function compileTermRules(rules: readonly TermRule[]): CompiledTermRules 
       push(byJoinedPhrase, whole.skeleton, { term, variant: whole });
     }
   }
-  return { rules, byFirstWord, byJoinedPhrase, byLength, cjk, cjkTerms };
+}
+
+function mergeCjk(tokens: readonly TermToken[]): TermToken[] {
+  const out: TermToken[] = [];
+  for (const token of tokens) {
+    const previous = out[out.length - 1];
+    if (token.kind === 'cjk' && previous?.kind === 'cjk') {
+      out[out.length - 1] = { kind: 'cjk', chars: [...previous.chars, ...token.chars], text: previous.text + token.text };
+    } else out.push(token);
+  }
+  return out;
 }

@@ -105,12 +105,20 @@ export function wordVariants(word: WordChars, limit = MAX_VARIANTS): Variant[] {
   if (first < 0) return [{ skeleton: chars.join(''), runs: null }];
   // "kiII": a capital I among lower-case letters is as likely an l; in "KILL" or "Idiot" it is an I.
   const mixedCase = upper.some((flag, index) => flag && isLetter(chars[index]!)) && upper.some((flag, index) => !flag && isLetter(chars[index]!));
+  const letters = chars.filter(isLetter).length;
+  const mostlyUpper = mixedCase && upper.filter((flag, index) => flag && isLetter(chars[index]!)).length * 2 > letters;
   const disguised = altered.some(Boolean);
   const read = (index: number): readonly string[] => {
     const char = chars[index]!;
     const leet = LEET.get(char);
-    if (leet) return leet;
+    if (leet) {
+      // A symbol inside a word may be filler rather than a letter ("fu+ck").
+      return index > first && index < last && LEET_SYMBOLS.has(char) ? [...leet, ''] : leet;
+    }
     if (char === 'i' && mixedCase && upper[index] && index > first) return ['i', 'l'];
+    if (char === 'l' && mostlyUpper && !upper[index]) return ['l', 'i'];
+    // v for u is the oldest trick in the book ("fvck"); no plain word turns into a term by it.
+    if (char === 'v') return ['v', 'u'];
     // ñ stays ñ (año is not ano) unless the word is disguised anyway ("ÇÁSÍÑO").
     if (char === 'ñ' && disguised) return ['ñ', 'n'];
     return [char];
@@ -136,10 +144,10 @@ export function wordVariants(word: WordChars, limit = MAX_VARIANTS): Variant[] {
   return variants;
 }
 
-/** A term's word: its usual reading, with runs of emphasis counted as one letter. */
+/** A term's word: its usual reading; a run of three or more ("xxx") asks for at least three. */
 export function termVariant(word: WordChars): Variant {
   const variant = wordVariants(word, 1)[0]!;
-  if (variant.runs) variant.runs = variant.runs.map((run) => (run >= ELONGATION ? 1 : run));
+  if (variant.runs) variant.runs = variant.runs.map((run) => Math.min(run, ELONGATION));
   return variant;
 }
 

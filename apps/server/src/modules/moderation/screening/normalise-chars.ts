@@ -25,8 +25,10 @@ export interface NormalisedText {
   altered: boolean[];
 }
 
+// Half-width (semi-)voiced sound marks ﾞﾟ are spacing letters that NFKC turns into
+// combining marks, so they belong to the kana before them (ｶﾞ -> ガ).
 const CLUSTER =
-  /[\u1100-\u115f\ua960-\ua97c][\u1160-\u11a7\ud7b0-\ud7c6]*[\u11a8-\u11ff\ud7cb-\ud7fb]*\p{M}*|\P{M}\p{M}*|\p{M}+/gsu;
+  /[\u1100-\u115f\ua960-\ua97c][\u1160-\u11a7\ud7b0-\ud7c6]*[\u11a8-\u11ff\ud7cb-\ud7fb]*\p{M}*|\P{M}[\p{M}\uff9e\uff9f]*|[\p{M}\uff9e\uff9f]+/gsu;
 // Format characters (zero-width space/joiners, bidi controls, soft hyphen, tags),
 // fillers that render as nothing, and control characters other than whitespace.
 const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0]|[^\P{Cc}\t\n\v\f\r]/gu;

@@ -4,3 +4,7 @@ declare module 'opencc-js/dict/TSCharacters' {
   const dictionary: string;
   export default dictionary;
 }
+declare module 'opencc-js/dict/JPShinjitaiCharacters' {
+  const dictionary: string;
+  export default dictionary;
+}

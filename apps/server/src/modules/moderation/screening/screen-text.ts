@@ -4,6 +4,7 @@ import { normaliseChars } from './normalise-chars.js';
 import { findTerms } from './term-matcher.js';
 import type { TermRule } from './term-rules.js';
 import { tokenise } from './tokenise.js';
+import { WordBoundaryCheck } from './word-boundaries.js';
 
 // The one screening entry point: the server's moderation pipeline and the
 // moderation:screen CLI both call this, so an operator's offline run of a terms
@@ -68,9 +69,11 @@ export function screenText(text: string, rules: CompiledTermRules | readonly Ter
   const labels: string[] = [];
   let action: ScreeningAction = 'allow';
   const hits = findTerms(tokenise(normaliseChars(text)), compiled).sort((a, b) => a.start - b.start);
-  for (const { term, start, end } of hits) {
+  const words = new WordBoundaryCheck(text);
+  for (const { term, start, end, shortCjk } of hits) {
     const { rule } = term;
     if (seen.has(rule)) continue;
+    if (shortCjk !== undefined && !words.accepts(start, end, shortCjk)) continue;
     if (rulebook !== undefined && rule.regions.length > 0 && !rule.regions.includes(rulebook)) continue;
     seen.add(rule);
     matched.push({ term: rule.term, label: rule.label, action: rule.action, regions: [...rule.regions], excerpt: excerpt(text, start, end) });

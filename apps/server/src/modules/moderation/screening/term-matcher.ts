@@ -12,6 +12,8 @@ export interface TermHit {
   /** Original UTF-16 range of the matched text. */
   start: number;
   end: number;
+  /** Length of a short CJK term, whose hit must also respect word boundaries (word-boundaries.ts). */
+  shortCjk?: number;
 }
 
 function variantMatches(variants: readonly Variant[], token: TermToken): boolean {
@@ -79,6 +81,45 @@ function wordHits(stream: TokenStream, compiled: CompiledTermRules, at: number, 
     for (const { term, variant: whole } of compiled.byJoinedPhrase.get(variant.skeleton) ?? []) {
       if (runsMatch(variant, whole)) hits.push({ term, ...spanOf(stream, at, alternative.end) });
     }
+    pluralHits(stream, compiled, at, alternative, variant, hits);
+  }
+}
+
+// Plurals of one-word terms ("casinos", "bitches", "apuestas"). Only -s/-es, and only
+// for terms of four letters or more: "sexes" is not sex talk, and -er/-ing would
+// turn "butt" into "butter".
+const PLURALS = ['s', 'es'];
+const MIN_PLURAL_TERM = 4;
+
+function pluralHits(stream: TokenStream, compiled: CompiledTermRules, at: number, alternative: Alternative, variant: Variant, hits: TermHit[]) {
+  if (!variant.runs) return;
+  for (const suffix of PLURALS) {
+    if (variant.skeleton.length < MIN_PLURAL_TERM - 1 + suffix.length || !variant.skeleton.endsWith(suffix)) continue;
+    const base: Variant = { skeleton: variant.skeleton.slice(0, -suffix.length), runs: variant.runs.slice(0, -suffix.length) };
+    for (const term of compiled.byFirstWord.get(base.skeleton) ?? []) {
+      const first = term.tokens[0]!;
+      if (term.tokens.length !== 1 || first.kind !== 'latin' || first.reading.length < MIN_PLURAL_TERM) continue;
+      if (runsMatch(base, first.variant)) hits.push({ term, ...spanOf(stream, at, alternative.end) });
+    }
+  }
+}
+
+const HANGUL = /\p{Script=Hangul}/u;
+
+// Korean compounds are written with or without a space (조건만남, 조건 만남). A term
+// may run on from one word into the next when it takes the first word whole:
+// "전도 박람회" has 도박 across the space but does not start a word with it.
+function hangulCompoundHits(stream: TokenStream, compiled: CompiledTermRules, at: number, hits: TermHit[]) {
+  const first = stream.units[at];
+  const second = stream.units[at + 1];
+  if (first?.kind !== 'cjk' || second?.kind !== 'cjk' || first.chars.length < 2) return;
+  if (!HANGUL.test(first.chars[first.chars.length - 1]!) || !HANGUL.test(second.chars[0]!)) return;
+  const joined = [...first.chars, ...second.chars];
+  for (const occurrence of compiled.cjk.search(joined)) {
+    if (occurrence.start !== 0 || occurrence.end <= first.chars.length) continue;
+    for (const term of compiled.cjkTerms[occurrence.pattern]!) {
+      if (term.tokens.length === 1) hits.push({ term, start: first.starts[0]!, end: second.ends[occurrence.end - first.chars.length - 1]! });
+    }
   }
 }
 
@@ -93,13 +134,14 @@ export function findTerms(stream: TokenStream, compiled: CompiledTermRules): Ter
     for (const occurrence of compiled.cjk.search(unit.chars)) {
       for (const term of compiled.cjkTerms[occurrence.pattern]!) {
         const span = { start: unit.starts[occurrence.start]!, end: unit.ends[occurrence.end - 1]! };
-        if (term.tokens.length === 1) hits.push({ term, ...span });
+        if (term.tokens.length === 1) hits.push({ term, ...span, shortCjk: term.shortCjk });
         else if (occurrence.end === unit.chars.length) {
           const end = matchRest(stream, term.tokens, 1, at + 1);
           if (end >= 0) hits.push({ term, start: span.start, end: spanOf(stream, at, end).end });
         }
       }
     }
+    hangulCompoundHits(stream, compiled, at, hits);
   }
   return hits;
 }

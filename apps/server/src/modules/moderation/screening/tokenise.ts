@@ -73,12 +73,23 @@ function kindOf(char: string): Kind {
   return kind;
 }
 
+/** Whether symbols from `index` on lead into a letter or digit, so they may be part of a word ("$ex", "@ss"). */
+function startsWord(chars: readonly string[], index: number): boolean {
+  for (let at = index; at < chars.length; at += 1) {
+    const char = chars[at]!;
+    const kind = kindOf(char);
+    if (kind === Kind.Mask || LEET_SYMBOLS.has(char)) continue;
+    return kind === Kind.Word;
+  }
+  return false;
+}
+
 /** Longest spans tried when joining single letters, and words within one group. */
 const MAX_SINGLE_SPAN = 24;
 const MAX_GROUP_SPAN = 8;
 
 export interface TokeniseOptions {
-  /** Terms are written plainly: no alternatives, no splitting, CJK always joined. */
+  /** Terms are written plainly: no alternatives, no splitting at symbols or masks. */
   term?: boolean;
 }
 
@@ -163,10 +174,9 @@ export function tokenise(text: NormalisedText, options: TokeniseOptions = {}): T
       !chunkHasItems &&
       previousEndedCjk &&
       previous?.kind === 'cjk' &&
-      (forTerm ||
-        (HANGUL.test(previous.chars[previous.chars.length - 1]!) && HANGUL.test(chars[0]!)
-          ? previous.tailLength === 1 && chars.length === 1 // Korean puts spaces between words
-          : previous.tailLength === 1 || chars.length === 1));
+      (HANGUL.test(previous.chars[previous.chars.length - 1]!) && HANGUL.test(chars[0]!)
+        ? previous.tailLength === 1 && chars.length === 1 // Korean puts spaces between words
+        : previous.tailLength === 1 || chars.length === 1);
     if (joinAcrossSpace && previous?.kind === 'cjk') {
       previous.chars.push(...chars);
       previous.starts.push(...segment.map((i) => text.starts[i]!));
@@ -195,6 +205,7 @@ export function tokenise(text: NormalisedText, options: TokeniseOptions = {}): T
       flushPiece();
       segment.push(index);
     } else if (kind === Kind.Word || kind === Kind.Mask) {
+      if (piece.length === 0 && !startsWord(text.chars, index)) continue; // "赌*博", "!!!": punctuation
       flushSegment();
       piece.push(index);
     } else flushPiece();
@@ -219,6 +230,12 @@ function joined(units: Unit[], from: number, to: number): WordChars {
   return { chars, upper, altered };
 }
 
+const SHORT_FRAGMENT = 4;
+const MIN_COMPOUND_PART = 4;
+const MIN_COMPOUND = 8;
+const isShortFragment = (unit: LatinUnit) => unit.chars.length <= SHORT_FRAGMENT;
+const isVowelless = (unit: LatinUnit) => unit.chars.every((char) => char >= 'a' && char <= 'z' && !'aeiouy'.includes(char));
+
 function addAlternatives(units: Unit[], alternatives: Alternative[][], wildcards: { from: number; to: number; pattern: string }[]) {
   const spans = new Set<string>();
   const add = (from: number, to: number) => {
@@ -239,6 +256,15 @@ function addAlternatives(units: Unit[], alternatives: Alternative[][], wildcards
         if (next.kind !== 'latin' || !next.single) break;
         add(index, to + 1);
       }
+    }
+    // A short fragment without a vowel cannot be a word of its own ("fu ck", "sh it",
+    // "as s"), so it is joined with its neighbour across a space; "an al" stays apart.
+    const next = units[index + 1];
+    if (next?.kind === 'latin' && isShortFragment(unit) && isShortFragment(next) && (isVowelless(unit) || isVowelless(next))) add(index, index + 2);
+    // A compound written as two words ("only fans", "bull shit"): both parts of four
+    // letters or more, so short words ("pen is", "hero in", "top less") stay apart.
+    if (next?.kind === 'latin' && unit.chars.length >= MIN_COMPOUND_PART && next.chars.length >= MIN_COMPOUND_PART && unit.chars.length + next.chars.length >= MIN_COMPOUND) {
+      add(index, index + 2);
     }
     // Parts of one space-delimited chunk ("ca-si-no", "fu.ck", "info@casino").
     for (let to = index + 1; to < units.length && to - index < MAX_GROUP_SPAN; to += 1) {

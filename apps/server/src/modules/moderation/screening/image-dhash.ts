@@ -1,0 +1,28 @@
+import sharp from 'sharp';
+
+// A perceptual fingerprint for images, to catch the same spam picture uploaded
+// again resized or recompressed: the difference hash (dHash) of a 9x8 greyscale
+// thumbnail, one bit per horizontally adjacent pixel pair.
+
+/** Images whose dHashes differ in at most this many of 64 bits are treated as copies. */
+export const IMAGE_NEAR_DUPLICATE_MAX_DISTANCE = 6;
+
+export async function imageDHash(image: Buffer): Promise<bigint> {
+  const { data, info } = await sharp(image)
+    .rotate()
+    .flatten({ background: '#ffffff' })
+    .greyscale()
+    .resize(9, 8, { fit: 'fill', kernel: 'lanczos3' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const channels = info.channels;
+  let hash = 0n;
+  for (let y = 0; y < 8; y += 1) {
+    for (let x = 0; x < 8; x += 1) {
+      const left = data[(y * 9 + x) * channels]!;
+      const right = data[(y * 9 + x + 1) * channels]!;
+      hash = (hash << 1n) | (left > right ? 1n : 0n);
+    }
+  }
+  return hash;
+}
