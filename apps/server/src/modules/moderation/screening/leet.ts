@@ -86,6 +86,40 @@ export interface WordChars {
   altered: readonly boolean[];
 }
 
+interface Reading {
+  chars: readonly string[];
+  upper: readonly boolean[];
+  first: number;
+  last: number;
+  mixedCase: boolean;
+  mostlyUpper: boolean;
+  disguised: boolean;
+}
+
+function readChar(word: Reading, index: number): readonly string[] {
+  const char = word.chars[index]!;
+  const leet = LEET.get(char);
+  if (leet) {
+    // A symbol inside a word may be filler rather than a letter ("fu+ck").
+    return index > word.first && index < word.last && LEET_SYMBOLS.has(char) ? [...leet, ''] : leet;
+  }
+  // "kiII": a capital I among lower-case letters is as likely an l; in "KILL" or "Idiot" it is an I.
+  if (char === 'i' && word.mixedCase && word.upper[index] && index > word.first) return ['i', 'l'];
+  if (char === 'l' && word.mostlyUpper && !word.upper[index]) return ['l', 'i'];
+  // v for u is the oldest trick in the book ("fvck"); no plain word turns into a term by it.
+  if (char === 'v') return ['v', 'u'];
+  // ñ stays ñ (año is not ano) unless the word is disguised anyway ("ÇÁSÍÑO").
+  if (char === 'ñ' && word.disguised) return ['ñ', 'n'];
+  return [char];
+}
+
+function readEdge(word: Reading, from: number, to: number): string[] {
+  if (from === to) return [''];
+  const slots: (readonly string[])[] = [];
+  for (let index = from; index < to; index += 1) slots.push(readChar(word, index));
+  return [...combine(slots, 4), ''];
+}
+
 /**
  * Readings of one word, the usual one first. Digits and symbols are read as letters
  * only in a word that has letters ("h3ll0", "$ex"; "100" stays a number). Digits and
@@ -96,46 +130,44 @@ export function wordVariants(word: WordChars, limit = MAX_VARIANTS): Variant[] {
   const { chars, upper, altered } = word;
   let first = -1;
   let last = -1;
+  let upperLetters = 0;
+  let lowerLetters = 0;
+  let plain = true;
+  let hasIl = false;
   for (let index = 0; index < chars.length; index += 1) {
-    if (isLetter(chars[index]!)) {
-      if (first < 0) first = index;
-      last = index;
+    const char = chars[index]!;
+    if (!isLetter(char)) {
+      plain = false;
+      continue;
     }
+    if (first < 0) first = index;
+    last = index;
+    if (upper[index]) upperLetters += 1;
+    else lowerLetters += 1;
+    if (char === 'v' || char === 'ñ') plain = false;
+    else if (char === 'i' || char === 'l') hasIl = true;
   }
   if (first < 0) return [{ skeleton: chars.join(''), runs: null }];
-  // "kiII": a capital I among lower-case letters is as likely an l; in "KILL" or "Idiot" it is an I.
-  const mixedCase = upper.some((flag, index) => flag && isLetter(chars[index]!)) && upper.some((flag, index) => !flag && isLetter(chars[index]!));
-  const letters = chars.filter(isLetter).length;
-  const mostlyUpper = mixedCase && upper.filter((flag, index) => flag && isLetter(chars[index]!)).length * 2 > letters;
-  const disguised = altered.some(Boolean);
-  const read = (index: number): readonly string[] => {
-    const char = chars[index]!;
-    const leet = LEET.get(char);
-    if (leet) {
-      // A symbol inside a word may be filler rather than a letter ("fu+ck").
-      return index > first && index < last && LEET_SYMBOLS.has(char) ? [...leet, ''] : leet;
-    }
-    if (char === 'i' && mixedCase && upper[index] && index > first) return ['i', 'l'];
-    if (char === 'l' && mostlyUpper && !upper[index]) return ['l', 'i'];
-    // v for u is the oldest trick in the book ("fvck"); no plain word turns into a term by it.
-    if (char === 'v') return ['v', 'u'];
-    // ñ stays ñ (año is not ano) unless the word is disguised anyway ("ÇÁSÍÑO").
-    if (char === 'ñ' && disguised) return ['ñ', 'n'];
-    return [char];
+  const mixedCase = upperLetters > 0 && lowerLetters > 0;
+  if (hasIl && mixedCase) plain = false;
+  // Most words are plain letters with one reading: skip the combinatorics.
+  if (plain) return [collapse(chars.join(''))];
+  const reading: Reading = {
+    chars,
+    upper,
+    first,
+    last,
+    mixedCase,
+    mostlyUpper: mixedCase && upperLetters > lowerLetters,
+    disguised: altered.includes(true),
   };
-  const edge = (from: number, to: number): string[] => {
-    if (from === to) return [''];
-    const slots: (readonly string[])[] = [];
-    for (let index = from; index < to; index += 1) slots.push(read(index));
-    return [...combine(slots, 4), ''];
-  };
-  const slots: (readonly string[])[] = [edge(0, first)];
-  for (let index = first; index <= last; index += 1) slots.push(read(index));
-  slots.push(edge(last + 1, chars.length));
+  const slots: (readonly string[])[] = [readEdge(reading, 0, first)];
+  for (let index = first; index <= last; index += 1) slots.push(readChar(reading, index));
+  slots.push(readEdge(reading, last + 1, chars.length));
   const seen = new Set<string>();
   const variants: Variant[] = [];
-  for (const reading of combine(slots, limit)) {
-    const variant = collapse(reading);
+  for (const text of combine(slots, limit)) {
+    const variant = collapse(text);
     const key = `${variant.skeleton}\u0000${variant.runs!.join(',')}`;
     if (seen.has(key)) continue;
     seen.add(key);
