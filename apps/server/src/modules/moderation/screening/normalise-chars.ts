@@ -41,9 +41,17 @@ const KATAKANA_LAST = 0x30f6;
 const clusterCache = new Map<string, readonly string[]>();
 const CACHE_LIMIT = 50_000;
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 function normaliseCluster(cluster: string): readonly string[] {
   let text = cluster.normalize('NFKC').replace(INVISIBLE, '');
   if (text === '') return [];
+  // A look-alike that NFKC folds to another non-Latin letter (lunate sigma ϲ -> ς)
+  // is judged by its own shape first.
+  if (!ASCII.test(text) && cluster.codePointAt(0)! > 0x7f && [...cluster].length === 1) {
+    const latin = latinSkeleton(cluster.toLowerCase());
+    if (latin !== cluster.toLowerCase()) return [...latin];
+  }
   if (text === '\u2800') return [' '];
   text = text.toUpperCase().toLowerCase();
   // ñ is its own letter in Spanish (año is not ano); other diacritics are decoration.

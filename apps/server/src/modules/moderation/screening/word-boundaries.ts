@@ -3,8 +3,9 @@
 // in 大麻烦 (big trouble), 妈的 in 妈妈的 (mum's). For those, ICU's dictionary word
 // segmenter (built into Node's Intl) has a say:
 //  - a one-character term must be a word of its own (我操 yes, 操场 no);
-//  - a two-character term may fill whole words or sit inside one word (他妈的),
-//    but not straddle a word boundary (大|麻烦, 妈妈|的).
+//  - a two-character term may fill whole words or sit inside one Chinese word
+//    (他妈的), but not straddle a word boundary (大|麻烦, 妈妈|的) nor sit inside a
+//    kana word (バカ in バカンス).
 // The segmenter's dictionary does not know slang, so longer terms stay plain substrings.
 
 /** CJK terms this short (in characters) must sit on word boundaries. */
@@ -39,7 +40,8 @@ export class WordBoundaryCheck {
   accepts(start: number, end: number, length: number): boolean {
     this.boundaries ??= wordBoundaries(this.text);
     if (this.boundaries.has(start) && this.boundaries.has(end)) return true;
-    if (length === 1) return false;
+    // Inside a kana word the term is part of another word (バカ in バカンス).
+    if (length === 1 || KANA.test(this.text.slice(start, end))) return false;
     for (let at = start + 1; at < end; at += 1) if (this.boundaries.has(at)) return false;
     return true;
   }
