@@ -2,17 +2,23 @@ import sharp from 'sharp';
 
 // A perceptual fingerprint for images, to catch the same spam picture uploaded
 // again resized or recompressed: the difference hash (dHash) of a 9x8 greyscale
-// thumbnail, one bit per horizontally adjacent pixel pair.
+// thumbnail, one bit per horizontally adjacent pixel pair (brighter left = 1).
 
 /** Images whose dHashes differ in at most this many of 64 bits are treated as copies. */
 export const IMAGE_NEAR_DUPLICATE_MAX_DISTANCE = 6;
 
 export async function imageDHash(image: Buffer): Promise<bigint> {
-  const { data, info } = await sharp(image)
+  // Two steps: straight to 9x8 aliases fine detail differently at each source size,
+  // so a resized copy would drift; a 64x64 intermediate averages it away first.
+  const small = await sharp(image)
     .rotate()
     .flatten({ background: '#ffffff' })
     .greyscale()
-    .resize(9, 8, { fit: 'fill', kernel: 'lanczos3' })
+    .resize(64, 64, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(small.data, { raw: { width: small.info.width, height: small.info.height, channels: small.info.channels } })
+    .resize(9, 8, { fit: 'fill' })
     .raw()
     .toBuffer({ resolveWithObject: true });
   const channels = info.channels;

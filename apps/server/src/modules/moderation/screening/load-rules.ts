@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { compileTermRules, type CompiledTermRules } from './compile-rules.js';
 import { parseTermRules, TermRulesError } from './term-rules.js';
 
@@ -16,7 +17,8 @@ export class TermsFileError extends Error {
 }
 
 /** Parses and compiles a terms file; errors name the file and, for bad rules, the line. */
-export function loadTermRulesFile(file: string): CompiledTermRules {
+export function loadTermRulesFile(location: string | URL): CompiledTermRules {
+  const file = location instanceof URL ? fileURLToPath(location) : location;
   let source: string;
   try {
     source = fs.readFileSync(file, 'utf8');
