@@ -22,6 +22,16 @@ function asciiSkeleton(char: string): string | undefined {
   return ASCII_ALNUM.test(folded) ? folded : undefined;
 }
 
+// Some skeletons are small capitals (Cyrillic т -> ᴛ, в -> ʙ). Which Latin letter
+// each one stands for follows from the same table: the capital of the letter that
+// maps to it has an ASCII skeleton (Т -> T), so ᴛ reads as t.
+const SMALL_CAPITALS = new Map<string, string>();
+for (const [from, to] of Object.entries(TABLE)) {
+  if ([...to].length !== 1 || ASCII_ALNUM.test(to.toLowerCase())) continue;
+  const capital = asciiSkeleton(from.toUpperCase());
+  if (capital && capital.length === 1 && /[a-z]/.test(capital) && !SMALL_CAPITALS.has(to)) SMALL_CAPITALS.set(to, capital);
+}
+
 const cache = new Map<string, string>();
 
 /**
@@ -35,7 +45,7 @@ export function latinSkeleton(char: string): string {
   if (cached !== undefined) return cached;
   let result = char;
   if (!NEVER_REMAP.test(char)) {
-    result = asciiSkeleton(char) ?? asciiSkeleton(char.toUpperCase()) ?? char;
+    result = asciiSkeleton(char) ?? asciiSkeleton(char.toUpperCase()) ?? SMALL_CAPITALS.get(TABLE[char] ?? char) ?? char;
   }
   cache.set(char, result);
   return result;

@@ -33,6 +33,25 @@ describe('normaliseChars', () => {
     expect(normal('ø')).toBe('o');
   });
 
+  it('reads fancy-text letters: negative circled and squared, regional indicators, small capitals', () => {
+    expect(normal('🅵🆄🅲🅺 🅕🅤🅒🅚 🇫🇺🇨🇰')).toBe('fuck fuck fuck');
+    expect(normal('ᴄᴀsɪnᴏ')).toBe('casino');
+    expect(normal('тʙʜ')).toBe('tbh');
+    expect(normal('ϲasino')).toBe('casino'); // Greek lunate sigma, which NFKC would turn into ς
+  });
+
+  it('drops variation selectors and any combining mark on Latin, Greek or Cyrillic letters', () => {
+    expect(normal('c\ufe0fasino')).toBe('casino');
+    expect(normal('ca\u0489si\u0488no')).toBe('casino');
+    expect(normal('डिलीट')).toBe('डिलीट'); // Devanagari vowel signs are spelling
+  });
+
+  it('puts Korean spelled in separate letters back into syllables', () => {
+    expect(normal('ㄷㅗㅂㅏㄱ')).toBe('도박');
+    expect(normal('ㅁㅏㅇㅑㄱ')).toBe('마약');
+    expect(normal('ㅋㅋㅋ ㅠㅠ')).toBe('ㅋㅋㅋ ㅠㅠ'.normalize('NFKC')); // chat shorthand stays letters
+  });
+
   it('leaves ASCII digits and symbols alone (leetspeak is read per word)', () => {
     expect(normal('h3ll0 $ex 100%')).toBe('h3ll0 $ex 100%');
   });

@@ -1,5 +1,6 @@
 import { simplifiedChinese } from './chinese-variants.js';
 import { latinSkeleton } from './confusables.js';
+import { composeJamo, JAMO_SYLLABLE } from './hangul-jamo.js';
 
 // Character-level normalisation, the first half of defeating evasions: each
 // user-perceived character of the original (a base with its combining marks, or
@@ -27,12 +28,28 @@ export interface NormalisedText {
 
 // Half-width (semi-)voiced sound marks ﾞﾟ are spacing letters that NFKC turns into
 // combining marks, so they belong to the kana before them (ｶﾞ -> ガ).
-const CLUSTER =
-  /[\u1100-\u115f\ua960-\ua97c][\u1160-\u11a7\ud7b0-\ud7c6]*[\u11a8-\u11ff\ud7cb-\ud7fb]*\p{M}*|\P{M}[\p{M}\uff9e\uff9f]*|[\p{M}\uff9e\uff9f]+/gsu;
+// Compatibility jamo spelling one syllable (ㄷㅗ) are one character too.
+const CLUSTER = new RegExp(
+  `${JAMO_SYLLABLE}|[\\u1100-\\u115f\\ua960-\\ua97c][\\u1160-\\u11a7\\ud7b0-\\ud7c6]*[\\u11a8-\\u11ff\\ud7cb-\\ud7fb]*\\p{M}*|\\P{M}[\\p{M}\\uff9e\\uff9f]*|[\\p{M}\\uff9e\\uff9f]+`,
+  'gsu',
+);
 // Format characters (zero-width space/joiners, bidi controls, soft hyphen, tags),
 // fillers that render as nothing, and control characters other than whitespace.
-const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0]|[^\P{Cc}\t\n\v\f\r]/gu;
+const INVISIBLE = /[\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0\ufe00-\ufe0f\u{e0100}-\u{e01ef}]|[^\P{Cc}\t\n\v\f\r]/gu;
 const GENERIC_MARKS = /[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/gu;
+// On these scripts every combining mark is decoration (Zalgo uses Cyrillic ones too);
+// elsewhere (Devanagari vowel signs, kana voicing marks) marks are spelling.
+const DECORATED_BASE = /^[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Common}]/u;
+const ALL_MARKS = /\p{M}/gu;
+// Letter blocks laid out A to Z that NFKC leaves alone: negative circled 🅐,
+// negative squared 🅰 and regional indicators 🇦 (emoji "fancy text").
+const LETTER_BLOCKS = [0x1f150, 0x1f170, 0x1f1e6];
+function blockLetter(code: number): string | undefined {
+  for (const first of LETTER_BLOCKS) {
+    if (code >= first && code < first + 26) return String.fromCharCode(0x61 + code - first);
+  }
+  return undefined;
+}
 // Private-use characters have no agreed look; they separate words like symbols.
 const PRIVATE_USE = /\p{Co}/u;
 const KATAKANA_FIRST = 0x30a1;
@@ -46,16 +63,25 @@ const ASCII = /^[\x00-\x7f]*$/;
 function normaliseCluster(cluster: string): readonly string[] {
   let text = cluster.normalize('NFKC').replace(INVISIBLE, '');
   if (text === '') return [];
+  const letter = blockLetter(cluster.codePointAt(0)!);
+  if (letter) return [letter];
+  if (cluster.length > 1 && cluster.charCodeAt(0) >= 0x3131 && cluster.charCodeAt(0) <= 0x314e) {
+    const syllable = composeJamo(cluster);
+    if (syllable) return [syllable];
+  }
   // A look-alike that NFKC folds to another non-Latin letter (lunate sigma ϲ -> ς)
   // is judged by its own shape first.
-  if (!ASCII.test(text) && cluster.codePointAt(0)! > 0x7f && [...cluster].length === 1) {
+  if (cluster.codePointAt(0)! > 0x7f && [...cluster].length === 1 && !ASCII.test(text.toUpperCase().toLowerCase())) {
     const latin = latinSkeleton(cluster.toLowerCase());
     if (latin !== cluster.toLowerCase()) return [...latin];
   }
   if (text === '\u2800') return [' '];
   text = text.toUpperCase().toLowerCase();
   // ñ is its own letter in Spanish (año is not ano); other diacritics are decoration.
-  if (text.normalize('NFC') !== 'ñ') text = text.normalize('NFD').replace(GENERIC_MARKS, '').normalize('NFC');
+  if (text.normalize('NFC') !== 'ñ') {
+    const decomposed = text.normalize('NFD');
+    text = decomposed.replace(DECORATED_BASE.test(decomposed) ? ALL_MARKS : GENERIC_MARKS, '').normalize('NFC');
+  }
   const out: string[] = [];
   for (const char of text) {
     if (PRIVATE_USE.test(char)) {
