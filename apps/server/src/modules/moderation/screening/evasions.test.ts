@@ -90,6 +90,11 @@ describe('evasions are flagged', () => {
     flags('onlyfans', ['0nlyfans', 'only fans']);
   });
 
+  it('fancy-text letters and Korean spelled in separate letters', () => {
+    flags('casino', ['🅲🅰🆂🅸🅽🅾', '🇨🇦🇸🇮🇳🇴', 'ᴄᴀsɪnᴏ']);
+    flags('도박', ['ㄷㅗㅂㅏㄱ']);
+  });
+
   it('plurals of longer terms', () => {
     flags('casino', ['casinos near me']);
     flags('apuestas', ['apuestas']);
@@ -132,6 +137,11 @@ describe('innocent look-alikes are left alone', () => {
 
   it('numbers are not read as letters', () => {
     allows(['100% real', 'room 101', 'call 555-1234', '3 cats', '5hours? 5 hours']);
+  });
+
+  it('phrases do not run on across a clause or a new sentence', () => {
+    allows(['It is free. Followers of the page get more', 'entry is free, followers too', 'buy; followers later']);
+    flags('free followers', ['free. followers', 'FREE. FOLLOWERS', 'free followers.']);
   });
 
   it('short words stay apart', () => {

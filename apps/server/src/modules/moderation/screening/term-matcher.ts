@@ -32,9 +32,16 @@ function wildcardMatches(pattern: string, reading: string): boolean {
   return true;
 }
 
+/** Whether a phrase may go on after the unit before `end` (not across "free. Followers"). */
+function runsOn(stream: TokenStream, end: number): boolean {
+  const unit = stream.units[end - 1];
+  return !(unit?.kind === 'latin' && unit.stop);
+}
+
 /** Index of the unit after the phrase when tokens[k..] match from unit `at`, else -1. */
 function matchRest(stream: TokenStream, tokens: readonly TermToken[], k: number, at: number): number {
   if (k === tokens.length) return at;
+  if (k > 0 && !runsOn(stream, at)) return -1;
   const unit = stream.units[at];
   if (!unit) return -1;
   const token = tokens[k]!;

@@ -19,6 +19,8 @@ export interface LatinUnit extends WordChars {
   single: boolean;
   /** Words between the same spaces, not parted by CJK text, share a group. */
   group: number;
+  /** A clause ends after it ("free, followers", "free. Followers"): a phrase does not run on. */
+  stop?: boolean;
 }
 
 export interface CjkUnit {
@@ -84,6 +86,14 @@ function startsWord(chars: readonly string[], index: number): boolean {
   return false;
 }
 
+const enum Stop {
+  None,
+  Sentence,
+  Clause,
+}
+const SENTENCE_STOPS = new Set([...'.!?…。！？']);
+const CLAUSE_STOPS = new Set([...';:,；：，、']);
+
 /** Longest spans tried when joining single letters, and words within one group. */
 const MAX_SINGLE_SPAN = 24;
 const MAX_GROUP_SPAN = 8;
@@ -101,11 +111,25 @@ export function tokenise(text: NormalisedText, options: TokeniseOptions = {}): T
   // Whether the previous space-delimited chunk ended with CJK text (for joining across a space).
   let previousEndedCjk = false;
   let chunkHasItems = false;
+  let chunkStart = 0;
+  let stop = Stop.None;
+  // A full stop ends a sentence only if a Sentence-case word follows ("free. Followers",
+  // not "go. back. to. your. country").
+  let sentenceEnd: LatinUnit | null = null;
+  const noteStop = (char: string) => {
+    if (CLAUSE_STOPS.has(char)) stop = Stop.Clause;
+    else if (SENTENCE_STOPS.has(char) && stop === Stop.None) stop = Stop.Sentence;
+  };
   let piece: number[] = [];
   let segment: number[] = [];
 
   const pushWord = (indices: number[]) => {
     const chars = indices.map((i) => text.chars[i]!);
+    if (sentenceEnd) {
+      const sentenceCase = text.upper[indices[0]!] && indices.length > 1 && !text.upper[indices[1]!];
+      if (!sentenceCase) sentenceEnd.stop = false;
+      sentenceEnd = null;
+    }
     let core = chars.length;
     let lead = 0;
     while (lead < chars.length && LEET_SYMBOLS.has(chars[lead]!)) lead += 1;
@@ -194,8 +218,16 @@ export function tokenise(text: NormalisedText, options: TokeniseOptions = {}): T
   const endChunk = () => {
     flushPiece();
     flushSegment();
+    const last = units[units.length - 1];
+    if (last?.kind === 'latin' && units.length > chunkStart) {
+      if (last.chars[last.chars.length - 1] === '!' && stop === Stop.None) stop = Stop.Sentence;
+      if (stop !== Stop.None) last.stop = true;
+      if (stop === Stop.Sentence) sentenceEnd = last;
+    }
     if (chunkHasItems) group += 1;
     chunkHasItems = false;
+    stop = Stop.None;
+    chunkStart = units.length;
   };
 
   for (let index = 0; index < text.chars.length; index += 1) {
@@ -205,10 +237,17 @@ export function tokenise(text: NormalisedText, options: TokeniseOptions = {}): T
       flushPiece();
       segment.push(index);
     } else if (kind === Kind.Word || kind === Kind.Mask) {
-      if (piece.length === 0 && !startsWord(text.chars, index)) continue; // "赌*博", "!!!": punctuation
+      if (piece.length === 0 && !startsWord(text.chars, index)) {
+        noteStop(text.chars[index]!);
+        continue; // "赌*博", "!!!": punctuation
+      }
       flushSegment();
+      if (piece.length === 0) stop = Stop.None;
       piece.push(index);
-    } else flushPiece();
+    } else {
+      flushPiece();
+      noteStop(text.chars[index]!);
+    }
   }
   endChunk();
 
@@ -259,7 +298,7 @@ function addAlternatives(units: Unit[], alternatives: Alternative[][], wildcards
     }
     // A short fragment without a vowel cannot be a word of its own ("fu ck", "sh it",
     // "as s"), so it is joined with its neighbour across a space; "an al" stays apart.
-    const next = units[index + 1];
+    const next = unit.stop ? undefined : units[index + 1];
     if (next?.kind === 'latin' && isShortFragment(unit) && isShortFragment(next) && (isVowelless(unit) || isVowelless(next))) add(index, index + 2);
     // A compound written as two words ("only fans", "bull shit"): both parts of four
     // letters or more, so short words ("pen is", "hero in", "top less") stay apart.
