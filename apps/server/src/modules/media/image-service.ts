@@ -1,3 +1,4 @@
+import { imageDHash, isInformativeDHash } from '../../lib/image-dhash.js';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { ImageRow } from '../../db/tables/images.js';
@@ -44,6 +45,9 @@ export class ImageService {
         placeholder: processed.placeholder,
         color: processed.dominantColor,
         alt: alt.trim().slice(0, 300),
+        dhash: await imageDHash(data)
+          .then((hash) => (isInformativeDHash(hash) ? hash : null))
+          .catch(() => null),
         now,
       });
     } catch (error) {

@@ -94,6 +94,7 @@ export class ContentScreening implements ContentGate {
     if (item.subject.type !== 'user') {
       const spam = await spamFindings(trx, { kind: item.subject.type, id: item.subject.id, authorId: item.author.id, text: item.text, now });
       if (spam.duplicateAuthors >= DUPLICATE_AUTHORS) holdReasons.push(`The same text was posted from ${spam.duplicateAuthors} other accounts today.`);
+      if (spam.imageCopyAuthors >= DUPLICATE_AUTHORS) holdReasons.push(`The same picture was posted from ${spam.imageCopyAuthors} other accounts today.`);
       if (spam.burst > this.settings.burstPosts) holdReasons.push(`${spam.burst} posts in ten minutes.`);
     }
     if (holdReasons.length === 0) return;

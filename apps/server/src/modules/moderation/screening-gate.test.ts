@@ -1,10 +1,11 @@
+import sharp from 'sharp';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/config.js';
 import { apiCaller, policyEnv, setUserFields, signUp, TEST_POLICY, type TestUser } from '../../../test/fixtures.js';
-import { uploadImages } from '../../../test/media-fixtures.js';
+import { uploadImage, uploadImages } from '../../../test/media-fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
 // Term rules and spam signals on real writes: a label rule labels (and the
@@ -76,5 +77,27 @@ describe('screening on write', () => {
     expect(() => loadConfig(env('casino\tgambling\tblok'))).toThrow(/line 1: unknown action "blok"/);
     expect(() => loadConfig(env('# ok\ncasino\tcasinos\tlabel'))).toThrow(/line 2: label "casinos" is not in the policy/);
     expect(() => loadConfig(env('casino\tgambling\tlabel\tmars'))).toThrow(/line 1: there is no rulebook "mars"/);
+  });
+});
+
+describe('image copies', () => {
+  it('holds a note whose picture other accounts posted today, resized or not', async () => {
+    const pattern = (width: number) =>
+      sharp(
+        Buffer.from(
+          `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${width}" viewBox="0 0 100 100"><rect width="100" height="100" fill="#fff"/><circle cx="30" cy="40" r="22" fill="#c33"/><rect x="55" y="10" width="35" height="80" fill="#236"/><path d="M0 100 L50 60 L100 100 Z" fill="#2a6"/></svg>`,
+        ),
+      )
+        .jpeg()
+        .toBuffer();
+    const states = [];
+    for (const [i, width] of [640, 800, 500].entries()) {
+      const who = await signUp(t, `sg_pic${i}`);
+      const uploaded = await uploadImage(t, who.cookie, await pattern(width));
+      expect(uploaded.statusCode, uploaded.body).toBe(201);
+      const note = await call('POST', '/api/notes', who, { title: `my photo ${i}`, body: `original words number ${i}`, imageIds: [uploaded.json().image.id] });
+      states.push(note.json().moderation?.state ?? 'live');
+    }
+    expect(states).toEqual(['live', 'live', 'held']);
   });
 });

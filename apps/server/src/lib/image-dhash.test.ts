@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { hammingDistance } from './simhash.js';
+import { hammingDistance } from '../modules/moderation/screening/simhash.js';
 import { IMAGE_NEAR_DUPLICATE_MAX_DISTANCE, imageDHash } from './image-dhash.js';
 
 // Test images are drawn here, pixel by pixel, so nothing is downloaded.

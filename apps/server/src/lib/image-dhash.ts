@@ -32,3 +32,14 @@ export async function imageDHash(image: Buffer): Promise<bigint> {
   }
   return hash;
 }
+
+/**
+ * Whether a hash says anything about the picture: a flat or nearly flat image
+ * (one colour, a plain gradient) hashes to almost all zeros or all ones, and
+ * every such image would look like a copy of every other.
+ */
+export function isInformativeDHash(hash: bigint): boolean {
+  let bits = 0;
+  for (let rest = hash; rest !== 0n; rest &= rest - 1n) bits += 1;
+  return bits > 4 && bits < 60;
+}
