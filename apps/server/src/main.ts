@@ -70,7 +70,10 @@ async function main(): Promise<void> {
     const app = await buildApp({ config, db, secretKey, sms, logger: log, jobs });
     stops.push(() => app.close());
     if (config.worker) {
-      await jobs.work({ 'transcode-video': (payload, context) => app.videos.processor.run(payload.videoId, context) });
+      await jobs.work({
+        'transcode-video': (payload, context) => app.videos.processor.run(payload.videoId, context),
+        'screen-image': async (payload) => void (await app.moderation.images.screen(payload.imageId, new Date())),
+      });
       log.info('worker started: this process runs background jobs');
     }
     // Stops run in reverse: jobs in flight finish before the HTTP server and the pool go.

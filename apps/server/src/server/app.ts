@@ -23,6 +23,8 @@ import { authorNotice } from '../modules/moderation/author-notice.js';
 import { ContentScreening } from '../modules/moderation/content-screening.js';
 import { termScreener } from '../modules/moderation/term-screener.js';
 import { SignupGate } from '../modules/moderation/signup-gate.js';
+import { createImageClassifier } from '../modules/moderation/images/create-image-classifier.js';
+import { ImageScreening } from '../modules/moderation/images/image-screening.js';
 import { type ModerationModule, registerModeration } from '../modules/moderation/moderation-module.js';
 import { feedFairnessRoutes } from '../modules/recommender/fairness-routes.js';
 import { healthRoutes } from '../modules/health/health-routes.js';
@@ -159,6 +161,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const jobs = deps.jobs ?? new JobQueue(db, { supervise: false, onError: (error) => app.log.error({ err: error }, 'job queue error') });
   if (!deps.jobs) app.addHook('onClose', () => jobs.stop());
+  const imageScreening = new ImageScreening(db, storage, createImageClassifier(config.moderation.imageClassifier), moderationActions);
+  const afterImageUpload = imageScreening.enabled
+    ? async (imageId: string) => void (await jobs.send(db, { type: 'screen-image', payload: { imageId } }))
+    : undefined;
 
   await app.register(
     async (api: ApiApp) => {
@@ -180,11 +186,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await socialRoutes(api, { db, clock, hydrator, cacheMs: config.readCacheMs, gate });
       await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
-      app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock, gate }));
+      app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock, gate, afterImageUpload }));
       accountListeners.push((userId) => app.content.recommender.forget(userId));
       app.decorate(
         'moderation',
-        await registerModeration(api, { config, db, storage, actions: moderationActions, translation, clock, onAccountChange: accountChanged }),
+        await registerModeration(api, {
+          config,
+          db,
+          storage,
+          actions: moderationActions,
+          images: imageScreening,
+          translation,
+          clock,
+          onAccountChange: accountChanged,
+        }),
       );
       app.decorate('videos', await registerVideoModules(api, { config, db, storage, jobs, clock }));
     },

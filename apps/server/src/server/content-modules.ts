@@ -36,11 +36,19 @@ export interface ContentModules {
 /** Notes, media, the explore feed, topics, views and search, under /api. */
 export async function registerContentModules(
   api: ApiApp,
-  deps: { config: Config; db: Db; storage: MediaStorage; hydrator: NoteHydrator; clock: () => Date; gate: ContentGate },
+  deps: {
+    config: Config;
+    db: Db;
+    storage: MediaStorage;
+    hydrator: NoteHydrator;
+    clock: () => Date;
+    gate: ContentGate;
+    afterImageUpload?: (imageId: string) => Promise<void>;
+  },
 ): Promise<ContentModules> {
   const { config, db, storage, hydrator, clock } = deps;
   await api.register(fastifyMultipart);
-  const images = new ImageService(db, storage);
+  const images = new ImageService(db, storage, deps.afterImageUpload);
   const notes = new NotesService(db, (noteId) => hydrator.invalidate(noteId), deps.gate);
   const recommender = new Recommender(db, config.recommender, {
     cacheMs: config.recommenderCacheMs,

@@ -17,6 +17,8 @@ export interface CommentsTable {
   /** Active labels, `label` or `label@rulebook` (the `labels` table holds who set them and why). */
   labels: ColumnType<string[], string[] | undefined, string[]>;
   mod_state: ColumnType<ModerationState, ModerationState | undefined, ModerationState>;
+  /** SimHash of the text (signed 64-bit), for near-duplicates across accounts; null for old rows. */
+  text_simhash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, Date, never>;
   deleted_at: Date | null;
 }

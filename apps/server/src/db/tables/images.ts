@@ -22,6 +22,11 @@ export interface ImagesTable {
   placeholder: string;
   dominant_color: string;
   alt: ColumnType<string, string | undefined, string>;
+  /** Labels the image classifier found (moderation/images); empty when none or not screened. */
+  labels: ColumnType<string[], string[] | undefined, string[]>;
+  screened_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Perceptual hash of the upload (lib/image-dhash.ts), as a signed 64-bit number. */
+  dhash: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Date, Date, never>;
 }
 

@@ -24,6 +24,8 @@ export interface NotesTable {
   /** Active labels, `label` or `label@rulebook` (the `labels` table holds who set them and why). */
   labels: ColumnType<string[], string[] | undefined, string[]>;
   mod_state: ColumnType<ModerationState, ModerationState | undefined, ModerationState>;
+  /** SimHash of the text (signed 64-bit), for near-duplicates across accounts; null for old rows. */
+  text_simhash: ColumnType<string | null, string | null | undefined, string | null>;
   /** A moderator limited its reach: visible, but out of recommendations and search. */
   reach_limited: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, Date, never>;

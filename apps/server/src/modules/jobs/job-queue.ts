@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Db } from '../../db/database.js';
-import { type Job, type JobHandlers, JOB_OPTIONS, type JobType } from './jobs.js';
+import { type Job, type JobContext, type JobHandlers, JOB_OPTIONS, type JobType } from './jobs.js';
 
 export const JOBS_SCHEMA = 'pgboss';
 
@@ -66,12 +66,14 @@ export class JobQueue {
   }
 
   /** Start taking jobs; one at a time per type, as a transcode already keeps two cores busy. */
-  async work(handlers: JobHandlers, pollingIntervalSeconds = 2): Promise<void> {
+  async work(handlers: Partial<JobHandlers>, pollingIntervalSeconds = 2): Promise<void> {
     await this.start();
     for (const type of Object.keys(handlers) as JobType[]) {
+      // Each queue carries its own type's payload (send() keys the queue by type).
+      const handler = handlers[type] as (payload: Job['payload'], context: JobContext) => Promise<void>;
       await this.boss.work<Job['payload']>(type, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
         if (!job) return;
-        await handlers[type](job.data, {
+        await handler(job.data, {
           jobId: job.id,
           retryCount: job.retryCount,
           retryLimit: job.retryLimit,

@@ -1,7 +1,7 @@
 // Every kind of background work: a typed union of { type, payload }, one queue
 // per type, one handler per type (PeerTube's job queue, in Postgres via pg-boss).
 
-export type Job = { type: 'transcode-video'; payload: { videoId: string } };
+export type Job = { type: 'transcode-video'; payload: { videoId: string } } | { type: 'screen-image'; payload: { imageId: string } };
 
 export type JobType = Job['type'];
 export type PayloadOf<T extends JobType> = Extract<Job, { type: T }>['payload'];
@@ -31,4 +31,6 @@ export interface JobTypeOptions {
 
 export const JOB_OPTIONS: Record<JobType, JobTypeOptions> = {
   'transcode-video': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 30 * 60 },
+  // An outside classifier may be briefly down: a few spaced retries, then a person sees the note anyway.
+  'screen-image': { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
 };

@@ -1,3 +1,4 @@
+import { imageDHash, isInformativeDHash } from '../../lib/image-dhash.js';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.js';
 import type { ImageRow } from '../../db/tables/images.js';
@@ -13,6 +14,8 @@ export class ImageService {
   constructor(
     private readonly db: Db,
     private readonly storage: MediaStorage,
+    /** After an image is stored (moderation queues its screening); its failure never fails the upload. */
+    private readonly afterUpload: (imageId: string) => Promise<void> = async () => {},
   ) {}
 
   async upload(ownerId: string, data: Buffer, alt: string, now: Date): Promise<ImageRow> {
@@ -31,8 +34,9 @@ export class ImageService {
       await this.storage.delete(variants.map((variant) => variant.key)).catch(() => {});
       throw new AppError(503, 'storage_unavailable', 'We could not store the image right now. Try again in a moment.', { cause: error });
     }
+    let row: ImageRow;
     try {
-      return await insertImage(this.db, {
+      row = await insertImage(this.db, {
         ownerId,
         prefix,
         width: processed.width,
@@ -41,12 +45,17 @@ export class ImageService {
         placeholder: processed.placeholder,
         color: processed.dominantColor,
         alt: alt.trim().slice(0, 300),
+        dhash: await imageDHash(data)
+          .then((hash) => (isInformativeDHash(hash) ? hash : null))
+          .catch(() => null),
         now,
       });
     } catch (error) {
       await this.storage.delete(variants.map((variant) => variant.key));
       throw error;
     }
+    await this.afterUpload(row.id).catch(() => {});
+    return row;
   }
 
   async removeAbandoned(now: Date): Promise<number> {

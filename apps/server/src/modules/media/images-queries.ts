@@ -12,6 +12,7 @@ export function insertImage(
     placeholder: string;
     color: string;
     alt: string;
+    dhash: bigint | null;
     now: Date;
   },
 ): Promise<ImageRow> {
@@ -26,6 +27,7 @@ export function insertImage(
       placeholder: input.placeholder,
       dominant_color: input.color,
       alt: input.alt,
+      dhash: input.dhash === null ? null : BigInt.asIntN(64, input.dhash).toString(),
       created_at: input.now,
     })
     .returningAll()

@@ -8,6 +8,8 @@ import path from 'node:path';
  */
 export interface MediaStorage {
   put(key: string, data: Buffer, contentType: string): Promise<void>;
+  /** A stored file's bytes (background jobs that look at media: screening). */
+  get(key: string): Promise<Buffer>;
   delete(keys: readonly string[]): Promise<void>;
   /** The public URL of a key. */
   url(key: string): string;
@@ -33,6 +35,10 @@ export class LocalDiskStorage implements MediaStorage {
     const temp = `${file}.${process.pid}.tmp`;
     await fs.writeFile(temp, data);
     await fs.rename(temp, file);
+  }
+
+  get(key: string): Promise<Buffer> {
+    return fs.readFile(this.file(key));
   }
 
   async delete(keys: readonly string[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { DeleteObjectsCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Config } from '../../config/config.js';
 import type { MediaStorage } from './media-storage.js';
 
@@ -28,6 +28,12 @@ export class S3Storage implements MediaStorage {
         CacheControl: 'public, max-age=31536000, immutable',
       }),
     );
+  }
+
+  async get(key: string): Promise<Buffer> {
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: key }));
+    if (!object.Body) throw new Error(`empty object ${key}`);
+    return Buffer.from(await object.Body.transformToByteArray());
   }
 
   async delete(keys: readonly string[]): Promise<void> {

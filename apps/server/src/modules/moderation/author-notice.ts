@@ -1,7 +1,7 @@
 import type { ModerationPolicy } from '../../config/moderation-policy.js';
 import type { Db } from '../../db/database.js';
 import { decideLabels, type VisibleItem } from '../../kernel/visibility.js';
-import { activeLabels } from './labels-queries.js';
+import { activeLabels, presentLabel } from './labels-queries.js';
 
 // What the author of a note sees of its moderation, on the note itself: its
 // state, whether its reach is limited, each label with who set it and why, and
@@ -35,13 +35,7 @@ export async function authorNotice(db: Db, policy: ModerationPolicy, noteId: str
   return {
     state: item.state,
     limited: item.limited,
-    labels: labels.map((label) => ({
-      label: label.label,
-      rulebooks: label.rulebooks,
-      source: label.source,
-      reason: label.reason,
-      createdAt: label.created_at.toISOString(),
-    })),
+    labels: labels.map(presentLabel),
     outcomes,
     statementId: statement ? String(statement.id) : null,
   };

@@ -9,7 +9,7 @@ import type { MediaStorage } from '../media/media-storage.js';
 import { presentImage } from '../media/image-view.js';
 import { caseNotFound } from './actions-service.js';
 import { categoriesOf, findCase, type QueueKey, queuePage } from './cases-queries.js';
-import { activeLabels, type Subject } from './labels-queries.js';
+import { activeLabels, presentLabel, type Subject } from './labels-queries.js';
 import { assertInScope, type ModeratorScope } from './moderators.js';
 import { severityOf } from './moderation-rules.js';
 import { upsertOpenCase } from './reports-queries.js';
@@ -186,13 +186,7 @@ export class CasesService {
             createdAt: facts.createdAt.toISOString(),
             state: facts.state,
             limited: facts.limited,
-            labels: labels.map((label) => ({
-              label: label.label,
-              rulebooks: label.rulebooks,
-              source: label.source,
-              reason: label.reason,
-              createdAt: label.created_at.toISOString(),
-            })),
+            labels: labels.map(presentLabel),
           }
         : null,
       author: author

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
@@ -7,6 +8,9 @@ import type { ActionInput, ActionsService } from './actions-service.js';
 import { severityOf } from './moderation-rules.js';
 import { upsertOpenCase } from './reports-queries.js';
 import { subjectFacts } from './subjects.js';
+import { labelNote } from './images/image-screening.js';
+import { countLinks, countMentions } from './screening/spam-signals.js';
+import { spamFindings } from './spam-queries.js';
 
 // Automated screening on every write of a note, comment, bio or display name.
 // Before the write: accounts that may not post are refused, texts with too
@@ -27,29 +31,27 @@ export interface TermMatch {
 /** The text screening engine (screening/screen-text.ts), or none when no terms file is configured. */
 export type TermScreener = (text: string) => TermMatch[];
 
-const LINK = /\bhttps?:\/\/|\bwww\.[a-z0-9-]+\.[a-z]{2,}|\b[a-z0-9-]+\.(?:com|net|org|io|co|xyz|top|link|shop|info|cn|ru)\b/gi;
-const MENTION = /(?:^|[^\p{L}\p{N}_])@([\p{L}\p{N}_]{3,24})/gu;
 const MANY_MENTIONS_FOR_NEW = 3;
-
-export function linkCount(text: string): number {
-  return text.match(LINK)?.length ?? 0;
-}
-
-export function mentionCount(text: string): number {
-  return [...text.matchAll(MENTION)].length;
-}
+/** The same text from this many other accounts in a day is a campaign, not a coincidence. */
+const DUPLICATE_AUTHORS = 2;
 
 export class ContentScreening implements ContentGate {
   constructor(
     private readonly actions: ActionsService,
-    private readonly settings: Pick<Config['moderation'], 'maxMentions' | 'newAccountHours'>,
+    private readonly settings: Pick<Config['moderation'], 'maxMentions' | 'newAccountHours' | 'burstPosts'>,
     private readonly terms: TermScreener | null,
   ) {}
+
+  /** Images the classifier already rated lend their labels to the note that uses them. */
+  private async imageLabels(trx: Db, noteId: string): Promise<string[]> {
+    const rows = await trx.selectFrom('images').select('labels').where('note_id', '=', noteId).where('labels', '<>', sql<string[]>`'{}'`).execute();
+    return [...new Set(rows.flatMap((row) => row.labels))];
+  }
 
   check(author: UserRow, text: string, kind: WrittenItem['subject']['type'], now: Date): void {
     // A pending sign-up still finishes its profile (that is what a moderator reviews).
     if (!(kind === 'user' && author.status === 'pending')) assertMayWrite(author, now);
-    if (kind !== 'user' && mentionCount(text) > this.settings.maxMentions) {
+    if (kind !== 'user' && countMentions(text) > this.settings.maxMentions) {
       throw badRequest('too_many_mentions', `Mention at most ${this.settings.maxMentions} people in one post.`);
     }
     const rejecting = this.matches(text).find((match) => match.action === 'reject' && match.regions.length === 0);
@@ -68,6 +70,10 @@ export class ContentScreening implements ContentGate {
     for (const [label, regions] of labelsToApply(matches)) {
       await actions.apply(facts, this.input('label', label, regions, `Matched the term rules for ${label}.`), automated, null, now);
     }
+    if (item.subject.type === 'note') {
+      const fromImages = await this.imageLabels(trx, item.subject.id);
+      if (fromImages.length > 0) await labelNote(trx, this.actions, item.subject.id, fromImages, 'The image classifier rated an image of this note.', now);
+    }
     // A reject rule scoped to rulebooks cannot refuse the post for everyone: it hides it there.
     const regional = matches.filter((match) => match.action === 'reject' && match.regions.length > 0);
     if (regional.length > 0) {
@@ -82,8 +88,14 @@ export class ContentScreening implements ContentGate {
     }
     for (const match of matches.filter((entry) => entry.action === 'hold')) holdReasons.push(`Matched a term held for review (${match.label}).`);
     if (young && item.subject.type !== 'user') {
-      if (linkCount(item.text) > 0) holdReasons.push('A new account posted a link.');
-      if (mentionCount(item.text) > MANY_MENTIONS_FOR_NEW) holdReasons.push('A new account mentioned many people.');
+      if (countLinks(item.text) > 0) holdReasons.push('A new account posted a link.');
+      if (countMentions(item.text) > MANY_MENTIONS_FOR_NEW) holdReasons.push('A new account mentioned many people.');
+    }
+    if (item.subject.type !== 'user') {
+      const spam = await spamFindings(trx, { kind: item.subject.type, id: item.subject.id, authorId: item.author.id, text: item.text, now });
+      if (spam.duplicateAuthors >= DUPLICATE_AUTHORS) holdReasons.push(`The same text was posted from ${spam.duplicateAuthors} other accounts today.`);
+      if (spam.imageCopyAuthors >= DUPLICATE_AUTHORS) holdReasons.push(`The same picture was posted from ${spam.imageCopyAuthors} other accounts today.`);
+      if (spam.burst > this.settings.burstPosts) holdReasons.push(`${spam.burst} posts in ten minutes.`);
     }
     if (holdReasons.length === 0) return;
 

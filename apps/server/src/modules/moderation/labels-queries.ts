@@ -65,3 +65,8 @@ async function syncLabels(db: Db, subject: Subject): Promise<void> {
   const entries = [...new Set(rows.flatMap((row) => (row.rulebooks === null ? [row.label] : row.rulebooks.map((book) => labelEntry(row.label, book)))))];
   await sql`update ${sql.table(TABLE[subject.type])} set labels = ${sql.val(entries)}::text[] where id = ${subject.id}`.execute(db);
 }
+
+/** A label as the author and moderators read it. */
+export function presentLabel(row: LabelRow) {
+  return { label: row.label, rulebooks: row.rulebooks, source: row.source, reason: row.reason, createdAt: row.created_at.toISOString() };
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, insertNote, policyEnv, setUserFields, signUp, TEST_POLICY, type TestUser } from '../../../test/fixtures.js';
+import { uploadImages } from '../../../test/media-fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
 // The whole loop through HTTP on the real database: a report opens a case, a
@@ -191,5 +192,26 @@ describe("the author's notice", () => {
     });
     expect(own.moderation.statementId).toBeTruthy();
     expect((await call('GET', `/api/notes/${noteId}`, usReader)).json().moderation).toBeUndefined();
+  });
+});
+
+describe('notifications follow visibility', () => {
+  it('drops a notification about a note once it is hidden in the reader’s region', async () => {
+    const [image] = await uploadImages(t, author.cookie, 1);
+    const created = await call('POST', '/api/notes', author, { title: 'hi', body: 'look @mf_cn and @mf_us', imageIds: [image] });
+    expect(created.statusCode, created.body).toBe(201);
+    const noteId = created.json().id as string;
+    const mentions = async (who: TestUser) =>
+      (await call('GET', '/api/notifications', who)).json().items.filter((item: { note: { id: string } | null }) => item.note?.id === noteId);
+    expect(await mentions(cnReader)).toHaveLength(1);
+    const opened = (await call('POST', '/api/moderation/cases', firstMod, { subject: { type: 'note', id: noteId } })).json();
+    await call('POST', `/api/moderation/cases/${opened.id}/actions`, firstMod, {
+      action: 'restrict',
+      rulebooks: ['cn'],
+      rule: 'law/local',
+      reason: 'Not allowed there.',
+    });
+    expect(await mentions(cnReader)).toHaveLength(0);
+    expect(await mentions(usReader)).toHaveLength(1);
   });
 });

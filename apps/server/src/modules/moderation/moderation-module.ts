@@ -4,6 +4,7 @@ import type { ApiApp } from '../../kernel/api-app.js';
 import type { MediaStorage } from '../media/media-storage.js';
 import type { TranslationService } from '../translation/translation-service.js';
 import type { ActionsService } from './actions-service.js';
+import type { ImageScreening } from './images/image-screening.js';
 import { AppealsService } from './appeals-service.js';
 import { CasesService } from './cases-service.js';
 import { moderationRoutes } from './moderation-routes.js';
@@ -18,6 +19,8 @@ export interface ModerationModule {
   reports: ReportsService;
   cases: CasesService;
   appeals: AppealsService;
+  /** The screen-image job's code (workers run it). */
+  images: ImageScreening;
 }
 
 /** Reports, the moderator console, statements and appeals, transparency, under /api. */
@@ -29,6 +32,7 @@ export async function registerModeration(
     storage: MediaStorage;
     /** Built by the app first: the content gate (screening) applies actions too. */
     actions: ActionsService;
+    images: ImageScreening;
     translation: TranslationService;
     clock: () => Date;
     /** A moderator's role changed: cached sessions must go. */
@@ -45,5 +49,5 @@ export async function registerModeration(
   await moderationRoutes(api, { db, policy, cases, actions, appeals, translation: deps.translation, clock });
   await moderatorsRoutes(api, { db, policy, clock, onRoleChange: deps.onAccountChange });
   await transparencyRoutes(api, { transparency: new TransparencyService(db, policy), clock });
-  return { actions, reports, cases, appeals };
+  return { actions, reports, cases, appeals, images: deps.images };
 }

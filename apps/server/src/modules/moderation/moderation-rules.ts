@@ -1,5 +1,3 @@
-import { LABEL_VOCABULARY } from '../../config/moderation-policy.js';
-
 // The fixed rules of the trust-and-safety loop: what people may report, how
 // urgent each kind of report is, which actions exist and what they cost the
 // account, how long an appeal stays open.
@@ -52,5 +50,3 @@ export function policyRules(labels: readonly string[]): string[] {
     'law/local',
   ];
 }
-
-export const VOCABULARY: readonly string[] = LABEL_VOCABULARY;

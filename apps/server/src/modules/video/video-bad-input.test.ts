@@ -93,7 +93,7 @@ describe('video bad input', () => {
     // An encoder that cannot run: a transient failure as far as the job knows.
     const broken = new VideoProcessor({
       db: t.database.db,
-      storage: { put: async () => {}, delete: async () => {}, url: (key) => key },
+      storage: { put: async () => {}, get: async () => Buffer.alloc(0), delete: async () => {}, url: (key) => key },
       tools: { ffprobe: tools.ffprobe, ffmpeg: '/bin/false' },
       uploadsDir: t.config.video.uploadsDir,
       workDir: path.join(scratch, 'work'),
