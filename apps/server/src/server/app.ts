@@ -173,7 +173,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       api.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await healthRoutes(api, { db });
       const translation = await registerTranslation(api, { config, db, hydrator, rateLimiter, clock });
-      await metaRoutes(api, { smsProvider: sms.name, devSmsInbox, translationEnabled: translation.enabled });
+      await metaRoutes(api, { smsProvider: sms.name, devSmsInbox, translationEnabled: translation.enabled, labels: config.moderation.policy.labels });
       await authRoutes(api, {
         auth,
         sessions,

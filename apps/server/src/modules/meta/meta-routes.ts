@@ -3,7 +3,10 @@ import type { ApiApp } from '../../kernel/api-app.js';
 import { SUPPORTED_LANGUAGES } from '../accounts/languages.js';
 
 /** What the web app needs to know about this installation before anyone signs in. */
-export async function metaRoutes(app: ApiApp, deps: { smsProvider: 'console' | 'twilio'; devSmsInbox: boolean; translationEnabled: boolean }) {
+export async function metaRoutes(
+  app: ApiApp,
+  deps: { smsProvider: 'console' | 'twilio'; devSmsInbox: boolean; translationEnabled: boolean; labels: readonly string[] },
+) {
   app.get(
     '/meta',
     {
@@ -16,6 +19,7 @@ export async function metaRoutes(app: ApiApp, deps: { smsProvider: 'console' | '
             smsProvider: Type.Union([Type.Literal('console'), Type.Literal('twilio')]),
             devSmsInbox: Type.Boolean(),
             translation: Type.Object({ enabled: Type.Boolean({ description: 'A translation provider is configured: show translate buttons' }) }),
+            labels: Type.Array(Type.String(), { description: 'Moderation labels people may report (the vocabulary and the operator’s own)' }),
           }),
         },
       },
@@ -25,6 +29,7 @@ export async function metaRoutes(app: ApiApp, deps: { smsProvider: 'console' | '
       smsProvider: deps.smsProvider,
       devSmsInbox: deps.devSmsInbox,
       translation: { enabled: deps.translationEnabled },
+      labels: [...deps.labels],
     }),
   );
 }

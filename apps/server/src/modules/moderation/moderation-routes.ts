@@ -156,7 +156,8 @@ export async function moderationRoutes(app: ApiApp, deps: Deps) {
           {
             action: Type.Union(ACTIONS.map((action) => Type.Literal(action))),
             label: Type.Optional(Type.String({ maxLength: 40 })),
-            rulebooks: Type.Optional(Type.Union([Type.Array(Type.String({ maxLength: 32 }), { maxItems: 50 }), Type.Null()])),
+            // Null first: with type coercion on, a null would otherwise become [""].
+            rulebooks: Type.Optional(Type.Union([Type.Null(), Type.Array(Type.String({ maxLength: 32 }), { maxItems: 50 })])),
             rule: Type.String({ minLength: 1, maxLength: 100 }),
             reason: Type.String({ minLength: 1, maxLength: 4000 }),
             durationHours: Type.Optional(Type.Integer({ minimum: 1 })),

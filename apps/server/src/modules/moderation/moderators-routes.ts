@@ -54,8 +54,9 @@ export async function moderatorsRoutes(app: ApiApp, deps: { db: Db; policy: Mode
         params: HandleParams,
         body: Type.Object(
           {
-            rulebooks: Type.Union([Type.Array(Type.String({ maxLength: 32 }), { maxItems: 50 }), Type.Null()]),
-            languages: Type.Union([Type.Array(Type.String({ maxLength: 8 }), { maxItems: 50 }), Type.Null()]),
+            // Null (all) first: with type coercion on, a null would otherwise become [""].
+            rulebooks: Type.Union([Type.Null(), Type.Array(Type.String({ maxLength: 32 }), { maxItems: 50 })]),
+            languages: Type.Union([Type.Null(), Type.Array(Type.String({ maxLength: 8 }), { maxItems: 50 })]),
           },
           { additionalProperties: false },
         ),

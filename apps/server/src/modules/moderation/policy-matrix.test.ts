@@ -154,6 +154,20 @@ const READ_PATHS: Record<string, { signedInOnly?: boolean; seen: Seen }> = {
   },
 };
 
+describe('moderators and media', () => {
+  it("lets a moderator load the files of a note hidden in the moderator's own region (to review it)", async () => {
+    const mod = await signUp(t, 'pm_mod');
+    await setUserFields(t.database.db, mod.id, { role: 'moderator', region: 'CN' });
+    const hidden = notes.get('gambling')!;
+    expect((await t.app.inject({ url: `/media/${hidden.imageKey}`, headers: { cookie: mod.cookie } })).statusCode).toBe(200);
+    expect((await get(viewers[0]!, `/media/${hidden.imageKey}`)).statusCode).toBe(404);
+  });
+
+  it('lists the labels people may report in /api/meta', async () => {
+    expect((await call('GET', '/api/meta')).json().labels).toContain('ip-infringement');
+  });
+});
+
 describe('policy matrix', () => {
   it('gives every rulebook × label × read path × viewer the configured outcome', async () => {
     const actual: Record<string, string> = {};

@@ -66,6 +66,18 @@ describe('the review queue', () => {
     expect((await call('GET', '/api/moderation/queue', scoped)).json().items).toEqual([]);
     const [first] = (await call('GET', '/api/moderation/queue', mod)).json().items;
     expect((await call('GET', `/api/moderation/cases/${first.id}`, scoped)).json().error.code).toBe('out_of_scope');
+    // Regression: null (every rulebook, every language) was coerced to [""] and refused.
+    const all = await call('PUT', '/api/admin/moderators/qo_scoped', admin, { rulebooks: null, languages: null });
+    expect(all.statusCode, all.body).toBe(200);
+    expect(all.json()).toMatchObject({ rulebooks: null, languages: null });
+    expect((await call('GET', '/api/moderation/queue', scoped)).json().items.length).toBeGreaterThan(0);
+    const dismissed = await call('POST', `/api/moderation/cases/${first.id}/actions`, scoped, {
+      action: 'dismiss',
+      rulebooks: null,
+      rule: 'law/local',
+      reason: 'Fine.',
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(201);
     expect((await call('DELETE', '/api/admin/moderators/qo_scoped', admin)).statusCode).toBe(204);
     expect((await call('GET', '/api/moderation/queue', scoped)).statusCode).toBe(403);
   });
