@@ -223,10 +223,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       const openGraph = await noteOpenGraphTags(hydrator, request.url, `${request.protocol}://${request.host}`, visitor);
       if (openGraph) {
         const shell = await fs.readFile(path.join(config.webDistDir, 'index.html'), 'utf8');
-        return reply
-          .type('text/html; charset=utf-8')
-          .header('cache-control', 'no-cache')
-          .send(shell.replace(/<title>[^<]*<\/title>/, openGraph));
+        return (
+          reply
+            .type('text/html; charset=utf-8')
+            .header('cache-control', 'no-cache')
+            // A function replacement: note text may hold `$&` or `$\``, which a replacement string would expand.
+            .send(shell.replace(/<title>[^<]*<\/title>/, () => openGraph))
+        );
       }
       // Client-side routes (/me, /u/ann) all load the single-page app.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

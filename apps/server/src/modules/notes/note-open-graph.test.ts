@@ -39,6 +39,18 @@ describe('shared note links', () => {
     expect(page.body).not.toContain('<title>Qiao · 桥</title>');
   });
 
+  it('keeps replacement patterns in the text as text (regression: $& spliced the shell into the tags)', async () => {
+    const { cookie } = await signIn(t, '+14155552672', { handle: 'og_dollar', displayName: 'Dollar' });
+    const imageIds = await uploadImages(t, cookie, 1);
+    const note = (
+      await t.app.inject({ method: 'POST', url: '/api/notes', payload: { title: 'Price $& more $`', body: "$' tail", imageIds }, headers: { cookie } })
+    ).json();
+    const page = await t.app.inject({ url: `/notes/${note.id}` });
+    expect(page.body).toContain('<meta property="og:title" content="Price $&amp; more $` · Dollar">');
+    expect(page.body.match(/<html>/g)).toHaveLength(1);
+    expect(page.body.match(/<div id="root">/g)).toHaveLength(1);
+  });
+
   it('falls back to the plain app shell for unknown or deleted notes', async () => {
     const page = await t.app.inject({ url: '/notes/987654321' });
     expect(page.statusCode).toBe(200);
