@@ -74,6 +74,18 @@ describe('likes', () => {
 });
 
 describe('collects and boards', () => {
+  it("keeps a private board's notes off the owner's public Collected tab (regression: they were listed)", async () => {
+    const kept = await insertNote(t.database.db, { authorId: ann.id, title: 'kept private' });
+    const shown = await insertNote(t.database.db, { authorId: ann.id, title: 'shown' });
+    const secret = (await call('POST', '/api/boards', cat, { name: 'Secret', isPrivate: true })).json();
+    await call('PUT', `/api/notes/${kept}/collect`, cat, { boardId: secret.id });
+    await call('PUT', `/api/notes/${shown}/collect`, cat);
+    const ids = async (who?: TestUser) => (await call('GET', '/api/users/cat/collects', who)).json().items.map((item: { id: string }) => item.id);
+    expect(await ids(bob)).toEqual([shown]);
+    expect(await ids()).toEqual([shown]);
+    expect(await ids(cat)).toEqual([shown, kept]);
+  });
+
   it('collects into a board, moves between boards without counting twice, and uncollects', async () => {
     const noteId = await insertNote(t.database.db, { authorId: ann.id });
     const travel = await call('POST', '/api/boards', bob, { name: ' Travel ' });

@@ -14,6 +14,8 @@ export interface NoteRef {
 export interface NoteRefsOptions {
   /** The viewer's visibility filter over `notes n` (kernel/visible-rows-sql.ts). */
   visible?: RawBuilder<boolean>;
+  /** Collects only: leave out notes the owner keeps in a private board (someone else is looking). */
+  hidePrivateBoards?: boolean;
 }
 
 async function noteRefsPage(
@@ -29,6 +31,7 @@ async function noteRefsPage(
     select e.note_id::text as note_id, e.created_at
     from ${sql.table(table)} e join notes n on n.id = e.note_id
     where e.user_id = ${userId} and ${options.visible ?? sql`n.deleted_at is null`}
+      ${table === 'collects' && options.hidePrivateBoards ? sql`and not exists (select 1 from boards b where b.id = e.board_id and b.is_private)` : sql``}
       ${before ? sql`and (e.created_at, e.note_id) < (${before[0]}::timestamptz, ${before[1]}::bigint)` : sql``}
     order by e.created_at desc, e.note_id desc
     limit ${limit + 1}`.execute(db);

@@ -21,7 +21,8 @@ export class ProfileTabsService {
     if (isPrivate && owner.id !== viewerId) {
       throw new AppError(403, `${tab}_private`, tab === 'likes' ? 'Their likes are private.' : 'Their collects are private.');
     }
-    const options = { visible: visibleNotes(context, 'feed', 'n') };
+    // A private board's notes are the owner's alone, here as on the board itself.
+    const options = { visible: visibleNotes(context, 'feed', 'n'), hidePrivateBoards: owner.id !== viewerId };
     return tab === 'likes' ? likedNoteIdsPage(this.db, owner.id, cursor, limit, options) : collectedNoteIdsPage(this.db, owner.id, cursor, limit, options);
   }
 }
