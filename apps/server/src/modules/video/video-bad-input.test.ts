@@ -31,6 +31,22 @@ async function processAndRead(videoId: string) {
 }
 
 describe('video bad input', () => {
+  it("never lets a query string point tus at someone else's upload (regression: IDOR)", async () => {
+    const other = await signIn(t, '+14155550402', { handle: 'bad_other', displayName: 'Other' });
+    const theirs = (await tusCreate(baseUrl, other.cookie, 1000, { filename: 'theirs.mp4', filetype: 'video/mp4' })).headers.get('location')!;
+    const mine = (await tusCreate(baseUrl, cookie, 2000, { filename: 'mine.mp4', filetype: 'video/mp4' })).headers.get('location')!;
+    const sneaky = `${mine}?x=/${path.basename(theirs)}`;
+    const head = await tusHead(baseUrl, sneaky, cookie);
+    // The answer is about my upload (2000 bytes), never theirs (1000).
+    expect(head.headers.get('upload-length')).toBe('2000');
+    const patched = await tusPatch(baseUrl, sneaky, cookie, 0, Buffer.alloc(10));
+    expect(patched.status).toBe(204);
+    expect((await tusHead(baseUrl, theirs, other.cookie)).headers.get('upload-offset')).toBe('0');
+    const deleted = await fetch(new URL(sneaky, baseUrl), { method: 'DELETE', headers: { 'tus-resumable': '1.0.0', cookie } });
+    expect(deleted.status).toBe(204);
+    expect((await tusHead(baseUrl, theirs, other.cookie)).status).toBe(200);
+  });
+
   it('speaks tus 1.0 with creation, termination and expiration', async () => {
     const options = await fetch(`${baseUrl}/api/uploads/videos`, { method: 'OPTIONS' });
     expect(options.status).toBe(204);

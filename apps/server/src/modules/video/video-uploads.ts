@@ -109,6 +109,9 @@ export class VideoUploads {
         }
         const viewer = requireViewer(request);
         const id = (request.params as { id?: string }).id;
+        // tus reads the upload id from the whole raw URL, query included: `/<mine>?x=/<theirs>` would pass the
+        // check on <mine> and act on <theirs>. tus uses no query parameters, so the URL it sees ends at the path.
+        request.raw.url = request.raw.url?.split('?')[0];
         if (id) {
           const upload = await this.store.getUpload(id).catch(() => null);
           if (!upload || upload.metadata?.uploader !== viewer.user.id) throw notFound('upload_not_found', 'This upload does not exist or has expired.');
