@@ -23,7 +23,7 @@ describe('config', () => {
       TWILIO_AUTH_TOKEN: 't',
       TWILIO_FROM: '+15005550006',
       SECRET_KEY: 'k'.repeat(40),
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '1',
       RATE_LIMIT_CODES_PER_IP: '7',
     });
     expect(config).toMatchObject({
@@ -33,7 +33,7 @@ describe('config', () => {
       databaseUrl: 'postgres://x@db/qiao',
       env: 'production',
       cookieSecure: true,
-      trustProxy: true,
+      trustProxy: 1,
     });
     expect(config.sms.twilio.apiUrl).toBe('https://api.twilio.com');
     expect(config.rateLimits.codeRequestsPerIp).toBe(7);
@@ -55,6 +55,10 @@ describe('config', () => {
     expect(() => loadConfig({ SMS_PROVIDER: 'twilio' })).toThrow(/TWILIO_ACCOUNT_SID/);
     expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY/);
     expect(() => loadConfig({ COOKIE_SECURE: 'maybe' })).toThrow(/COOKIE_SECURE/);
+    // Regression: `true` trusted every X-Forwarded-For hop, so any client could pick its own IP.
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=1/);
+    expect(() => loadConfig({ TRUST_PROXY: 'my-proxy' })).toThrow(/TRUST_PROXY/);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1']);
     expect(() => loadConfig({ S3_BUCKET: 'media' })).toThrow(/S3_ACCESS_KEY_ID/);
     expect(() => loadConfig({ S3_BUCKET: 'media', S3_ACCESS_KEY_ID: 'a', S3_SECRET_ACCESS_KEY: 'b' })).toThrow(/MEDIA_BASE_URL/);
   });

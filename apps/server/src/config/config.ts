@@ -56,7 +56,11 @@ export interface Config {
   /** Secret used to hash codes and sign nothing else; generated under dataDir when unset. */
   secretKey: string | null;
   cookieSecure: boolean;
-  trustProxy: boolean;
+  /**
+   * Which X-Forwarded-For hops to believe: false (none), a number of proxies in front of the
+   * server, or the proxies' addresses/CIDRs. Never "all": a client could name its own IP.
+   */
+  trustProxy: false | number | string[];
   webDistDir: string;
   /** How long hot read paths (note cards and pages) may serve cached rows; 0 turns the cache off. */
   readCacheMs: number;
@@ -228,6 +232,26 @@ function termRulesFile(env: Env, policy: ModerationPolicy): { file: string; rule
   return { file: resolved, rules };
 }
 
+const ADDRESS_OR_CIDR = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+)(?:\/\d{1,3})?$/i;
+
+function trustProxy(env: Env): Config['trustProxy'] {
+  const raw = env.TRUST_PROXY?.trim().toLowerCase();
+  if (!raw || raw === 'false' || raw === '0' || raw === 'no' || raw === 'off') return false;
+  if (raw === 'true' || raw === 'yes' || raw === 'on') {
+    throw new ConfigError(
+      'TRUST_PROXY=true would believe any X-Forwarded-For a client writes; set the number of proxies in front of the server (e.g. TRUST_PROXY=1) or their addresses (e.g. TRUST_PROXY=10.0.0.0/8,127.0.0.1)',
+    );
+  }
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const addresses = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const bad = addresses.find((entry) => !ADDRESS_OR_CIDR.test(entry));
+  if (bad) throw new ConfigError(`TRUST_PROXY: "${bad}" is neither a number of proxies nor an address or CIDR range`);
+  return addresses;
+}
+
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name]?.trim().toLowerCase();
   if (raw === undefined || raw === '') return fallback;
@@ -337,7 +361,7 @@ export function loadConfig(env: Env = process.env): Config {
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 20, 1),
     secretKey,
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
-    trustProxy: bool(env, 'TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR || 'apps/web/dist'),
     demoContent: bool(env, 'DEMO_CONTENT', nodeEnv !== 'production'),
     readCacheMs: int(env, 'READ_CACHE_MS', 1000),
