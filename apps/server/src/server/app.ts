@@ -80,7 +80,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // A caller's request id is kept so one id follows a request across services.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
-    trustProxy: config.trustProxy,
+    // Fastify takes a hop count at run time (proxy-addr), though its type leaves numbers out.
+    trustProxy: config.trustProxy as boolean | string | string[],
     bodyLimit: 1024 * 1024,
     // On shutdown, idle keep-alive sockets close at once; busy ones finish their request.
     forceCloseConnections: 'idle',
