@@ -25,4 +25,17 @@ describe('normalizePhone', () => {
       expect((error as AppError).code).toBe('phone_invalid');
     }
   });
+
+  // Regression (SMS pumping): premium-rate, toll-free, fixed-line and satellite numbers all got codes.
+  it.each([
+    ['+44 909 000 0000', 'premium rate'],
+    ['+1 900 555 0123', 'premium rate'],
+    ['+1 800 555 0123', 'toll free'],
+    ['+44 20 7946 0000', 'fixed line'],
+    ['+81 3 1234 5678', 'fixed line'],
+    ['+881 6 1234 5678', 'satellite'],
+    ['+870 772 345 678', 'satellite'],
+  ])('refuses %s (%s): it cannot take an SMS', (input) => {
+    expect(() => normalizePhone(input)).toThrow(expect.objectContaining({ code: 'phone_cannot_receive_sms' }));
+  });
 });

@@ -22,5 +22,16 @@ export function normalizePhone(input: string, country?: string): NormalizedPhone
   if (!parsed?.isValid()) {
     throw badRequest('phone_invalid', 'This is not a valid phone number. Check the country and the digits.');
   }
+  // SMS pumping: premium-rate, toll-free, shared-cost, fixed-line and satellite numbers earn
+  // their operators money per message (or receive none); codes go to numbers that take SMS.
+  const type = parsed.getType();
+  if (!type || !SMS_TYPES.has(type) || SATELLITE_CODES.has(parsed.countryCallingCode)) {
+    throw badRequest('phone_cannot_receive_sms', 'This number cannot receive text messages. Use a mobile number.');
+  }
   return { e164: parsed.number, country: parsed.country ?? null };
 }
+
+/** Number types that receive SMS (libphonenumber's getType): mobiles, numbers that may be mobiles (+1), VoIP. */
+const SMS_TYPES: ReadonlySet<string> = new Set(['MOBILE', 'FIXED_LINE_OR_MOBILE', 'VOIP']);
+/** Satellite and international networks (Inmarsat, Iridium, Thuraya, …): costly to reach, a pumping favourite. */
+const SATELLITE_CODES: ReadonlySet<string> = new Set(['870', '881', '882', '883']);
