@@ -75,6 +75,20 @@ describe('image upload', () => {
     expect((await t.database.db.selectFrom('images').select('id').execute()).length).toBe(rowsBefore);
   });
 
+  it('refuses a pixel bomb before decoding it (regression: an 8944×8944 PNG took seconds of a core each)', async () => {
+    const bomb = await sharp({ create: { width: 8944, height: 8944, channels: 3, background: '#000' } })
+      .greyscale()
+      .png({ compressionLevel: 9 })
+      .toBuffer();
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const started = Date.now();
+    const response = await uploadImage(t, cookie, bomb, { name: 'zeros.png', type: 'image/png' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('image_too_many_pixels');
+    // Refused from the header alone: far quicker than one full decode.
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('needs a session and a multipart body', async () => {
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/media/images', payload: {} });
     expect(anonymous.statusCode).toBe(401);
