@@ -138,6 +138,11 @@ export interface Config {
     ffprobePath: string | null;
     /** Encoder threads per rendition: a small machine (2 cores) stays responsive while transcoding. */
     ffmpegThreads: number;
+    /** Resumable uploads one person may start per UTC day, and the bytes they may declare in all. */
+    uploadsPerDay: number;
+    uploadBytesPerDay: number;
+    /** New uploads are refused while the uploads directory's disk has less free space than this. */
+    minFreeDiskBytes: number;
   };
 }
 
@@ -407,6 +412,9 @@ export function loadConfig(env: Env = process.env): Config {
       ffmpegPath: env.FFMPEG_PATH || null,
       ffprobePath: env.FFPROBE_PATH || null,
       ffmpegThreads: int(env, 'FFMPEG_THREADS', 2, 1),
+      uploadsPerDay: int(env, 'VIDEO_UPLOADS_PER_DAY', 30, 1),
+      uploadBytesPerDay: int(env, 'VIDEO_UPLOAD_MB_PER_DAY', 10 * 1024, 1) * 1024 * 1024,
+      minFreeDiskBytes: int(env, 'UPLOADS_MIN_FREE_DISK_MB', 2048, 0) * 1024 * 1024,
     },
   };
 }

@@ -16,6 +16,7 @@ import type { ModeratorsTable } from './tables/moderators.js';
 import type { ReportsTable } from './tables/reports.js';
 import type { StatementsTable } from './tables/statements.js';
 import type { StrikesTable } from './tables/strikes.js';
+import type { UploadBudgetsTable } from './tables/upload-budgets.js';
 import type { LikesTable } from './tables/likes.js';
 import type { MutesTable } from './tables/mutes.js';
 import type { NoteCountersTable } from './tables/note-counters.js';
@@ -88,6 +89,7 @@ export interface Database {
   statements: StatementsTable;
   appeals: AppealsTable;
   moderators: ModeratorsTable;
+  upload_budgets: UploadBudgetsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -29,7 +29,14 @@ export async function registerVideoModules(
   deps: { config: Config; db: Db; storage: MediaStorage; jobs: JobQueue; clock: () => Date },
 ): Promise<VideoModules> {
   const { config, db, storage, jobs, clock } = deps;
-  const uploads = new VideoUploads({ db, jobs, uploadsDir: config.video.uploadsDir, maxBytes: config.video.maxUploadBytes, clock });
+  const uploads = new VideoUploads({
+    db,
+    jobs,
+    uploadsDir: config.video.uploadsDir,
+    maxBytes: config.video.maxUploadBytes,
+    quota: { uploads: config.video.uploadsPerDay, bytes: config.video.uploadBytesPerDay, minFreeDiskBytes: config.video.minFreeDiskBytes },
+    clock,
+  });
   const processor = new VideoProcessor({
     db,
     storage,

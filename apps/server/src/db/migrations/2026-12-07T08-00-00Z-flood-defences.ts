@@ -12,6 +12,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('dhash', 'bigint')
     .execute();
   await sql`create index images_recent_dhash_idx on images (created_at) where dhash is not null and note_id is not null`.execute(db);
+  // What each person may still upload today (resumable video uploads declare their size up front).
+  await db.schema
+    .createTable('upload_budgets')
+    .addColumn('user_id', 'bigint', (col) => col.notNull().references('users.id').onDelete('cascade'))
+    .addColumn('day', 'date', (col) => col.notNull())
+    .addColumn('uploads', 'integer', (col) => col.notNull())
+    .addColumn('bytes', 'bigint', (col) => col.notNull())
+    .addPrimaryKeyConstraint('upload_budgets_pk', ['user_id', 'day'])
+    .execute();
   // SimHash of what was written, to find the same text posted from many accounts.
   for (const table of ['notes', 'comments']) await db.schema.alterTable(table).addColumn('text_simhash', 'bigint').execute();
   await sql`create index notes_recent_simhash_idx on notes (created_at) where text_simhash is not null`.execute(db);
@@ -21,6 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.dropTable('upload_budgets').execute();
   await db.schema.alterTable('images').dropColumn('labels').dropColumn('screened_at').dropColumn('dhash').execute();
   for (const table of ['notes', 'comments']) await db.schema.alterTable(table).dropColumn('text_simhash').execute();
   await sql`update users set status = 'active' where status = 'pending'`.execute(db);

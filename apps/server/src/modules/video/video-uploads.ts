@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { FileStore } from '@tus/file-store';
 import { Server as TusServer } from '@tus/server';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -28,6 +30,8 @@ export interface VideoUploadsDeps {
   jobs: JobQueue;
   uploadsDir: string;
   maxBytes: number;
+  /** Per person per UTC day; and the free disk below which nothing new is accepted. */
+  quota: { uploads: number; bytes: number; minFreeDiskBytes: number };
   clock: () => Date;
 }
 
@@ -67,6 +71,9 @@ export class VideoUploads {
         if ((!extension && !type) || (extension && !extensionOk) || (type && !typeOk)) {
           throw jsonError(415, 'video_type_unsupported', 'Upload an MP4, MOV or WebM video.');
         }
+        // A size declared later could not be counted against the quota: the length comes first.
+        if (upload.sizeIsDeferred || upload.size === undefined) throw jsonError(400, 'upload_length_required', 'Say the file size when the upload starts.');
+        await this.reserve(uploader, upload.size);
         return { metadata: { ...upload.metadata, uploader, filename: name } };
       },
       onUploadFinish: async (_req, upload) => {
@@ -80,6 +87,28 @@ export class VideoUploads {
         return undefined;
       },
     });
+  }
+
+  /**
+   * Counts a new upload and its declared bytes against the uploader's day, in one
+   * statement (parallel creations cannot both slip under the limit), and refuses
+   * new uploads while the disk is nearly full.
+   */
+  private async reserve(userId: string, bytes: number): Promise<void> {
+    const { quota } = this.deps;
+    const disk = await fs.statfs(this.deps.uploadsDir).catch(() => null);
+    if (disk && disk.bavail * disk.bsize < quota.minFreeDiskBytes + bytes) {
+      throw jsonError(507, 'storage_full', 'Uploads are paused for a moment: the server is short of space.');
+    }
+    const refused = () => jsonError(429, 'upload_quota_exceeded', `You can start ${quota.uploads} video uploads a day. Try again tomorrow.`);
+    if (bytes > quota.bytes) throw refused();
+    const day = this.deps.clock().toISOString().slice(0, 10);
+    const { rows } = await sql<{ uploads: number }>`
+      insert into upload_budgets (user_id, day, uploads, bytes) values (${userId}, ${day}, 1, ${bytes})
+      on conflict (user_id, day) do update set uploads = upload_budgets.uploads + 1, bytes = upload_budgets.bytes + ${bytes}
+        where upload_budgets.uploads < ${quota.uploads} and upload_budgets.bytes + ${bytes} <= ${quota.bytes}
+      returning uploads`.execute(this.deps.db);
+    if (rows.length === 0) throw refused();
   }
 
   /** The upload is complete: the video exists from now on, and its transcode is queued with it. */
