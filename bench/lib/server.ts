@@ -48,6 +48,8 @@ export async function startBenchServer(extraEnv: Record<string, string> = {}): P
     DEMO_CONTENT: 'false',
     RATE_LIMIT_CODES_PER_IP: '1000000000',
     RATE_LIMIT_VERIFY_PER_IP: '1000000000',
+    SMS_PER_HOUR_PER_COUNTRY_CODE: '1000000000',
+    SMS_PER_HOUR: '1000000000',
     // A web instance, as behind a load balancer: the seeder already ran the
     // recommender's jobs, and workers (WORKER=true) run them elsewhere at scale.
     WORKER: 'false',

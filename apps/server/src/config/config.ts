@@ -40,6 +40,9 @@ export interface RateLimitConfig {
   codesPerNumberPerHour: number;
   /** Codes sent to one number per day. */
   codesPerNumberPerDay: number;
+  /** SMS per hour to one country calling code (+44, +1…), and to everyone: SMS-pumping budgets. */
+  smsPerHourPerCountryCode: number;
+  smsPerHour: number;
 }
 
 export interface Config {
@@ -390,6 +393,8 @@ export function loadConfig(env: Env = process.env): Config {
       ipWindowSeconds: int(env, 'RATE_LIMIT_IP_WINDOW_SECONDS', 600, 1),
       codesPerNumberPerHour: int(env, 'RATE_LIMIT_CODES_PER_NUMBER_HOUR', 5, 1),
       codesPerNumberPerDay: int(env, 'RATE_LIMIT_CODES_PER_NUMBER_DAY', 10, 1),
+      smsPerHourPerCountryCode: int(env, 'SMS_PER_HOUR_PER_COUNTRY_CODE', 3000, 1),
+      smsPerHour: int(env, 'SMS_PER_HOUR', 20000, 1),
     },
     translation: translationConfig(env),
     recommender: recommenderSettings(env),

@@ -15,6 +15,7 @@ import type { ModerationCasesTable } from './tables/moderation-cases.js';
 import type { ModeratorsTable } from './tables/moderators.js';
 import type { ReportsTable } from './tables/reports.js';
 import type { StatementsTable } from './tables/statements.js';
+import type { SmsBudgetsTable } from './tables/sms-budgets.js';
 import type { StrikesTable } from './tables/strikes.js';
 import type { UploadBudgetsTable } from './tables/upload-budgets.js';
 import type { LikesTable } from './tables/likes.js';
@@ -90,6 +91,7 @@ export interface Database {
   appeals: AppealsTable;
   moderators: ModeratorsTable;
   upload_budgets: UploadBudgetsTable;
+  sms_budgets: SmsBudgetsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -21,6 +21,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('bytes', 'bigint', (col) => col.notNull())
     .addPrimaryKeyConstraint('upload_budgets_pk', ['user_id', 'day'])
     .execute();
+  // SMS sent per hour, for the whole service ('all') and per country calling code ('cc:44'):
+  // budgets that stop an SMS-pumping run however many numbers and addresses it rotates.
+  await db.schema
+    .createTable('sms_budgets')
+    .addColumn('scope', 'text', (col) => col.notNull())
+    .addColumn('hour', 'timestamptz', (col) => col.notNull())
+    .addColumn('sent', 'integer', (col) => col.notNull())
+    .addPrimaryKeyConstraint('sms_budgets_pk', ['scope', 'hour'])
+    .execute();
   // SimHash of what was written, to find the same text posted from many accounts.
   for (const table of ['notes', 'comments']) await db.schema.alterTable(table).addColumn('text_simhash', 'bigint').execute();
   await sql`create index notes_recent_simhash_idx on notes (created_at) where text_simhash is not null`.execute(db);
@@ -31,6 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('upload_budgets').execute();
+  await db.schema.dropTable('sms_budgets').execute();
   await db.schema.alterTable('images').dropColumn('labels').dropColumn('screened_at').dropColumn('dhash').execute();
   for (const table of ['notes', 'comments']) await db.schema.alterTable(table).dropColumn('text_simhash').execute();
   await sql`update users set status = 'active' where status = 'pending'`.execute(db);

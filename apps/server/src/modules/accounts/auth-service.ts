@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
@@ -67,6 +68,7 @@ export class AuthService {
     const { id: codeId } = await db.transaction().execute(async (trx) => {
       await lockPhone(trx, phone.e164);
       await this.enforceNumberLimits(trx, phone.e164, now);
+      await this.spendSmsBudget(trx, phone.countryCallingCode, now);
       return insertCode(trx, {
         phone: phone.e164,
         codeHash: this.hashCode(phone.e164, code),
@@ -90,6 +92,30 @@ export class AuthService {
       expiresInSeconds: config.auth.codeTtlSeconds,
       resendAfterSeconds: config.auth.resendAfterSeconds,
     };
+  }
+
+  /**
+   * One SMS out of this hour's budgets: the service's and the country calling code's.
+   * A refused budget is logged at error level for the operator (an SMS-pumping run,
+   * or a real surge that needs a higher budget).
+   */
+  private async spendSmsBudget(trx: Db, countryCallingCode: string, now: Date): Promise<void> {
+    const { rateLimits } = this.deps.config;
+    const hour = new Date(Math.floor(now.getTime() / HOUR_MS) * HOUR_MS);
+    for (const [scope, limit] of [
+      [`cc:${countryCallingCode}`, rateLimits.smsPerHourPerCountryCode],
+      ['all', rateLimits.smsPerHour],
+    ] as const) {
+      const { rows } = await sql<{ sent: number }>`
+        insert into sms_budgets (scope, hour, sent) values (${scope}, ${hour}, 1)
+        on conflict (scope, hour) do update set sent = sms_budgets.sent + 1 where sms_budgets.sent < ${limit}
+        returning sent`.execute(trx);
+      if (rows.length === 0) {
+        this.deps.log(new Error(`SMS budget ${scope} spent: ${limit} this hour`), 'SMS budget exhausted');
+        const retryAfter = Math.ceil((hour.getTime() + HOUR_MS - now.getTime()) / 1000);
+        throw tooManyRequests('sms_budget_exhausted', 'We are sending too many codes right now. Try again later.', retryAfter);
+      }
+    }
   }
 
   /** The 60 s resend gap, then hourly and daily caps per number (kept in the database, so they hold across processes). */

@@ -6,6 +6,8 @@ export interface NormalizedPhone {
   e164: string;
   /** The number's country, when the numbering plan tells one (+1 is shared). */
   country: CountryCode | null;
+  /** The country calling code without +, e.g. "44" (budgets count SMS per calling code). */
+  countryCallingCode: string;
 }
 
 /**
@@ -28,7 +30,7 @@ export function normalizePhone(input: string, country?: string): NormalizedPhone
   if (!type || !SMS_TYPES.has(type) || SATELLITE_CODES.has(parsed.countryCallingCode)) {
     throw badRequest('phone_cannot_receive_sms', 'This number cannot receive text messages. Use a mobile number.');
   }
-  return { e164: parsed.number, country: parsed.country ?? null };
+  return { e164: parsed.number, country: parsed.country ?? null, countryCallingCode: parsed.countryCallingCode };
 }
 
 /** Number types that receive SMS (libphonenumber's getType): mobiles, numbers that may be mobiles (+1), VoIP. */
