@@ -34,7 +34,7 @@ async function signInMany(server: BenchServer, count: number, skip: number): Pro
 export async function reportsScenario(options: LoadOptions, world: World, server: BenchServer): Promise<ScenarioResult> {
   // The world's accounts first, then fresh ones from the far end of the number pool.
   const extra = Math.max(0, REPORTERS - world.cookies.length);
-  const reporters = [...world.cookies.slice(0, REPORTERS), ...(await signInMany(server, extra, 20_000))];
+  const reporters = [...world.cookies.slice(0, REPORTERS), ...(await signInMany(server, extra, 9_000))];
   const notes = (await server.query<{ id: string }>('select id::text as id from notes where deleted_at is null order by id limit $1', [NOTES])).map(
     (row) => row.id,
   );
