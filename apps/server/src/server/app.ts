@@ -39,6 +39,7 @@ import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
 import type { SmsProvider } from '../modules/sms/sms-provider.js';
 import type { ApiApp } from '../kernel/api-app.js';
 import { installErrorHandler, sendError } from './error-handler.js';
+import { installSameOriginCheck } from './same-origin.js';
 import { type ContentModules, registerContentModules } from './content-modules.js';
 import { serveMedia, serveWebApp } from './static-web.js';
 import { createMediaStorage } from '../modules/media/create-media-storage.js';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-request-id', request.id);
   });
   installErrorHandler(app);
+  installSameOriginCheck(app);
   // The API speaks JSON only; anything else is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
 
