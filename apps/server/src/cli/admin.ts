@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig } from '../config/config.js';
+import { loadConfig } from '../config/config.js';
+import { ConfigError } from '../config/env-values.js';
 import { withDatabase } from '../db/with-database.js';
 import { AppError } from '../lib/errors.js';
 import { DataDirLockedError } from '../lib/data-dir-lock.js';

@@ -1,8 +1,9 @@
+import { resolveFromCaller } from '../config/cli-paths.js';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CorpusError, evaluateCorpus, parseCorpus, summariseReport } from '../modules/moderation/screening/corpus-eval.js';
-import { CORPUS_FILE, CORPUS_TERMS_FILE, loadTermRulesFile, resolveFromCaller, TermsFileError } from '../modules/moderation/screening/load-rules.js';
+import { CORPUS_FILE, CORPUS_TERMS_FILE, loadTermRulesFile, TermsFileError } from '../modules/moderation/screening/load-rules.js';
 
 // npm run moderation:eval -- [--terms FILE --corpus FILE]
 // Recall on disguised terms and precision on innocent look-alikes. The JSON report

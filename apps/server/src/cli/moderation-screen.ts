@@ -1,7 +1,8 @@
+import { resolveFromCaller } from '../config/cli-paths.js';
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
-import { loadTermRulesFile, resolveFromCaller, TermsFileError } from '../modules/moderation/screening/load-rules.js';
+import { loadTermRulesFile, TermsFileError } from '../modules/moderation/screening/load-rules.js';
 import { screenText } from '../modules/moderation/screening/screen-text.js';
 
 // npm run moderation:screen -- --terms terms.tsv --in notes.jsonl --out screened.jsonl

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, repoRoot } from './config.js';
+import { loadConfig } from './config.js';
+import { ConfigError } from './env-values.js';
+import { repoRoot } from './repo-root.js';
 
 describe('config', () => {
   it('runs with no environment at all: port 3000, ./data, embedded database, console SMS', () => {

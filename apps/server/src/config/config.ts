@@ -1,13 +1,10 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { parseTermRules, type TermRule, TermRulesError } from '../modules/moderation/screening/term-rules.js';
-import { DEFAULT_POLICY, type ModerationPolicy, PolicyError, parseModerationPolicy } from './moderation-policy.js';
+import { bool, ConfigError, type Env, int, oneOf, parseJson } from './env-values.js';
+import { type ModerationConfig, moderationConfig } from './moderation-config.js';
+import { repoRoot } from './repo-root.js';
 import { DEFAULT_RECOMMENDER_SETTINGS, mergeRecommenderSettings, type RecommenderSettings } from './recommender-settings.js';
 
 // The only module that reads process.env. Everything else receives a typed Config.
-
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 export type SmsProviderName = 'console' | 'twilio';
 
@@ -113,24 +110,7 @@ export interface Config {
   recommenderCacheMs: number;
   /** Run background jobs (video transcoding…) in this process; false makes a web-only process. */
   worker: boolean;
-  moderation: {
-    /** The rulebooks (MODERATION_POLICY_FILE, else the built-in default). */
-    policy: ModerationPolicy;
-    /** A request header a trusted proxy or CDN sets to the visitor's country (e.g. cf-ipcountry), lower case; null trusts none. */
-    regionHeader: string | null;
-    /** The term rules (MODERATION_TERMS_FILE), parsed and checked at start; null: no term screening. */
-    termRules: { file: string; rules: TermRule[] } | null;
-    /** @mentions allowed in one note or comment. */
-    maxMentions: number;
-    /** Accounts younger than this are new: their posts with links or many mentions wait for review. */
-    newAccountHours: number;
-    /** When no moderator acted for this many days, sign-ups need approval; 0 turns it off. */
-    approvalAfterIdleDays: number;
-    /** More notes and comments than this from one account in ten minutes wait for review. */
-    burstPosts: number;
-    /** The image classifier (MODERATION_IMAGE_CLASSIFIER); null: images are not classified. */
-    imageClassifier: { kind: 'google-vision'; apiKey: string; baseUrl: string; timeoutMs: number } | null;
-  };
+  moderation: ModerationConfig;
   video: {
     /** Unfinished tus uploads live here until they complete or expire. */
     uploadsDir: string;
@@ -149,28 +129,6 @@ export interface Config {
   };
 }
 
-export class ConfigError extends Error {}
-
-type Env = Record<string, string | undefined>;
-
-function int(env: Env, name: string, fallback: number, min = 0): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min) {
-    throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`);
-  }
-  return value;
-}
-
-function parseJson(text: string, name: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ConfigError(`${name} must be valid JSON`);
-  }
-}
-
 function recommenderSettings(env: Env): RecommenderSettings {
   if (!env.REC_SETTINGS) return DEFAULT_RECOMMENDER_SETTINGS;
   try {
@@ -178,66 +136,6 @@ function recommenderSettings(env: Env): RecommenderSettings {
   } catch (error) {
     throw new ConfigError((error as Error).message);
   }
-}
-
-function moderationPolicy(env: Env): ModerationPolicy {
-  const file = env.MODERATION_POLICY_FILE;
-  if (!file) return DEFAULT_POLICY;
-  const resolved = path.resolve(repoRoot, file);
-  let text: string;
-  try {
-    text = fs.readFileSync(resolved, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`MODERATION_POLICY_FILE: cannot read ${resolved} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  try {
-    return parseModerationPolicy(parseJson(text, 'MODERATION_POLICY_FILE'));
-  } catch (error) {
-    if (error instanceof PolicyError || error instanceof ConfigError) throw new ConfigError(`MODERATION_POLICY_FILE ${resolved}: ${error.message}`);
-    throw error;
-  }
-}
-
-function imageClassifier(env: Env): Config['moderation']['imageClassifier'] {
-  const kind = oneOf(env, 'MODERATION_IMAGE_CLASSIFIER', ['off', 'google-vision'] as const, 'off');
-  if (kind === 'off') return null;
-  if (!env.GOOGLE_VISION_API_KEY) throw new ConfigError('MODERATION_IMAGE_CLASSIFIER=google-vision needs GOOGLE_VISION_API_KEY');
-  return {
-    kind,
-    apiKey: env.GOOGLE_VISION_API_KEY,
-    baseUrl: (env.GOOGLE_VISION_API_URL || 'https://vision.googleapis.com').replace(/\/+$/, ''),
-    timeoutMs: int(env, 'MODERATION_IMAGE_CLASSIFIER_TIMEOUT_MS', 10_000, 1),
-  };
-}
-
-function termRulesFile(env: Env, policy: ModerationPolicy): { file: string; rules: TermRule[] } | null {
-  const file = env.MODERATION_TERMS_FILE;
-  if (!file) return null;
-  const resolved = path.resolve(repoRoot, file);
-  let text: string;
-  try {
-    text = fs.readFileSync(resolved, 'utf8');
-  } catch (error) {
-    throw new ConfigError(`MODERATION_TERMS_FILE: cannot read ${resolved} (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  let rules: TermRule[];
-  try {
-    rules = parseTermRules(text);
-  } catch (error) {
-    if (error instanceof TermRulesError) throw new ConfigError(`MODERATION_TERMS_FILE ${resolved}: ${error.message}`);
-    throw error;
-  }
-  // A rule's label and rulebooks must mean something under the policy, or it would label in vain.
-  for (const rule of rules) {
-    if (!policy.labels.includes(rule.label)) {
-      throw new ConfigError(
-        `MODERATION_TERMS_FILE ${resolved}: line ${rule.line}: label "${rule.label}" is not in the policy (add it to "labels" in MODERATION_POLICY_FILE)`,
-      );
-    }
-    const unknown = rule.regions.find((name) => !policy.rulebooks[name]);
-    if (unknown) throw new ConfigError(`MODERATION_TERMS_FILE ${resolved}: line ${rule.line}: there is no rulebook "${unknown}"`);
-  }
-  return { file: resolved, rules };
 }
 
 const ADDRESS_OR_CIDR = /^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f:]+)(?:\/\d{1,3})?$/i;
@@ -258,23 +156,6 @@ function trustProxy(env: Env): Config['trustProxy'] {
   const bad = addresses.find((entry) => !ADDRESS_OR_CIDR.test(entry));
   if (bad) throw new ConfigError(`TRUST_PROXY: "${bad}" is neither a number of proxies nor an address or CIDR range`);
   return addresses;
-}
-
-function bool(env: Env, name: string, fallback: boolean): boolean {
-  const raw = env[name]?.trim().toLowerCase();
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (!(allowed as readonly string[]).includes(raw)) {
-    throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
-  }
-  return raw as T;
 }
 
 function s3Config(env: Env): Config['media']['s3'] {
@@ -357,7 +238,6 @@ export function loadConfig(env: Env = process.env): Config {
   if (secretKey !== null && secretKey.length < 32) {
     throw new ConfigError('SECRET_KEY must be at least 32 characters');
   }
-  const policy = moderationPolicy(env);
   return {
     env: nodeEnv,
     host: env.HOST || 'localhost',
@@ -400,16 +280,7 @@ export function loadConfig(env: Env = process.env): Config {
     recommender: recommenderSettings(env),
     recommenderCacheMs: int(env, 'REC_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 120_000 : 0),
     worker: bool(env, 'WORKER', true),
-    moderation: {
-      policy,
-      regionHeader: env.REGION_HEADER?.trim().toLowerCase() || null,
-      termRules: termRulesFile(env, policy),
-      maxMentions: int(env, 'MODERATION_MAX_MENTIONS', 10, 1),
-      newAccountHours: int(env, 'MODERATION_NEW_ACCOUNT_HOURS', 24, 0),
-      approvalAfterIdleDays: int(env, 'MODERATION_APPROVAL_AFTER_IDLE_DAYS', 0, 0),
-      burstPosts: int(env, 'MODERATION_BURST_POSTS', 20, 1),
-      imageClassifier: imageClassifier(env),
-    },
+    moderation: moderationConfig(env),
     video: {
       uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),
       maxUploadBytes: 1024 * 1024 * 1024,

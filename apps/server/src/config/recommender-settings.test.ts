@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfig } from './config.js';
+import { ConfigError } from './env-values.js';
 import { DEFAULT_RECOMMENDER_SETTINGS, mergeRecommenderSettings } from './recommender-settings.js';
 
 describe('recommender settings', () => {

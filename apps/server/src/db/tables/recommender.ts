@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType } from 'kysely';
 
 // Row types of the recommender's tables (migration 2026-11-25T01-00-00Z-recommender).
 // They live together because they are one feature's derived state.

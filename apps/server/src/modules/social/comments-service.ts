@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { CommentRow } from '../../db/tables/comments.js';
 import { decodeCursor, type Page, pageOf } from '../../db/pagination.js';
-import { AppError, badRequest, forbidden, notFound } from '../../lib/errors.js';
+import { AppError, badRequest, forbidden } from '../../lib/errors.js';
 import { addToNoteCounter } from '../counters/note-counters.js';
 import { detectedColumns } from '../language/language-columns.js';
 import { recordDiscussion, removeDiscussion } from '../counters/topic-counters.js';
@@ -26,7 +26,7 @@ import { TtlCache } from '../../lib/ttl-cache.js';
 import { type ContentGate, OPEN_GATE } from '../../kernel/content-gate.js';
 import type { SignedInContext, ViewerContext } from '../../kernel/viewer-context.js';
 import { visibleComments } from '../../kernel/visible-rows-sql.js';
-import { decideLabels, type VisibleItem } from '../../kernel/visibility.js';
+import type { VisibleItem } from '../../kernel/visibility.js';
 import { commentNotFound, findLiveNote, isForeignKeyViolation, noteNotFound, reachableNote, visibleComment } from './note-access.js';
 import { recordSignals } from '../recommender/signals.js';
 

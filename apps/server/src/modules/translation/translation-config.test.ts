@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../config/config.js';
+import { loadConfig } from '../../config/config.js';
+import { ConfigError } from '../../config/env-values.js';
 import { isSameLanguage, normaliseSource, normaliseTarget } from './target-language.js';
 
 const translation = (env: Record<string, string>) => loadConfig({ NODE_ENV: 'test', ...env }).translation;

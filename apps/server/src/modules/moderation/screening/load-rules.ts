@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileTermRules, type CompiledTermRules } from './compile-rules.js';
 import { parseTermRules, TermRulesError } from './term-rules.js';
@@ -31,14 +30,6 @@ export function loadTermRulesFile(location: string | URL): CompiledTermRules {
     if (error instanceof TermRulesError) throw new TermsFileError(file, error.message);
     throw error;
   }
-}
-
-/**
- * A path given on a command line, from the caller's directory: `npm run -w` starts
- * the script in the workspace's directory, and npm keeps the caller's in INIT_CWD.
- */
-export function resolveFromCaller(file: string): string {
-  return path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 }
 
 /** The repository's example rules and evasion corpus. */
