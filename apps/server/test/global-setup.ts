@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A superuser connection to the test cluster's `postgres` database. */
     adminDatabaseUrl: string;
+    /** The embedded cluster's data directory, '' when TEST_DATABASE_URL points elsewhere. */
+    clusterDirectory: string;
   }
 }
 
@@ -20,6 +22,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   if (process.env.TEST_DATABASE_URL) {
     project.provide('adminDatabaseUrl', process.env.TEST_DATABASE_URL);
+    project.provide('clusterDirectory', '');
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-test-pg-'));
@@ -31,6 +34,7 @@ export default async function setup(project: TestProject) {
     password: 'test-only-password',
   });
   project.provide('adminDatabaseUrl', server.connectionString('postgres'));
+  project.provide('clusterDirectory', path.join(dir, 'cluster'));
   return async () => {
     await server.stop();
     fs.rmSync(dir, { recursive: true, force: true });
