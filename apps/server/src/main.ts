@@ -1,4 +1,7 @@
 import { pino } from 'pino';
+import { loggerOptions } from './lib/log-redaction.js';
+import { createVault } from './kernel/vault/create-vault.js';
+import { encryptLegacyPhones } from './modules/accounts/legacy-phones.js';
 import { loadConfig } from './config/config.js';
 import { ConfigError } from './config/env-values.js';
 import { createDb } from './db/database.js';
@@ -35,7 +38,7 @@ async function main(): Promise<void> {
     if (error instanceof ConfigError) fail(`configuration: ${error.message}`);
     throw error;
   }
-  const log = pino({ level: config.logLevel });
+  const log = pino(loggerOptions(config.logLevel));
 
   let lock: DataDirLock;
   try {
@@ -60,6 +63,10 @@ async function main(): Promise<void> {
     stops.push(() => db.destroy());
     const applied = await migrateToLatest(db);
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+    const vault = createVault(config);
+    // Before anything is served: numbers stored by a version before encryption get sealed.
+    const sealed = await encryptLegacyPhones(db, vault, new Date());
+    if (sealed) log.info({ accounts: sealed }, 'phone numbers stored in the clear are now encrypted');
 
     const demoSeeded = config.demoContent && (await seedDemoIfEmpty(db, createMediaStorage(config), new Date(), (line) => log.info(line)));
 
@@ -68,7 +75,7 @@ async function main(): Promise<void> {
     // Maintenance (expiring and retrying jobs of dead workers) runs where jobs run.
     const jobs = new JobQueue(db, { supervise: config.worker, onError: (error) => log.error({ err: error }, 'job queue error') });
     await jobs.start();
-    const app = await buildApp({ config, db, secretKey, sms, logger: log, jobs });
+    const app = await buildApp({ config, db, secretKey, sms, logger: log, jobs, vault });
     stops.push(() => app.close());
     if (config.worker) {
       await jobs.work({

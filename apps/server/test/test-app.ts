@@ -2,11 +2,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { type DestinationStream, pino } from 'pino';
+import { loggerOptions } from '../src/lib/log-redaction.js';
 import { type Config, loadConfig } from '../src/config/config.js';
 import type { MediaStorage } from '../src/modules/media/media-storage.js';
 import { ConsoleSmsProvider } from '../src/modules/sms/console-sms-provider.js';
 import type { SmsProvider } from '../src/modules/sms/sms-provider.js';
 import { buildApp } from '../src/server/app.js';
+import { createVault } from '../src/kernel/vault/create-vault.js';
+import { encryptLegacyPhones } from '../src/modules/accounts/legacy-phones.js';
+import type { PersonalDataVault } from '../src/kernel/vault/personal-data-vault.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
@@ -14,6 +19,8 @@ export interface TestApp {
   database: TestDatabase;
   sms: ConsoleSmsProvider;
   config: Config;
+  /** The app's vault (keys generated into the test's DATA_DIR): tests compute blind indexes with it. */
+  vault: PersonalDataVault;
   /** The clock the app reads; move it with `advance`. */
   now: Date;
   advance(seconds: number): void;
@@ -24,13 +31,17 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   sms?: SmsProvider;
   storage?: MediaStorage;
+  /** Every statement the app sends to PostgreSQL, with its parameters. */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
+  /** Where the app logs (with its production redaction), at trace level; silent otherwise. */
+  logStream?: DestinationStream;
   /** Build routes of a test's own before the app is ready. */
   extend?: (app: FastifyInstance) => void;
 }
 
 /** The real app on a real database of its own, driven through `app.inject`. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.onQuery);
   // Media files go to a scratch directory, never the repository's ./data.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-test-data-'));
   const config = loadConfig({
@@ -44,7 +55,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const sms = new ConsoleSmsProvider(() => {});
   const state = { now: new Date('2026-11-24T12:00:00Z') };
+  const vault = createVault(config);
+  // As main.ts does at start: the plain phone column of older versions goes.
+  await encryptLegacyPhones(database.db, vault, state.now);
   const app = await buildApp({
+    vault,
+    ...(options.logStream ? { logger: pino(loggerOptions('trace'), options.logStream) } : {}),
     config,
     db: database.db,
     secretKey: 'test-secret-key-that-is-long-enough-0123456789',
@@ -59,6 +75,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     database,
     sms,
     config,
+    vault,
     get now() {
       return state.now;
     },

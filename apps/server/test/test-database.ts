@@ -11,7 +11,7 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database of its own for one test file. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(onQuery?: (sql: string, parameters: readonly unknown[]) => void): Promise<TestDatabase> {
   const adminUrl = inject('adminDatabaseUrl');
   const name = `qiao_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -21,7 +21,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const db = createDb(url.toString(), 10);
+  const db = createDb(url.toString(), 10, onQuery);
   await migrateToLatest(db);
   return {
     db,

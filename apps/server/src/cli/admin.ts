@@ -1,8 +1,10 @@
 import { loadConfig } from '../config/config.js';
 import { ConfigError } from '../config/env-values.js';
 import { withDatabase } from '../db/with-database.js';
+import { createVault } from '../kernel/vault/create-vault.js';
 import { AppError } from '../lib/errors.js';
 import { DataDirLockedError } from '../lib/data-dir-lock.js';
+import { encryptLegacyPhones } from '../modules/accounts/legacy-phones.js';
 import { setRoleByPhone } from '../modules/admin/admin-service.js';
 
 const USAGE = `Usage:
@@ -17,9 +19,16 @@ async function main(): Promise<number> {
     return 2;
   }
   try {
-    const user = await withDatabase(loadConfig(), (db) => setRoleByPhone(db, phone, command === 'grant' ? 'admin' : 'user'));
+    const config = loadConfig();
+    const vault = createVault(config);
+    const user = await withDatabase(config, async (db) => {
+      // Numbers stored before encryption are found by blind index only once sealed.
+      await encryptLegacyPhones(db, vault, new Date());
+      return setRoleByPhone(db, vault, phone, command === 'grant' ? 'admin' : 'user');
+    });
+    // The operator typed the number; the output names the account by id and handle only.
     process.stdout.write(
-      `${user.phone} (${user.handle ? `@${user.handle}` : 'no handle yet'}) is now ${user.role === 'admin' ? 'an administrator' : 'an ordinary user'}.\n`,
+      `Account ${user.id} (${user.handle ? `@${user.handle}` : 'no handle yet'}) is now ${user.role === 'admin' ? 'an administrator' : 'an ordinary user'}.\n`,
     );
     return 0;
   } catch (error) {

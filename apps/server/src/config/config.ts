@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { bool, ConfigError, type Env, int, oneOf, parseJson } from './env-values.js';
 import { type ModerationConfig, moderationConfig } from './moderation-config.js';
+import { type PrivacyConfig, privacyConfig } from './privacy-config.js';
 import { repoRoot } from './repo-root.js';
 import { DEFAULT_RECOMMENDER_SETTINGS, mergeRecommenderSettings, type RecommenderSettings } from './recommender-settings.js';
 
@@ -111,6 +112,8 @@ export interface Config {
   /** Run background jobs (video transcoding…) in this process; false makes a web-only process. */
   worker: boolean;
   moderation: ModerationConfig;
+  /** Encryption of personal data at rest, its keys, and phone look-ups. */
+  privacy: PrivacyConfig;
   video: {
     /** Unfinished tus uploads live here until they complete or expire. */
     uploadsDir: string;
@@ -281,6 +284,7 @@ export function loadConfig(env: Env = process.env): Config {
     recommenderCacheMs: int(env, 'REC_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 120_000 : 0),
     worker: bool(env, 'WORKER', true),
     moderation: moderationConfig(env),
+    privacy: privacyConfig(env),
     video: {
       uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),
       maxUploadBytes: 1024 * 1024 * 1024,

@@ -45,10 +45,16 @@ import type { TopicParticipantsTable } from './tables/topic-participants.js';
 import type { TopicsTable } from './tables/topics.js';
 import type { TranslationsTable } from './tables/translations.js';
 import type { UsersTable } from './tables/users.js';
+import type { UserDataKeysTable } from './tables/user-data-keys.js';
+import type { StaffAccessLogTable } from './tables/staff-access-log.js';
+import type { PhoneLookupBudgetsTable } from './tables/phone-lookup-budgets.js';
 import type { VideosTable } from './tables/videos.js';
 
 export interface Database {
   users: UsersTable;
+  user_data_keys: UserDataKeysTable;
+  staff_access_log: StaffAccessLogTable;
+  phone_lookup_budgets: PhoneLookupBudgetsTable;
   sessions: SessionsTable;
   phone_codes: PhoneCodesTable;
   notes: NotesTable;
@@ -103,9 +109,13 @@ export type Db = Kysely<Database>;
 const PG_DATE = 1082;
 pg.types.setTypeParser(PG_DATE, (value) => value);
 
-export function createDb(connectionString: string, poolSize = 20): Db {
+/** `onQuery` sees every statement and its parameters (tests prove what never reaches PostgreSQL). */
+export function createDb(connectionString: string, poolSize = 20, onQuery?: (sql: string, parameters: readonly unknown[]) => void): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(onQuery ? { log: (event) => onQuery(event.query.sql, event.query.parameters) } : {}),
+  });
 }

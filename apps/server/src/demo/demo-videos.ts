@@ -33,7 +33,8 @@ export interface DemoVideoDeps {
 }
 
 export async function seedDemoVideos(deps: DemoVideoDeps, now: Date): Promise<number> {
-  const authors = await deps.db.selectFrom('users').selectAll().where('phone', 'like', '+999%').orderBy('id').limit(CLIPS.length).execute();
+  // Demo people are the accounts without a phone number.
+  const authors = await deps.db.selectFrom('users').selectAll().where('phone_index', 'is', null).orderBy('id').limit(CLIPS.length).execute();
   await fs.mkdir(deps.uploadsDir, { recursive: true });
   let made = 0;
   for (const [i, clip] of CLIPS.entries()) {

@@ -69,12 +69,11 @@ export async function seedWorld(
   const images: StoredImage[] = await generateDemoImages(storage, random, options.images);
   log(`seed: ${images.length} images`);
 
-  // People: the personas, then generated ones. +999 is no country's code, so nobody can sign in as them.
+  // People: the personas, then generated ones. They have no phone number, so nobody can sign in as them.
   const userRows = Array.from({ length: Math.max(options.users, 2) }, (_, i) => {
     const persona = PERSONAS[i];
     const zh = persona ? persona.language === 'zh-CN' : i % 2 === 1;
     return {
-      phone: `+999${String(options.seed).slice(-3)}${String(i).padStart(8, '0')}`,
       handle: persona?.handle ?? `${zh ? 'qiaoyou' : 'qiaofan'}_${i}`,
       display_name: persona?.name ?? (zh ? `桥友${i}` : `Qiao fan ${i}`),
       bio: persona?.bio ?? '',

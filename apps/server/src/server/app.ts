@@ -16,6 +16,11 @@ import { meRoutes } from '../modules/accounts/me-routes.js';
 import { ProfileService } from '../modules/accounts/profile-service.js';
 import { SESSION_COOKIE, SessionsService } from '../modules/accounts/sessions-service.js';
 import { installViewer } from '../modules/accounts/viewer.js';
+import { revealPhone } from '../modules/accounts/phone-vault.js';
+import { privacyRoutes } from '../modules/privacy/privacy-routes.js';
+import type { PersonalDataVault } from '../kernel/vault/personal-data-vault.js';
+import { createVault } from '../kernel/vault/create-vault.js';
+import { loggerOptions } from '../lib/log-redaction.js';
 import { installViewerContext, ViewerContexts, visitorCountry } from '../kernel/viewer-context.js';
 import { adminRoutes } from '../modules/admin/admin-routes.js';
 import { ActionsService } from '../modules/moderation/actions-service.js';
@@ -62,6 +67,8 @@ export interface AppDeps {
   storage?: MediaStorage;
   /** The job queue (main.ts starts workers on it); without one the app makes its own, closed with the app. */
   jobs?: JobQueue;
+  /** Seals personal data; made from config (MASTER_KEY or DATA_DIR/secrets.json) when left out. */
+  vault?: PersonalDataVault;
 }
 
 declare module 'fastify' {
@@ -77,7 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, sms } = deps;
   const clock = deps.clock ?? (() => new Date());
   const app = Fastify({
-    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: { level: config.logLevel } }),
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: loggerOptions(config.logLevel) }),
     // A caller's request id is kept so one id follows a request across services.
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
@@ -131,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const rateLimiter = deps.rateLimiter ?? new MemoryRateLimiter();
+  const vault = deps.vault ?? createVault(config);
   const sessions = new SessionsService(db, config.auth.sessionTtlDays, config.sessionCacheMs);
   // Whoever caches something per account (sessions, the For-you state) forgets it when the
   // account's settings change; the recommender joins once the content modules exist.
@@ -156,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     config,
     secretKey: deps.secretKey,
     sms,
+    vault,
     rateLimiter,
     sessions,
     log: (error, message) => app.log.error({ err: error }, message),
@@ -183,7 +192,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         clock,
         cookie: { secure: config.cookieSecure, maxAgeSeconds: config.auth.sessionTtlDays * 24 * 60 * 60 },
       });
-      await meRoutes(api, { profiles, sessions, clock });
+      await meRoutes(api, { profiles, sessions, clock, ownPhone: (user) => revealPhone(db, vault, user) });
+      await privacyRoutes(api, { db, vault, clock, lookupsPerDay: config.privacy.phoneLookupsPerDay });
       await adminRoutes(api, { db });
       await feedFairnessRoutes(api, { db, stageCount: config.recommender.stageBudgets.length, clock });
       await socialRoutes(api, { db, clock, hydrator, cacheMs: config.readCacheMs, gate });

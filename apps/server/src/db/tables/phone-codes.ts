@@ -2,7 +2,8 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export interface PhoneCodesTable {
   id: Generated<string>;
-  phone: string;
+  /** The number's blind index (never the number: see personal-data-vault.ts). */
+  phone_index: Buffer;
   /** HMAC-SHA256(secret, phone:code); the code itself is never stored. */
   code_hash: Buffer;
   attempts: ColumnType<number, number | undefined, number>;

@@ -4,9 +4,14 @@ import type { AccountStatus } from '../../kernel/visibility.js';
 export type UserRole = 'user' | 'moderator' | 'admin';
 
 export interface UsersTable {
+  /** Sign-ups take it from the sequence first: the phone's ciphertext is bound to the id. */
   id: Generated<string>;
-  /** E.164, e.g. +8613800138000. */
-  phone: string;
+  /** The E.164 number sealed (AES-256-GCM) under the person's data key (user_data_keys); null: an account without a number (demo). */
+  phone_ciphertext: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  /** Keyed HMAC of the E.164 number (blind index, unique): how sign-in finds the account. */
+  phone_index: ColumnType<Buffer | null, Buffer | null | undefined, Buffer | null>;
+  /** Others may find this account by its phone number (POST /api/people/lookup-by-phone). */
+  discoverable_by_phone: ColumnType<boolean, boolean | undefined, boolean>;
   /** Chosen at onboarding; unique case-insensitively (index on lower(handle)). */
   handle: string | null;
   display_name: string | null;

@@ -11,7 +11,7 @@ const Id = Type.String({ pattern: '^[0-9]+$', description: 'Numeric id, as a str
 
 export const MeSchema = Type.Object({
   id: Id,
-  phone: Type.String({ description: 'E.164' }),
+  phone: Type.Union([Type.String(), Type.Null()], { description: 'E.164 (decrypted for me alone); null for an account without a number' }),
   handle: Type.Union([Type.String(), Type.Null()]),
   displayName: Type.Union([Type.String(), Type.Null()]),
   bio: Type.String(),
@@ -30,6 +30,7 @@ export const MeSchema = Type.Object({
   autoTranslate: Type.Boolean({ description: 'Translate notes and comments in other languages without a tap' }),
   feedLanguagesOnly: Type.Boolean({ description: 'Feeds show only notes in the languages I read' }),
   feedPersonalised: Type.Boolean({ description: 'For you learns from what I engage with; false: latest from follows, then trending' }),
+  discoverableByPhone: Type.Boolean({ description: 'People who have my number may find my account by it' }),
 });
 
 export const PublicProfileSchema = Type.Object({
@@ -76,10 +77,11 @@ export const SessionSchema = Type.Object({
 
 export const HandleSchema = Type.String({ minLength: 1, maxLength: 64 });
 
-export function presentMe(user: UserRow, now = new Date()) {
+/** `phone` is the decrypted number: the caller opened it for its owner. */
+export function presentMe(user: UserRow, phone: string | null, now = new Date()) {
   return {
     id: user.id,
-    phone: user.phone,
+    phone,
     handle: user.handle,
     displayName: user.display_name,
     bio: user.bio,
@@ -98,6 +100,7 @@ export function presentMe(user: UserRow, now = new Date()) {
     autoTranslate: user.auto_translate,
     feedLanguagesOnly: user.feed_languages_only,
     feedPersonalised: user.feed_personalised,
+    discoverableByPhone: user.discoverable_by_phone,
   };
 }
 

@@ -78,7 +78,7 @@ export async function authRoutes(app: ApiApp, deps: AuthRoutesDeps) {
     async (request, reply) => {
       const result = await auth.verifyCode(request.body, clientContext(request, clock()));
       setSessionCookie(reply, result.token);
-      return { user: presentMe(result.user, clock()), isNewUser: result.created };
+      return { user: presentMe(result.user, result.phone, clock()), isNewUser: result.created };
     },
   );
 

@@ -12,6 +12,8 @@ import { normalizePhone } from './phone-number.js';
 import type { SessionsService } from './sessions-service.js';
 import { verificationSmsText } from './sms-text.js';
 import { findOrCreateUserByPhone } from './users-queries.js';
+import type { PersonalDataVault } from '../../kernel/vault/personal-data-vault.js';
+import { phoneIndex } from './phone-vault.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -21,6 +23,8 @@ export interface AuthServiceDeps {
   config: Pick<Config, 'auth' | 'rateLimits'>;
   secretKey: string;
   sms: SmsProvider;
+  /** Seals phone numbers and computes their blind index: only those reach the database. */
+  vault: PersonalDataVault;
   rateLimiter: RateLimiter;
   sessions: SessionsService;
   log: (error: unknown, message: string) => void;
@@ -36,7 +40,7 @@ export interface ClientContext {
 }
 
 type VerifyOutcome =
-  | { kind: 'signed-in'; user: UserRow; created: boolean; token: string }
+  | { kind: 'signed-in'; user: UserRow; created: boolean; token: string; phone: string }
   | { kind: 'expired' }
   | { kind: 'burned' }
   | { kind: 'wrong'; attemptsLeft: number };
@@ -64,13 +68,14 @@ export class AuthService {
     this.limitIp('code', client.ip, now);
     const phone = normalizePhone(input.phone, input.country);
     const code = randomDigits(6);
+    const index = phoneIndex(this.deps.vault, phone.e164);
 
     const { id: codeId } = await db.transaction().execute(async (trx) => {
-      await lockPhone(trx, phone.e164);
-      await this.enforceNumberLimits(trx, phone.e164, now);
+      await lockPhone(trx, index);
+      await this.enforceNumberLimits(trx, index, now);
       await this.spendSmsBudget(trx, phone.countryCallingCode, now);
       return insertCode(trx, {
-        phone: phone.e164,
+        phoneIndex: index,
         codeHash: this.hashCode(phone.e164, code),
         ip: client.ip,
         now,
@@ -119,16 +124,16 @@ export class AuthService {
   }
 
   /** The 60 s resend gap, then hourly and daily caps per number (kept in the database, so they hold across processes). */
-  private async enforceNumberLimits(trx: Db, phone: string, now: Date): Promise<void> {
+  private async enforceNumberLimits(trx: Db, phoneIndex: Buffer, now: Date): Promise<void> {
     const { auth, rateLimits } = this.deps.config;
-    const last = await latestCode(trx, phone);
+    const last = await latestCode(trx, phoneIndex);
     if (last) {
       const waitMs = last.created_at.getTime() + auth.resendAfterSeconds * 1000 - now.getTime();
       if (waitMs > 0) {
         throw tooManyRequests('resend_too_soon', 'A code was just sent. Wait before asking for another.', Math.ceil(waitMs / 1000));
       }
     }
-    const lastDay = await codeTimesSince(trx, phone, new Date(now.getTime() - DAY_MS));
+    const lastDay = await codeTimesSince(trx, phoneIndex, new Date(now.getTime() - DAY_MS));
     const lastHour = lastDay.filter((time) => time.getTime() > now.getTime() - HOUR_MS);
     for (const [times, cap, windowMs] of [
       [lastDay, rateLimits.codesPerNumberPerDay, DAY_MS],
@@ -147,11 +152,12 @@ export class AuthService {
     const { now } = client;
     this.limitIp('verify', client.ip, now);
     const phone = normalizePhone(input.phone);
+    const index = phoneIndex(this.deps.vault, phone.e164);
 
     // Wrong attempts are returned, not thrown, so their count is committed.
     const outcome = await db.transaction().execute(async (trx): Promise<VerifyOutcome> => {
-      await lockPhone(trx, phone.e164);
-      const stored = await latestCode(trx, phone.e164);
+      await lockPhone(trx, index);
+      const stored = await latestCode(trx, index);
       if (!stored || stored.consumed_at || stored.expires_at <= now) return { kind: 'expired' };
       if (stored.attempts >= config.auth.maxCodeAttempts) return { kind: 'burned' };
       if (!sameBytes(this.hashCode(phone.e164, input.code), stored.code_hash)) {
@@ -163,7 +169,7 @@ export class AuthService {
       // +1 numbers are shared by the US, Canada and the Caribbean; libphonenumber
       // resolves most by area code, and the user can correct it at onboarding.
       const region = phone.country ?? 'US';
-      const found = await findOrCreateUserByPhone(trx, {
+      const found = await findOrCreateUserByPhone(trx, this.deps.vault, {
         phone: phone.e164,
         region,
         language: suggestLanguage(region, client.acceptLanguage),
@@ -172,7 +178,7 @@ export class AuthService {
       const { created } = found;
       const user = created && this.deps.admitNewAccount ? await this.deps.admitNewAccount(trx, found.user, now) : found.user;
       const { token } = await sessions.create(trx, { userId: user.id, userAgent: client.userAgent, ip: client.ip, now });
-      return { kind: 'signed-in', user, created, token };
+      return { kind: 'signed-in', user, created, token, phone: phone.e164 };
     });
 
     switch (outcome.kind) {

@@ -1,16 +1,26 @@
 import { Type } from 'typebox';
 import type { ApiApp } from '../../kernel/api-app.js';
 import { HandleSchema, MeSchema, presentMe, presentPublicProfile, presentSession, PublicProfileSchema, SessionSchema } from './account-schemas.js';
+import type { UserRow } from '../../db/tables/users.js';
 import type { ProfileService } from './profile-service.js';
 import type { SessionsService } from './sessions-service.js';
 import { requireViewer } from './viewer.js';
 
-export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; sessions: SessionsService; clock: () => Date }) {
-  const { profiles, sessions, clock } = deps;
+export interface MeRoutesDeps {
+  profiles: ProfileService;
+  sessions: SessionsService;
+  clock: () => Date;
+  /** Decrypts the signed-in person's own number for them. */
+  ownPhone: (user: UserRow) => Promise<string | null>;
+}
 
-  app.get('/me', { schema: { tags: ['accounts'], summary: 'The signed-in account', response: { 200: MeSchema } } }, async (request) =>
-    presentMe(requireViewer(request).user, clock()),
-  );
+export async function meRoutes(app: ApiApp, deps: MeRoutesDeps) {
+  const { profiles, sessions, clock, ownPhone } = deps;
+
+  app.get('/me', { schema: { tags: ['accounts'], summary: 'The signed-in account', response: { 200: MeSchema } } }, async (request) => {
+    const { user } = requireViewer(request);
+    return presentMe(user, await ownPhone(user), clock());
+  });
 
   app.patch(
     '/me',
@@ -37,6 +47,7 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
             autoTranslate: Type.Optional(Type.Boolean()),
             feedLanguagesOnly: Type.Optional(Type.Boolean()),
             feedPersonalised: Type.Optional(Type.Boolean()),
+            discoverableByPhone: Type.Optional(Type.Boolean({ description: 'false: nobody finds my account by my phone number' })),
           },
           { additionalProperties: false, minProperties: 1 },
         ),
@@ -46,7 +57,8 @@ export async function meRoutes(app: ApiApp, deps: { profiles: ProfileService; se
     async (request) => {
       const viewer = requireViewer(request);
       const now = clock();
-      return presentMe(await profiles.update(viewer.user, request.body, now), now);
+      const user = await profiles.update(viewer.user, request.body, now);
+      return presentMe(user, await ownPhone(user), now);
     },
   );
 

@@ -7,30 +7,38 @@ import type { PhoneCodeRow } from '../../db/tables/phone-codes.js';
  * transaction, so two parallel requests cannot both pass the resend gap or
  * both spend the same attempt.
  */
-export async function lockPhone(trx: Db, phone: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`phone:${phone}`}, 0))`.execute(trx);
+export async function lockPhone(trx: Db, phoneIndex: Buffer): Promise<void> {
+  // The lock key comes from the blind index: the number itself never reaches PostgreSQL.
+  await sql`select pg_advisory_xact_lock(${phoneIndex.readBigInt64BE(0).toString()}::bigint)`.execute(trx);
 }
 
-export function latestCode(trx: Db, phone: string): Promise<PhoneCodeRow | undefined> {
-  return trx.selectFrom('phone_codes').selectAll().where('phone', '=', phone).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
+export function latestCode(trx: Db, phoneIndex: Buffer): Promise<PhoneCodeRow | undefined> {
+  return trx
+    .selectFrom('phone_codes')
+    .selectAll()
+    .where('phone_index', '=', phoneIndex)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** Codes sent to a number since a time, oldest first (for the hourly and daily caps). */
-export async function codeTimesSince(trx: Db, phone: string, since: Date): Promise<Date[]> {
+export async function codeTimesSince(trx: Db, phoneIndex: Buffer, since: Date): Promise<Date[]> {
   const rows = await trx
     .selectFrom('phone_codes')
     .select('created_at')
-    .where('phone', '=', phone)
+    .where('phone_index', '=', phoneIndex)
     .where('created_at', '>', since)
     .orderBy('created_at', 'asc')
     .execute();
   return rows.map((row) => row.created_at);
 }
 
-export function insertCode(trx: Db, input: { phone: string; codeHash: Buffer; ip: string | null; now: Date; expiresAt: Date }): Promise<{ id: string }> {
+export function insertCode(trx: Db, input: { phoneIndex: Buffer; codeHash: Buffer; ip: string | null; now: Date; expiresAt: Date }): Promise<{ id: string }> {
   return trx
     .insertInto('phone_codes')
-    .values({ phone: input.phone, code_hash: input.codeHash, ip: input.ip, created_at: input.now, expires_at: input.expiresAt })
+    .values({ phone_index: input.phoneIndex, code_hash: input.codeHash, ip: input.ip, created_at: input.now, expires_at: input.expiresAt })
     .returning('id')
     .executeTakeFirstOrThrow();
 }

@@ -23,6 +23,7 @@ export interface ProfileUpdate extends LanguageSettingsUpdate {
   likesPrivate?: boolean;
   collectsPrivate?: boolean;
   feedPersonalised?: boolean;
+  discoverableByPhone?: boolean;
 }
 
 export interface PublicProfile {
@@ -108,6 +109,7 @@ export class ProfileService {
     if (update.likesPrivate !== undefined) patch.likes_private = update.likesPrivate;
     if (update.collectsPrivate !== undefined) patch.collects_private = update.collectsPrivate;
     if (update.feedPersonalised !== undefined) patch.feed_personalised = update.feedPersonalised;
+    if (update.discoverableByPhone !== undefined) patch.discoverable_by_phone = update.discoverableByPhone;
     Object.assign(patch, languageSettingsPatch(user, update));
     const needsProfile = user.handle === null || user.display_name === null;
     if (needsProfile && (patch.handle ?? user.handle) === null) {

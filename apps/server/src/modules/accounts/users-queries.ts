@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UserRole, UserRow } from '../../db/tables/users.js';
+import type { PersonalDataVault } from '../../kernel/vault/personal-data-vault.js';
+import { PHONE_FIELD, phoneIndex } from './phone-vault.js';
 
 type Executor = Db;
 
@@ -12,20 +14,41 @@ export function findUserByHandle(db: Executor, handle: string): Promise<UserRow 
   return db.selectFrom('users').selectAll().where(sql<string>`lower(handle)`, '=', handle.toLowerCase()).executeTakeFirst();
 }
 
-/** The account for a phone number, created on first verification. */
+export function findUserByPhoneIndex(db: Executor, phoneIndex: Buffer): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where('phone_index', '=', phoneIndex).executeTakeFirst();
+}
+
+/**
+ * The account for a phone number, created on first verification. The caller holds
+ * the number's lock (lockPhone), so find-then-insert cannot race. The id is taken
+ * first because the number is sealed under a new data key bound to that id.
+ */
 export async function findOrCreateUserByPhone(
   db: Executor,
+  vault: PersonalDataVault,
   input: { phone: string; language: string; region: string; now: Date },
 ): Promise<{ user: UserRow; created: boolean }> {
-  const inserted = await db
+  const index = phoneIndex(vault, input.phone);
+  const existing = await findUserByPhoneIndex(db, index);
+  if (existing) return { user: existing, created: false };
+  const { rows } = await sql<{ id: string }>`select nextval(pg_get_serial_sequence('users', 'id'))::text as id`.execute(db);
+  const id = rows[0]!.id;
+  const key = await vault.newDataKey(id);
+  const user = await db
     .insertInto('users')
-    .values({ phone: input.phone, language: input.language, region: input.region, created_at: input.now, updated_at: input.now })
-    .onConflict((oc) => oc.column('phone').doNothing())
+    .values({
+      id,
+      phone_index: index,
+      phone_ciphertext: vault.seal(key.dataKey, id, PHONE_FIELD, input.phone),
+      language: input.language,
+      region: input.region,
+      created_at: input.now,
+      updated_at: input.now,
+    })
     .returningAll()
-    .executeTakeFirst();
-  if (inserted) return { user: inserted, created: true };
-  const existing = await db.selectFrom('users').selectAll().where('phone', '=', input.phone).executeTakeFirstOrThrow();
-  return { user: existing, created: false };
+    .executeTakeFirstOrThrow();
+  await vault.storeDataKey(db, key, input.now);
+  return { user, created: true };
 }
 
 export interface UserPatch {
@@ -43,6 +66,7 @@ export interface UserPatch {
   auto_translate?: boolean;
   feed_languages_only?: boolean;
   feed_personalised?: boolean;
+  discoverable_by_phone?: boolean;
 }
 
 export function updateUser(db: Executor, id: string, patch: UserPatch, now: Date): Promise<UserRow | undefined> {
@@ -54,8 +78,8 @@ export function updateUser(db: Executor, id: string, patch: UserPatch, now: Date
     .executeTakeFirst();
 }
 
-export function setUserRoleByPhone(db: Executor, phone: string, role: UserRole): Promise<UserRow | undefined> {
-  return db.updateTable('users').set({ role }).where('phone', '=', phone).returningAll().executeTakeFirst();
+export function setUserRoleByPhoneIndex(db: Executor, phoneIndex: Buffer, role: UserRole): Promise<UserRow | undefined> {
+  return db.updateTable('users').set({ role }).where('phone_index', '=', phoneIndex).returningAll().executeTakeFirst();
 }
 
 export function countUsers(db: Executor): Promise<{ total: number; admins: number }> {

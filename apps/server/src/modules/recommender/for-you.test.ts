@@ -103,7 +103,6 @@ describe('For you', () => {
       .insertInto('users')
       .values(
         Array.from({ length: 40 }, (_, i) => ({
-          phone: `+1202555${String(1000 + i)}`,
           handle: `fan_${i}`,
           display_name: `Fan ${i}`,
           language: 'en',

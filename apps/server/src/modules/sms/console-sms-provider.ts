@@ -1,3 +1,4 @@
+import { maskPhone } from '../accounts/phone-vault.js';
 import type { SmsMessage, SmsProvider } from './sms-provider.js';
 
 export interface SentSms extends SmsMessage {
@@ -18,7 +19,8 @@ export class ConsoleSmsProvider implements SmsProvider {
   ) {}
 
   async send(message: SmsMessage): Promise<void> {
-    this.log(`SMS to ${message.to}: ${message.body}`);
+    // The log gets the number masked (logs never carry one); the inbox page shows it whole.
+    this.log(`SMS to ${maskPhone(message.to)}: ${message.body}`);
     this.sent.push({ ...message, sentAt: new Date() });
     if (this.sent.length > this.keep) this.sent.shift();
   }

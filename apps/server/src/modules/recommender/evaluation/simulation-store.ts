@@ -28,8 +28,7 @@ export interface SimIds {
 const uiLanguage = (language: string) => (language === 'zh' ? 'zh-CN' : 'en');
 
 export async function insertPeople(db: Db, world: SimWorld, joined: Date): Promise<SimIds> {
-  const person = (phoneIndex: number, handle: string, language: string, reads: string[], createdAt: Date) => ({
-    phone: `+999${String(phoneIndex).padStart(10, '0')}`,
+  const person = (_phoneIndex: number, handle: string, language: string, reads: string[], createdAt: Date) => ({
     handle,
     display_name: handle,
     language: uiLanguage(language),
