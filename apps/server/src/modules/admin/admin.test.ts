@@ -17,7 +17,8 @@ afterAll(() => t.close());
 function admin(...args: string[]) {
   return run(tsx, ['src/cli/admin.ts', ...args], {
     cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: t.database.url, NODE_ENV: 'test' },
+    // The CLI shares the app's keys (here its DATA_DIR/secrets.json): the blind index needs them.
+    env: { ...process.env, DATABASE_URL: t.database.url, DATA_DIR: t.config.dataDir, NODE_ENV: 'test' },
   }).then(
     (result) => ({ code: 0, ...result }),
     (error: { code: number; stdout: string; stderr: string }) => error,
@@ -34,6 +35,7 @@ describe('admin role', () => {
     const granted = await admin('grant', '+1 415 555 2671');
     expect(granted.code).toBe(0);
     expect(granted.stdout).toContain('(@operator) is now an administrator');
+    expect(granted.stdout).not.toMatch(/555.?2671/);
 
     const after = await t.app.inject({ url: '/api/admin/overview', headers: { cookie } });
     expect(after.statusCode).toBe(200);
@@ -47,7 +49,9 @@ describe('admin role', () => {
   it('explains unknown numbers and bad usage', async () => {
     const unknown = await admin('grant', '+8613800138000');
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain('No account uses +8613800138000');
+    // Named masked: error messages end up in terminals and tickets.
+    expect(unknown.stderr).toContain('No account uses +86 ••• ••• ••00');
+    expect(unknown.stderr).not.toContain('13800138000');
     const invalid = await admin('grant', 'not-a-phone');
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toContain('not a valid phone number');

@@ -29,9 +29,9 @@ function e164Of(input: string, country: CountryCode | undefined): string | null 
 async function spendLookups(db: Db, userId: string, count: number, perDay: number, now: Date): Promise<void> {
   const day = now.toISOString().slice(0, 10);
   const { rows } = await sql<{ used: number }>`
-    insert into phone_lookup_budgets (user_id, day, used) select ${userId}, ${day}::date, ${count} where ${count} <= ${perDay}
-    on conflict (user_id, day) do update set used = phone_lookup_budgets.used + ${count}
-      where phone_lookup_budgets.used + ${count} <= ${perDay}
+    insert into phone_lookup_budgets (user_id, day, used) select ${userId}::bigint, ${day}::date, ${count}::int where ${count}::int <= ${perDay}::int
+    on conflict (user_id, day) do update set used = phone_lookup_budgets.used + ${count}::int
+      where phone_lookup_budgets.used + ${count}::int <= ${perDay}::int
     returning used`.execute(db);
   if (rows.length === 0) {
     const retryAfter = Math.ceil((Math.floor(now.getTime() / DAY_MS + 1) * DAY_MS - now.getTime()) / 1000);
