@@ -7,6 +7,7 @@ import { ruleText } from '../reports/statement-format';
 import { labelTitle } from './label-names';
 import type { CaseDetail } from './moderation-types';
 import { rulebookNames } from './rulebook-names';
+import { StaffPhoneReveal } from '../privacy/StaffPhoneReveal';
 
 // The context around a case's item: who reported it and why, who wrote it and their
 // record, and what moderators did before.
@@ -84,6 +85,12 @@ export function CaseAuthor({ detail }: { detail: CaseDetail }) {
         <div>
           <dt>{t('moderation.region')}</dt>
           <dd>{author.region ? countryName(author.region, locale) : '—'}</dd>
+        </div>
+        <div>
+          <dt>{t('privacy.reveal.label')}</dt>
+          <dd>
+            <StaffPhoneReveal userId={author.id} />
+          </dd>
         </div>
       </dl>
     </section>

@@ -5,7 +5,8 @@ import type { Language } from '../../lib/languages';
 
 export interface Me {
   id: string;
-  phone: string;
+  /** E.164; null for an account without a number. */
+  phone: string | null;
   handle: string | null;
   displayName: string | null;
   bio: string;
@@ -29,6 +30,8 @@ export interface Me {
   bioLanguage?: string | null;
   /** false: For you is latest from follows, then trending. */
   feedPersonalised?: boolean;
+  /** People who have my number may find my account by it. */
+  discoverableByPhone?: boolean;
 }
 
 export interface MePatch {
@@ -45,6 +48,7 @@ export interface MePatch {
   feedLanguagesOnly?: boolean;
   bioLanguage?: string | null;
   feedPersonalised?: boolean;
+  discoverableByPhone?: boolean;
 }
 
 /** Moderators and admins see the moderator console. */

@@ -68,7 +68,7 @@ export function SettingsPage() {
               <h2 id="settings-account" className="settings__heading">
                 {t('settings.accountSection')}
               </h2>
-              <p className="muted">{t('settings.signedInAs', { phone: formatInternational(me.data.phone) })}</p>
+              {me.data.phone ? <p className="muted">{t('settings.signedInAs', { phone: formatInternational(me.data.phone) })}</p> : null}
               {logout.isError ? <InlineAlert>{errorMessage(t, logout.error)}</InlineAlert> : null}
               <Button
                 variant="danger"
