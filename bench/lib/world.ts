@@ -33,6 +33,23 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
+/**
+ * Gives seeded accounts (which have no number) numbers to sign in with, through the
+ * server's own vault (`apps/server/src/cli/attach-phones.ts`): numbers are stored only
+ * encrypted, so SQL alone cannot set one.
+ */
+export function attachPhones(server: BenchServer, pairs: Array<{ userId: string; phone: string }>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/server/src/cli/attach-phones.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, ...server.env },
+      stdio: ['pipe', 'ignore', 'inherit'],
+    });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`attach-phones exited ${code}`))));
+    child.stdin!.end(pairs.map((pair) => JSON.stringify(pair)).join('\n'));
+  });
+}
+
 /** Seeds the data set through `npm run seed` (into the running server's database) and signs accounts in. */
 export async function prepareWorld(server: BenchServer, size: WorldSize): Promise<World> {
   const started = Date.now();

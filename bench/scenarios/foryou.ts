@@ -1,7 +1,7 @@
 import { type LoadOptions, runLoad } from '../lib/measure.js';
 import { phoneNumbers } from '../lib/phone-pool.js';
 import type { BenchServer } from '../lib/server.js';
-import type { World } from '../lib/world.js';
+import { attachPhones, type World } from '../lib/world.js';
 
 /** Pages a viewer scrolls before pulling to refresh (starting again from a first page). */
 const PAGES_PER_VISIT = 5;
@@ -20,13 +20,13 @@ async function json<T>(response: Response): Promise<T> {
 
 /**
  * Signs in as seeded people who have a history (the ones with the most likes). The seed
- * gives them +999 numbers, which no one can sign in with; each gets a real test number
- * first, then goes through the ordinary code flow.
+ * gives them no number, so no one can sign in as them; each gets a real test number
+ * first (sealed by the server's vault), then goes through the ordinary code flow.
  */
 async function viewersWithHistory(server: BenchServer, count: number): Promise<Viewer[]> {
   const rows = await server.query<{ id: string }>(
     `select users.id from users join likes on likes.user_id = users.id
-      where users.phone like '+999%' group by users.id order by count(*) desc, users.id limit $1`,
+      where users.phone_index is null group by users.id order by count(*) desc, users.id limit $1`,
     [count],
   );
   // Far from the pools of the signup scenario (0…) and the world's sessions (8000…).
@@ -34,7 +34,6 @@ async function viewersWithHistory(server: BenchServer, count: number): Promise<V
   const viewers: Viewer[] = [];
   const headers = { 'content-type': 'application/json' };
   const signIn = async (userId: string, phone: string) => {
-    await server.query('update users set phone = $1 where id = $2', [phone, userId]);
     await json(await fetch(`${server.url}/api/auth/code`, { method: 'POST', headers, body: JSON.stringify({ phone }) }));
     const inbox = await json<{ messages: Array<{ code: string }> }>(await fetch(`${server.url}/api/dev/sms?to=${encodeURIComponent(phone)}`));
     const verified = await fetch(`${server.url}/api/auth/verify`, { method: 'POST', headers, body: JSON.stringify({ phone, code: inbox.messages[0]!.code }) });
@@ -42,8 +41,10 @@ async function viewersWithHistory(server: BenchServer, count: number): Promise<V
     if (body.user.id !== userId) throw new Error(`signed in as ${body.user.id}, expected the seeded ${userId}`);
     viewers.push({ cookie: verified.headers.get('set-cookie')!.split(';')[0]!, cursor: null, page: 0 });
   };
-  for (let i = 0; i < rows.length; i += 50) {
-    await Promise.all(rows.slice(i, i + 50).map((row) => signIn(row.id, numbers.next().value as string)));
+  const pairs = rows.map((row) => ({ userId: row.id, phone: numbers.next().value as string }));
+  await attachPhones(server, pairs);
+  for (let i = 0; i < pairs.length; i += 50) {
+    await Promise.all(pairs.slice(i, i + 50).map((pair) => signIn(pair.userId, pair.phone)));
   }
   return viewers;
 }

@@ -39,8 +39,8 @@ test('why am I seeing this, then not interested', async ({ page, context }) => {
       async () =>
         (
           await queryServerDatabase<{ n: string }>(
-            'select count(*) as n from not_interested join users on users.id = not_interested.user_id where users.phone = $1 and not_interested.note_id = $2',
-            [e164, noteId],
+            'select count(*) as n from not_interested join users on users.id = not_interested.user_id where users.handle = $1 and not_interested.note_id = $2',
+            ['picky_pat', noteId],
           )
         )[0]?.n,
     )
@@ -54,8 +54,8 @@ test('why am I seeing this, then not interested', async ({ page, context }) => {
           (
             await queryServerDatabase<{ n: string }>(
               `select count(*) as n from events join users on users.id = events.user_id
-                where users.phone = $1 and events.type = 'impression' and events.source = 'explore' and events.position >= 0`,
-              [e164],
+                where users.handle = $1 and events.type = 'impression' and events.source = 'explore' and events.position >= 0`,
+              ['picky_pat'],
             )
           )[0]?.n ?? 0,
         ),

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runKeysCommand } from '../../cli/keys-command.js';
 import { encryptLegacyPhones } from '../../modules/accounts/legacy-phones.js';
+import { attachPhone } from '../../modules/accounts/users-queries.js';
 import { createTestApp, signIn, type TestApp } from '../../../test/test-app.js';
 import { destroyDataKey } from './personal-data-vault.js';
 import { dataKeyCounts } from './rotate-data-keys.js';
@@ -84,5 +85,16 @@ describe('upgrading a data directory with plain numbers', () => {
     const { cookie, user } = await signIn(t, '+61412879999');
     expect(user.id).toBe(oldId);
     expect((await me(cookie)).phone).toBe('+61412879999');
+  });
+
+  it('gives a seeded account without a number one to sign in with (benchmarks), once', async () => {
+    const { rows } = await sql<{ id: string }>`
+      insert into users (handle, display_name, language, region) values ('seeded_sam', 'Sam', 'en', 'AU') returning id::text`.execute(t.database.db);
+    const seeded = rows[0]!.id;
+    expect(await attachPhone(t.database.db, t.vault, seeded, '+61412878888', t.now)).toBe(true);
+    expect(await attachPhone(t.database.db, t.vault, seeded, '+61412878889', t.now)).toBe(false);
+    const { cookie, user } = await signIn(t, '+61412878888');
+    expect(user.id).toBe(seeded);
+    expect((await me(cookie)).phone).toBe('+61412878888');
   });
 });

@@ -51,6 +51,26 @@ export async function findOrCreateUserByPhone(
   return { user, created: true };
 }
 
+/**
+ * Gives an account without a number (a seeded one) a number to sign in with, sealed
+ * like a sign-up's. Benchmarks use it to sign in as people with a history. Returns
+ * false when the account already has a number or another account uses this one.
+ */
+export async function attachPhone(db: Executor, vault: PersonalDataVault, userId: string, e164: string, now: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const index = phoneIndex(vault, e164);
+    if (await findUserByPhoneIndex(trx, index)) return false;
+    const dataKey = await vault.ensureDataKey(trx, userId, now);
+    const result = await trx
+      .updateTable('users')
+      .set({ phone_index: index, phone_ciphertext: vault.seal(dataKey, userId, PHONE_FIELD, e164) })
+      .where('id', '=', userId)
+      .where('phone_index', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  });
+}
+
 export interface UserPatch {
   handle?: string;
   display_name?: string;
