@@ -15,6 +15,22 @@ export function redactPhoneNumbers(text: string): string {
   return PHONE_SHAPES.reduce((out, shape) => out.replace(shape, '[phone]'), text);
 }
 
+/** A request URL with phone-shaped query values scrubbed (decoded first: `%2B1415…` is a number too). */
+export function redactUrl(url: string): string {
+  const mark = url.indexOf('?');
+  if (mark < 0) return redactPhoneNumbers(url);
+  const query = [...new URLSearchParams(url.slice(mark + 1))].map(([key, value]) => `${key}=${encodeURIComponent(redactPhoneNumbers(value))}`);
+  return `${redactPhoneNumbers(url.slice(0, mark))}?${query.join('&')}`;
+}
+
+interface LoggedRequest {
+  method: string;
+  url: string;
+  host?: string;
+  ip?: string;
+  socket?: { remoteAddress?: string };
+}
+
 const REDACTED_PATHS = ['phone', 'phones', 'to', '*.phone', '*.phones', '*.to', 'body', 'req.body', 'request.body'];
 
 export function loggerOptions(level: string): LoggerOptions {
@@ -22,6 +38,13 @@ export function loggerOptions(level: string): LoggerOptions {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
+      // Fastify's request serializer, with the URL scrubbed (the dev SMS inbox takes `?to=<number>`).
+      req: (request: LoggedRequest) => ({
+        method: request.method,
+        url: redactUrl(request.url),
+        host: request.host,
+        remoteAddress: request.ip ?? request.socket?.remoteAddress,
+      }),
       err: (error: Error) => {
         const serialized = stdSerializers.err(error);
         serialized.message = redactPhoneNumbers(serialized.message);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { EnvelopeError, FORMAT_AES_256_GCM, newKey, open, seal } from '../../lib/envelope-crypto.js';
 import { LocalKeyring, UnknownMasterKeyError } from '../../lib/key-manager.js';
 import { addLocalMasterKey, loadOrCreateLocalSecrets, secretsFile } from '../../lib/local-secrets.js';
-import { redactPhoneNumbers } from '../../lib/log-redaction.js';
+import { redactPhoneNumbers, redactUrl } from '../../lib/log-redaction.js';
 import { privacyConfig } from '../../config/privacy-config.js';
 import { localKeyringState } from './create-vault.js';
 
@@ -98,5 +98,7 @@ describe('log redaction', () => {
       expect(redactPhoneNumbers(`The 'To' number ${spelling} is not valid`)).toBe(`The 'To' number [phone] is not valid`);
     }
     expect(redactPhoneNumbers('at 2026-12-07T09:00:00Z, 12 rows, port 5432')).toBe('at 2026-12-07T09:00:00Z, 12 rows, port 5432');
+    expect(redactUrl('/api/dev/sms?to=%2B14155552671&limit=5')).toBe('/api/dev/sms?to=%5Bphone%5D&limit=5');
+    expect(redactUrl('/api/notes/12')).toBe('/api/notes/12');
   });
 });
