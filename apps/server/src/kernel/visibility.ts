@@ -84,6 +84,8 @@ export function decide(item: VisibleItem, context: ViewerContext, surface: Surfa
   // Authors always see their own items, whatever happened to them (the note page says what and where).
   if (context.viewerId !== null && item.authorId === context.viewerId) return { visible: true, warnings: [] };
   if (context.blocked.has(item.authorId)) return { visible: false, reason: 'blocked' };
+  // A tombstone of an erased account (no text, no media) opens by link, so replies by others stay readable.
+  if (item.authorStatus === 'erased') return surface === 'direct' ? { visible: true, warnings: [] } : { visible: false, reason: 'author_unavailable' };
   if (item.authorStatus !== 'active') return { visible: false, reason: 'author_unavailable' };
   if (item.state === 'removed') return { visible: false, reason: 'removed' };
   if (item.state === 'held') return { visible: false, reason: 'held' };
