@@ -6,7 +6,7 @@ import { phoneSpellings, searchClusterFiles } from '../../../test/cluster-files.
 import { apiCaller, insertNote, signUp, type TestUser } from '../../../test/fixtures.js';
 import { uploadImages } from '../../../test/media-fixtures.js';
 import { createTestApp, lastCode, signIn, type TestApp } from '../../../test/test-app.js';
-import { LocalDiskStorage } from '../media/media-storage.js';
+import { LocalDiskStorage, type MediaStorage } from '../media/media-storage.js';
 import { runQueuedJobs } from './privacy-jobs.test-helper.js';
 
 // Delete my account, measured: confirmed with a fresh SMS code, hidden and
@@ -120,7 +120,7 @@ describe('delete my account', () => {
 
   it('erases the person everywhere after 30 days; replies by others stay under tombstones', async () => {
     const db = t.database.db;
-    const storage = new LocalDiskStorage(t.config.media.dir, '/media');
+    const storage: MediaStorage = new LocalDiskStorage(t.config.media.dir, '/media');
     await call('PATCH', '/api/me', { ...bob, cookie: zora.cookie, id: zora.id }, { bio: texts.bio });
     // Zora's notes: one with photos and Bob's comment (becomes a tombstone), one no one answered (goes).
     const imageIds = await uploadImages(t, zora.cookie, 2);
