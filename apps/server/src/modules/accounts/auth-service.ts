@@ -70,7 +70,7 @@ export class AuthService {
 
     const { id: codeId } = await db.transaction().execute(async (trx) => {
       await lockPhone(trx, phone.e164);
-      await this.enforceNumberLimits(trx, phone.e164, now);
+      await this.enforceNumberLimits(trx, phone.e164, purpose, now);
       await this.spendSmsBudget(trx, phone.countryCallingCode, now);
       return insertCode(trx, {
         phone: phone.e164,
@@ -123,9 +123,10 @@ export class AuthService {
   }
 
   /** The 60 s resend gap, then hourly and daily caps per number (kept in the database, so they hold across processes). */
-  private async enforceNumberLimits(trx: Db, phone: string, now: Date): Promise<void> {
+  private async enforceNumberLimits(trx: Db, phone: string, purpose: CodePurpose, now: Date): Promise<void> {
     const { auth, rateLimits } = this.deps.config;
-    const last = await latestCode(trx, phone);
+    // The resend gap is per purpose (a deletion code right after signing in is fine); the caps count every code.
+    const last = await latestCode(trx, phone, purpose);
     if (last) {
       const waitMs = last.created_at.getTime() + auth.resendAfterSeconds * 1000 - now.getTime();
       if (waitMs > 0) {

@@ -25,7 +25,15 @@ const NOT_SCHEDULED: DeletionView = { scheduled: false, requestedAt: null, erase
 export async function cancelDeletionOnSignIn(trx: Db, user: UserRow): Promise<UserRow | null> {
   const row = await trx.deleteFrom('account_deletions').where('user_id', '=', user.id).returning('previous_status').executeTakeFirst();
   if (!row) return null;
-  return trx.updateTable('users').set({ status: row.previous_status }).where('id', '=', user.id).returningAll().executeTakeFirstOrThrow();
+  // A moderator who banned the account meanwhile has the last word: only 'deactivated' goes back.
+  const restored = await trx
+    .updateTable('users')
+    .set({ status: row.previous_status })
+    .where('id', '=', user.id)
+    .where('status', '=', 'deactivated')
+    .returningAll()
+    .executeTakeFirst();
+  return restored ?? (await trx.selectFrom('users').selectAll().where('id', '=', user.id).executeTakeFirstOrThrow());
 }
 
 export class DeletionService {
