@@ -55,6 +55,10 @@ afterAll(async () => {
 describe('delete my account', () => {
   it('needs a fresh delete_account code: a sign-in code, a wrong or an old code does not do', async () => {
     expect((await call('POST', '/api/me/deletion', undefined, { code: '123456' })).statusCode).toBe(401);
+    expect((await call('POST', '/api/me/deletion/code')).statusCode).toBe(401);
+    expect((await call('GET', '/api/me/deletion')).statusCode).toBe(401);
+    expect((await call('DELETE', '/api/me/deletion')).statusCode).toBe(401);
+    expect((await call('POST', '/api/me/deletion', bob, { code: 'abc' })).statusCode).toBe(400);
     // The code of the sign-in is not a deletion code.
     const signInCode = lastCode(t.sms, phone);
     const withSignInCode = await t.app.inject({ method: 'POST', url: '/api/me/deletion', headers: { cookie: zora.cookie }, payload: { code: signInCode } });
