@@ -11,7 +11,7 @@ import { isSupportedLanguage, suggestLanguage } from './languages.js';
 import { codeTimesSince, consumeCode, deleteCode, insertCode, latestCode, lockPhone, recordWrongAttempt } from './phone-codes-queries.js';
 import { normalizePhone } from './phone-number.js';
 import type { SessionsService } from './sessions-service.js';
-import { verificationSmsText } from './sms-text.js';
+import { deletionSmsText, verificationSmsText } from './sms-text.js';
 import { findOrCreateUserByPhone } from './users-queries.js';
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -84,7 +84,8 @@ export class AuthService {
 
     const language = isSupportedLanguage(input.language) ? input.language : suggestLanguage(phone.country ?? '', client.acceptLanguage);
     try {
-      await sms.send({ to: phone.e164, body: verificationSmsText(code, language, Math.round(config.auth.codeTtlSeconds / 60)) });
+      const text = purpose === 'delete_account' ? deletionSmsText : verificationSmsText;
+      await sms.send({ to: phone.e164, body: text(code, language, Math.round(config.auth.codeTtlSeconds / 60)) });
     } catch (error) {
       // The user never got this code: forget it so the resend gap does not block a retry.
       await deleteCode(db, codeId);

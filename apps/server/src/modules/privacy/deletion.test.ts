@@ -29,6 +29,8 @@ let zora: { cookie: string; id: string };
 async function deletionCode(cookie: string): Promise<string> {
   const sent = await t.app.inject({ method: 'POST', url: '/api/me/deletion/code', headers: { cookie } });
   expect(sent.statusCode, sent.body).toBe(202);
+  // The text says what the code does, so someone talked into reading it out can stop.
+  expect(t.sms.recent(phone)[0]?.body).toMatch(/DELETE your Qiao account/);
   return lastCode(t.sms, phone);
 }
 
