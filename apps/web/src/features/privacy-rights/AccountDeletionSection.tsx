@@ -22,6 +22,9 @@ export function AccountDeletionSection() {
   const confirm = useConfirmDeletion();
   const cancel = useCancelDeletion();
   const [code, setCode] = useState('');
+  // Once a code went out the form stays, even while a resend is pending or refused.
+  const [sentOnce, setSentOnce] = useState(false);
+  const send = () => sendCode.mutate(undefined, { onSuccess: () => setSentOnce(true) });
 
   const scheduled = state.data?.scheduled && state.data.eraseAfter ? state.data.eraseAfter : null;
   return (
@@ -42,7 +45,7 @@ export function AccountDeletionSection() {
       ) : (
         <>
           <p className="muted">{t('privacyRights.deletion.hint')}</p>
-          {sendCode.isSuccess ? (
+          {sentOnce ? (
             <form
               className="privacy-rights__confirm"
               onSubmit={(event) => {
@@ -69,11 +72,15 @@ export function AccountDeletionSection() {
               <Button type="submit" variant="danger" block disabled={code.length !== 6 || confirm.isPending} data-testid="deletion-confirm">
                 {t('privacyRights.deletion.confirm')}
               </Button>
+              {sendCode.isError ? <InlineAlert>{errorMessage(t, sendCode.error)}</InlineAlert> : null}
+              <Button variant="ghost" block disabled={sendCode.isPending} onClick={send} data-testid="deletion-resend-code">
+                {t('auth.resend')}
+              </Button>
             </form>
           ) : (
             <>
               {sendCode.isError ? <InlineAlert>{errorMessage(t, sendCode.error)}</InlineAlert> : null}
-              <Button variant="danger" block disabled={sendCode.isPending} onClick={() => sendCode.mutate()} data-testid="deletion-send-code">
+              <Button variant="danger" block disabled={sendCode.isPending} onClick={send} data-testid="deletion-send-code">
                 {t('privacyRights.deletion.sendCode')}
               </Button>
             </>
