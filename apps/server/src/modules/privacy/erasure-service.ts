@@ -59,7 +59,7 @@ export class ErasureService {
   }
 
   /** Erases one person. Idempotent: a retry after a crash finishes what is left. */
-  async erase(userId: string): Promise<ErasureReport | null> {
+  async erase(userId: string, options: { compact: boolean } = { compact: true }): Promise<ErasureReport | null> {
     const { db, storage, exports } = this.deps;
     const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
     if (!user || user.status === 'erased') return null;
@@ -210,7 +210,8 @@ export class ErasureService {
     });
 
     this.deps.forget(userId, result.noteIds);
-    const compaction = await this.deps.compactor.compact();
+    // Compaction rewrites whole tables: after a batch of erasures, once (the last job of the batch runs it).
+    const compaction = options.compact ? await this.deps.compactor.compact() : { mode: 'deferred', ms: 0 };
     const { noteIds: _ids, ...counts } = result;
     return { ...counts, mediaFiles, compaction };
   }

@@ -75,7 +75,8 @@ export async function registerPrivacyRights(
       'build-export': (payload) => exports.build(payload.exportId, clock()),
       'erase-account': async (payload) => {
         // A cancel that won the race keeps the account.
-        if (await deletions.isDue(payload.userId, clock())) await erasure.erase(payload.userId);
+        if (!(await deletions.isDue(payload.userId, clock()))) return;
+        await erasure.erase(payload.userId, { compact: (await jobs.waiting('erase-account')) === 0 });
       },
     },
     async tick(now) {
