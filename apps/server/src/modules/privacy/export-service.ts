@@ -187,8 +187,9 @@ export class ExportService {
     if (!sameBytes(Buffer.from(input.signature, 'base64url'), expected)) throw badSignature();
     if (input.expires * 1000 <= now.getTime()) throw exportGone();
     const row = await this.deps.db.selectFrom('data_exports').selectAll().where('id', '=', input.id).executeTakeFirst();
-    if (!row || row.state !== 'ready' || !row.storage_key || row.expires_at <= now) throw exportGone();
-    const file = path.join(this.deps.config.exportsDir, path.basename(row.storage_key));
+    const key = row?.state === 'ready' && row.expires_at > now ? row.storage_key : null;
+    if (!row || !key) throw exportGone();
+    const file = path.join(this.deps.config.exportsDir, path.basename(key));
     const stat = await fsp.stat(file).catch(() => null);
     if (!stat) throw exportGone();
     return { stream: fs.createReadStream(file), size: stat.size, fileName: `qiao-data-${row.created_at.toISOString().slice(0, 10)}.zip` };
