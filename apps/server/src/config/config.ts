@@ -1,3 +1,4 @@
+import { type PrivacyRightsConfig, privacyRightsConfig } from './privacy-rights-config.js';
 import path from 'node:path';
 import { bool, ConfigError, type Env, int, oneOf, parseJson } from './env-values.js';
 import { type ModerationConfig, moderationConfig } from './moderation-config.js';
@@ -111,6 +112,7 @@ export interface Config {
   /** Run background jobs (video transcoding…) in this process; false makes a web-only process. */
   worker: boolean;
   moderation: ModerationConfig;
+  privacyRights: PrivacyRightsConfig;
   video: {
     /** Unfinished tus uploads live here until they complete or expire. */
     uploadsDir: string;
@@ -281,6 +283,7 @@ export function loadConfig(env: Env = process.env): Config {
     recommenderCacheMs: int(env, 'REC_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 120_000 : 0),
     worker: bool(env, 'WORKER', true),
     moderation: moderationConfig(env),
+    privacyRights: privacyRightsConfig(env),
     video: {
       uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),
       maxUploadBytes: 1024 * 1024 * 1024,

@@ -9,6 +9,8 @@ import type { EventsTable } from './tables/events.js';
 import type { FollowsTable } from './tables/follows.js';
 import type { ImagesTable } from './tables/images.js';
 import type { AppealsTable } from './tables/appeals.js';
+import type { AccountDeletionsTable } from './tables/account-deletions.js';
+import type { DataExportsTable } from './tables/data-exports.js';
 import type { LabelsTable } from './tables/labels.js';
 import type { ModerationActionsTable } from './tables/moderation-actions.js';
 import type { ModerationCasesTable } from './tables/moderation-cases.js';
@@ -51,6 +53,8 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   phone_codes: PhoneCodesTable;
+  data_exports: DataExportsTable;
+  account_deletions: AccountDeletionsTable;
   notes: NotesTable;
   images: ImagesTable;
   topics: TopicsTable;

@@ -7,13 +7,14 @@ import { hidingLabels, type Surface } from './visibility.js';
 // `notes` or `comments`. Notes are also hydrated and run through `decide`;
 // comment pages are decided here alone (their rows carry every fact).
 
-function visibleRows(context: ViewerContext, surface: Surface, alias: string, options: { limited: boolean }): RawBuilder<boolean> {
+function visibleRows(context: ViewerContext, surface: Surface, alias: string, options: { limited: boolean; tombstones: boolean }): RawBuilder<boolean> {
   const row = sql.ref(alias);
   const hidden = surface === 'discovery' || surface === 'feed' ? [...context.hiddenAuthors] : [...context.blocked];
   const rules = [
     sql`${row}.mod_state = 'live'`,
     sql`not (${row}.labels && ${sql.val(hidingLabels(context))}::text[])`,
-    sql`not exists (select 1 from users restricted where restricted.id = ${row}.author_id and restricted.status <> 'active')`,
+    // Comment tombstones of erased accounts stay in lists (the replies under them need them); note tombstones open by link only.
+    sql`not exists (select 1 from users restricted where restricted.id = ${row}.author_id and restricted.status <> all(${sql.val(options.tombstones ? ['active', 'erased'] : ['active'])}::text[]))`,
   ];
   if (options.limited && surface === 'discovery') rules.push(sql`not ${row}.reach_limited`);
   if (hidden.length > 0) rules.push(sql`${row}.author_id <> all(${sql.val(hidden)}::bigint[])`);
@@ -25,10 +26,10 @@ function visibleRows(context: ViewerContext, surface: Surface, alias: string, op
 
 /** `notes` (or the alias given) rows this viewer may see on this surface. */
 export function visibleNotes(context: ViewerContext, surface: Surface, alias = 'notes'): RawBuilder<boolean> {
-  return visibleRows(context, surface, alias, { limited: true });
+  return visibleRows(context, surface, alias, { limited: true, tombstones: false });
 }
 
 /** `comments` rows this viewer may see under a note (muted authors left out, as in feeds). */
 export function visibleComments(context: ViewerContext, alias = 'comments'): RawBuilder<boolean> {
-  return visibleRows(context, 'feed', alias, { limited: false });
+  return visibleRows(context, 'feed', alias, { limited: false, tombstones: true });
 }

@@ -47,6 +47,8 @@ import { installMediaGuard, MediaGuard } from '../modules/media/media-guard.js';
 import { LocalDiskStorage, type MediaStorage } from '../modules/media/media-storage.js';
 import { JobQueue } from '../modules/jobs/job-queue.js';
 import { registerVideoModules } from './video-modules.js';
+import { cancelDeletionOnSignIn } from '../modules/privacy/deletion-service.js';
+import { type PrivacyRights, registerPrivacyRights } from '../modules/privacy/rights-module.js';
 
 export interface AppDeps {
   config: Config;
@@ -70,6 +72,8 @@ declare module 'fastify' {
     content: ContentModules;
     /** Reports, cases, actions and appeals (the screening job and tests reach into them). */
     moderation: ModerationModule;
+    /** Download my data, delete my account (jobs and periodic work reach into it). */
+    privacyRights: PrivacyRights;
   }
 }
 
@@ -160,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessions,
     log: (error, message) => app.log.error({ err: error }, message),
     admitNewAccount: (trx, user, now) => signupGate.admit(trx, user, now),
+    onSignIn: (trx, user) => cancelDeletionOnSignIn(trx, user),
   });
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const jobs = deps.jobs ?? new JobQueue(db, { supervise: false, onError: (error) => app.log.error({ err: error }, 'job queue error') });
@@ -205,6 +210,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }),
       );
       app.decorate('videos', await registerVideoModules(api, { config, db, storage, jobs, clock }));
+      app.decorate(
+        'privacyRights',
+        await registerPrivacyRights(api, {
+          config,
+          db,
+          storage,
+          jobs,
+          auth,
+          secretKey: deps.secretKey,
+          clock,
+          onAccountChange: (userId) => {
+            accountChanged(userId);
+            mediaGuard.invalidate();
+          },
+          forgetNotes: (noteIds) => noteIds.forEach((noteId) => hydrator.invalidate(noteId)),
+        }),
+      );
     },
     { prefix: '/api' },
   );

@@ -44,7 +44,14 @@ export const PublicProfileSchema = Type.Object({
   likesPrivate: Type.Boolean(),
   collectsPrivate: Type.Boolean(),
   /** suspended: their notes are out of view until the suspension ends. */
-  status: Type.Union([Type.Literal('active'), Type.Literal('pending'), Type.Literal('suspended'), Type.Literal('banned')]),
+  status: Type.Union([
+    Type.Literal('active'),
+    Type.Literal('pending'),
+    Type.Literal('suspended'),
+    Type.Literal('banned'),
+    Type.Literal('deactivated'),
+    Type.Literal('erased'),
+  ]),
   /** Labels the viewer's rulebook shows behind a warning. */
   warnings: Type.Array(Type.String()),
   stats: Type.Object({

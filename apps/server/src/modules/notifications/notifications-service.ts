@@ -1,3 +1,4 @@
+import { GONE_PROFILE_STATUSES } from '../../kernel/visibility.js';
 import type { Db } from '../../db/database.js';
 import type { NotificationKind } from '../../db/tables/notifications.js';
 import { decodeCursor, pageOf } from '../../db/pagination.js';
@@ -56,7 +57,7 @@ export class NotificationsService {
             .selectFrom('users')
             .select(['id', 'handle', 'display_name', 'bio', 'region', 'status'])
             .where('id', 'in', actorIds)
-            .where('status', '<>', 'banned')
+            .where('status', 'not in', [...GONE_PROFILE_STATUSES])
             .execute(),
       noteIds.length === 0
         ? []

@@ -5,6 +5,8 @@ export interface UserSummary {
   id: string;
   handle: string;
   displayName: string;
+  /** A tombstone's author: the account was erased (the text is gone, replies by others stay). */
+  erased?: true;
   bio?: string;
   region?: string;
   viewer?: { following: boolean };

@@ -17,6 +17,8 @@ import { PrivacySection } from './PrivacySection';
 import { RegionAgeSection } from './RegionAgeSection';
 import { SafetyLinksSection } from './SafetyLinksSection';
 import { SessionsList } from './SessionsList';
+import { AccountDeletionSection } from '../privacy-rights/AccountDeletionSection';
+import { DataExportSection } from '../privacy-rights/DataExportSection';
 import './settings.css';
 
 export function SettingsPage() {
@@ -64,6 +66,8 @@ export function SettingsPage() {
               <p className="muted">{t('settings.sessionsHint')}</p>
               <SessionsList />
             </section>
+            <DataExportSection />
+            <AccountDeletionSection />
             <section className="settings__section" aria-labelledby="settings-account">
               <h2 id="settings-account" className="settings__heading">
                 {t('settings.accountSection')}
