@@ -12,6 +12,8 @@ export interface CellRequest {
   /** The actor acts from a session of its own, because the request ends it. */
   freshSession?: boolean;
   remoteAddress?: string;
+  /** Puts the caller back as it was, for requests that change the caller itself (deleting the account). */
+  restore?: (caller: Account) => Promise<void>;
 }
 
 /** `caller` is the signed-in actor, or undefined for the anonymous one. */
@@ -94,6 +96,20 @@ export const SCENARIOS: Record<string, Scenario> = {
   'POST /api/notes/{id}/not-interested': async (w, target) => json(`/api/notes/${await w.note(target)}/not-interested`),
   'DELETE /api/notes/{id}/not-interested': async (w, target) => json(`/api/notes/${await w.note(target)}/not-interested`),
   'POST /api/notes/{id}/report': async (w, target) => json(`/api/notes/${await w.note(target)}/report`, { reason: 'spam' }),
+  'GET /api/me/exports': async () => json('/api/me/exports'),
+  'POST /api/me/exports': async () => json('/api/me/exports'),
+  // The signed link is the permission: whoever holds it may download, for 7 days.
+  'GET /api/exports/{id}/download': async (w) => json(await w.exportLink()),
+  'GET /api/me/deletion': async () => json('/api/me/deletion'),
+  'POST /api/me/deletion/code': async (w) => {
+    w.t.advance(61); // past the resend gap of the caller's previous code
+    return json('/api/me/deletion/code');
+  },
+  'POST /api/me/deletion': async (w, _target, caller) => {
+    if (!caller) return json('/api/me/deletion', { code: '123456' });
+    return { ...json('/api/me/deletion', { code: await w.deletionCode(caller) }), restore: (who) => w.keepAccount(who) };
+  },
+  'DELETE /api/me/deletion': async () => json('/api/me/deletion'),
   'GET /api/videos/{id}': async (w, target) => json(`/api/videos/${await w.video(target)}`),
 
   'GET /api/feed': async () => json('/api/feed'),
