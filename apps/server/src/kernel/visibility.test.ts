@@ -21,9 +21,10 @@ const context = (fields: Partial<ViewerContext> = {}): ViewerContext => ({
   blockedBy: new Set(),
   muted: new Set(),
   hiddenAuthors: new Set(),
+  approvedPrivate: new Set(),
   ...fields,
 });
-const item = (fields: Partial<VisibleItem> = {}): VisibleItem => ({ authorId: 'a', authorStatus: 'active', ...NO_MODERATION, ...fields });
+const item = (fields: Partial<VisibleItem> = {}): VisibleItem => ({ authorId: 'a', authorStatus: 'active', authorPrivate: false, ...NO_MODERATION, ...fields });
 const cn = (fields: Partial<ViewerContext> = {}) => context({ country: 'CN', rulebook: rulebookFor(policy, 'CN'), ...fields });
 
 describe('decide', () => {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import type { ApiApp } from '../../kernel/api-app.js';
 import { NotePageSchema } from '../notes/note-schemas.js';
-import { visibleUserByHandle } from '../social/note-access.js';
+import { readableUserByHandle } from '../social/note-access.js';
 import { findTopicByName } from '../topics/topics-queries.js';
 import type { FeedService } from './feed-service.js';
 import { visitorReadLanguage } from './visitor-language.js';
@@ -55,7 +55,7 @@ export async function feedRoutes(app: ApiApp, deps: { db: Db; feed: FeedService 
     async (request) => {
       // The notes list answers exactly as the profile does (a muted author's notes show here too).
       const context = await request.viewerContext();
-      const user = await visibleUserByHandle(db, request.params.handle, context);
+      const user = await readableUserByHandle(db, request.params.handle, context);
       return feed.page({ tab: 'author', authorId: user.id }, context, request.query.cursor, request.query.limit ?? 20);
     },
   );

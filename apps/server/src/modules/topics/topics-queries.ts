@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { TopicRow } from '../../db/tables/topics.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { visibleNotes } from '../../kernel/visible-rows-sql.js';
 import { topicKey } from '../notes/note-text.js';
 
 export function findTopicByName(db: Db, name: string): Promise<TopicRow | undefined> {
@@ -35,4 +37,20 @@ export async function trendingTopics(db: Db, now: Date, limit: number): Promise<
 export function topicsByPrefix(db: Db, prefix: string, limit: number): Promise<TopicRow[]> {
   const escaped = topicKey(prefix).replace(/[\\%_]/g, (c) => `\\${c}`);
   return db.selectFrom('topics').selectAll().where('name_key', 'like', `${escaped}%`).orderBy('name_key').limit(limit).execute();
+}
+
+/**
+ * The topics among these that hold at least one note the viewer may see: a
+ * topic only private accounts (or hidden notes) use does not exist for
+ * strangers, so its name and counts leak nothing. Each check stops at the
+ * first visible note.
+ */
+export async function topicsWithVisibleNotes(db: Db, topicIds: readonly string[], context: ViewerContext): Promise<Set<string>> {
+  if (topicIds.length === 0) return new Set();
+  const { rows } = await sql<{ id: string }>`
+    select t.id::text as id from unnest(${sql.val([...topicIds])}::bigint[]) as t(id)
+    where exists (select 1 from note_topics nt join notes n on n.id = nt.note_id where nt.topic_id = t.id and ${visibleNotes(context, 'direct', 'n')})`.execute(
+    db,
+  );
+  return new Set(rows.map((row) => row.id));
 }
