@@ -2,9 +2,14 @@ import { Fragment, useMemo } from 'react';
 import { Link } from 'react-router';
 import { tokenizeRichText } from './rich-text';
 
-/** Note or comment text with #topics and @mentions as links; line breaks kept by CSS (pre-wrap). */
-export function RichText({ text }: { text: string }) {
+/**
+ * Note or comment text with #topics and @mentions as links; line breaks kept by CSS (pre-wrap).
+ * `mentions`: the handles the server says link (people who let the author mention them);
+ * any other @handle stays plain text. Without it every @handle links.
+ */
+export function RichText({ text, mentions }: { text: string; mentions?: ReadonlyArray<{ handle: string }> }) {
   const tokens = useMemo(() => tokenizeRichText(text), [text]);
+  const linked = useMemo(() => (mentions ? new Set(mentions.map((mention) => mention.handle.toLowerCase())) : null), [mentions]);
   return (
     <>
       {tokens.map((token, i) => {
@@ -15,6 +20,7 @@ export function RichText({ text }: { text: string }) {
             </Link>
           );
         }
+        if (token.type === 'mention' && linked && !linked.has(token.handle.toLowerCase())) return <Fragment key={i}>{token.text}</Fragment>;
         if (token.type === 'mention') {
           return (
             <Link key={i} to={`/u/${token.handle}`} className="rich-link">
