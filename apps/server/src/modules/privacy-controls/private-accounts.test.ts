@@ -55,6 +55,7 @@ beforeAll(async () => {
   });
   expect(created.statusCode).toBe(201);
   const comment = await call('POST', `/api/notes/${created.json().id}/comments`, owner, { body: 'first' });
+  await call('POST', `/api/notes/${created.json().id}/comments`, owner, { body: 'a reply', parentId: comment.json().id });
   note = { id: created.json().id, imageKey: created.json().images[0].url.replace(/^\/media\//, ''), commentId: comment.json().id };
   // Likes, collects and a board: the profile tabs strangers must not open.
   await call('PUT', `/api/notes/${note.id}/like`, owner);
@@ -127,6 +128,10 @@ const SURFACES: Record<string, { signedInOnly?: boolean; seen: (viewer: Viewer) 
       return response.statusCode === 200 ? has(response.json().items, note.id) : 'absent';
     },
   },
+  'trending topics': {
+    seen: async (viewer) =>
+      (await get(viewer, '/api/topics/trending?limit=50')).json().topics.some((topic: { name: string }) => topic.name === TOPIC) ? 'present' : 'absent',
+  },
   'topic search': {
     seen: async (viewer) => ((await get(viewer, `/api/search?q=${TOPIC}&type=topics`)).json().topics.length > 0 ? 'present' : 'absent'),
   },
@@ -157,6 +162,13 @@ const SURFACES: Record<string, { signedInOnly?: boolean; seen: (viewer: Viewer) 
   'profile followers list': { seen: async (viewer) => ok((await get(viewer, '/api/users/pa_owner/followers')).statusCode) },
   'profile unlocked': { seen: async (viewer) => ((await get(viewer, '/api/users/pa_owner')).json().locked ? 'absent' : 'present') },
   comments: { seen: async (viewer) => ok((await get(viewer, `/api/notes/${note.id}/comments`)).statusCode) },
+  'replies to a comment': { seen: async (viewer) => ok((await get(viewer, `/api/comments/${note.commentId}/replies`)).statusCode) },
+  'feed, topic tab': {
+    seen: async (viewer) => {
+      const response = await get(viewer, `/api/feed?tab=topic&topic=${TOPIC}`);
+      return response.statusCode === 200 ? has(response.json().items, note.id) : 'absent';
+    },
+  },
   'translation of the note': {
     seen: async (viewer) => {
       const user = who(viewer);
