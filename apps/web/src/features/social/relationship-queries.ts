@@ -30,6 +30,8 @@ export function useFollow() {
       setFollowEverywhere(queryClient, handle, result.following, result.followers);
       // "Requested" and a private profile opening up come from the profile itself.
       if (isPrivate || result.requested) void queryClient.invalidateQueries({ queryKey: ['users', handle.toLowerCase()] });
+      // A button that did not know the account is private (a search result, a list) says what happened.
+      if (result.requested && !isPrivate) showToast(t('privacyControls.requestSent'));
       // "Following" feed depends on who I follow.
       void queryClient.invalidateQueries({ queryKey: ['feed', 'following'] });
     },
