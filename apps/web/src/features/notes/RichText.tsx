@@ -1,6 +1,6 @@
 import { Fragment, useMemo } from 'react';
 import { Link } from 'react-router';
-import { tokenizeRichText } from './rich-text';
+import { keepLinkableMentions, tokenizeRichText } from './rich-text';
 
 /**
  * Note or comment text with #topics and @mentions as links; line breaks kept by CSS (pre-wrap).
@@ -8,8 +8,7 @@ import { tokenizeRichText } from './rich-text';
  * any other @handle stays plain text. Without it every @handle links.
  */
 export function RichText({ text, mentions }: { text: string; mentions?: ReadonlyArray<{ handle: string }> }) {
-  const tokens = useMemo(() => tokenizeRichText(text), [text]);
-  const linked = useMemo(() => (mentions ? new Set(mentions.map((mention) => mention.handle.toLowerCase())) : null), [mentions]);
+  const tokens = useMemo(() => keepLinkableMentions(tokenizeRichText(text), mentions), [text, mentions]);
   return (
     <>
       {tokens.map((token, i) => {
@@ -20,7 +19,6 @@ export function RichText({ text, mentions }: { text: string; mentions?: Readonly
             </Link>
           );
         }
-        if (token.type === 'mention' && linked && !linked.has(token.handle.toLowerCase())) return <Fragment key={i}>{token.text}</Fragment>;
         if (token.type === 'mention') {
           return (
             <Link key={i} to={`/u/${token.handle}`} className="rich-link">
