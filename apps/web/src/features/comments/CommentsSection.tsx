@@ -74,7 +74,10 @@ export function CommentsSection({ noteId, total, signedIn, restriction = null, i
       ) : comments.isError && items.length === 0 ? (
         <QueryError error={comments.error} onRetry={() => void comments.refetch()} />
       ) : items.length === 0 ? (
-        <p className="comments__empty muted">{t('comments.empty')}</p>
+        // "Be the first" makes no sense where the author closed the comments.
+        restriction ? null : (
+          <p className="comments__empty muted">{t('comments.empty')}</p>
+        )
       ) : (
         <ul className="comments__list">
           {items.map((comment) => (
