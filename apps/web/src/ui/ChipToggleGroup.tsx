@@ -5,6 +5,8 @@ export interface ChipOption {
   label: string;
   /** Shown on hover and read after the label, e.g. the countries a rulebook covers. */
   title?: string;
+  /** The language the label is written in, when it is not the interface's (a language's own name). */
+  lang?: string;
 }
 
 interface ChipToggleGroupProps {
@@ -35,7 +37,7 @@ export function ChipToggleGroup({ legend, hint, error, options, selected, onChan
               onClick={() => toggle(option.value)}
               data-value={option.value}
             >
-              {option.label}
+              {option.lang ? <span lang={option.lang}>{option.label}</span> : option.label}
             </button>
           </li>
         ))}

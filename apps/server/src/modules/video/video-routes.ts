@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
 import type { ApiApp } from '../../kernel/api-app.js';
 import type { MediaStorage } from '../media/media-storage.js';
+import { reachableNote } from '../social/note-access.js';
 import { OwnVideoViewSchema, presentOwnVideo } from './video-view.js';
 import { findVideo } from './videos-queries.js';
 
@@ -20,8 +21,17 @@ export async function videoRoutes(api: ApiApp, deps: { db: Db; storage: MediaSto
     async (request) => {
       const video = await findVideo(deps.db, request.params.id);
       const isOwner = video !== undefined && request.viewer?.user.id === video.owner_id;
+      const unavailable = () => notFound('video_not_found', 'This video is not available.');
       // Only its owner sees a video before it is ready (or after it failed).
-      if (!video || (!isOwner && video.status !== 'ready')) throw notFound('video_not_found', 'This video is not available.');
+      if (!video || (!isOwner && video.status !== 'ready')) throw unavailable();
+      // Anyone else sees it through its note: a note hidden from them (a block,
+      // moderation, a private account) hides its video too.
+      if (!isOwner) {
+        if (!video.note_id) throw unavailable();
+        await reachableNote(deps.db, video.note_id, await request.viewerContext()).catch(() => {
+          throw unavailable();
+        });
+      }
       const view = presentOwnVideo(video, deps.storage);
       return isOwner ? view : { ...view, progress: 1, error: null, previewUrls: [] };
     },

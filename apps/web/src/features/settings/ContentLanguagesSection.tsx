@@ -5,7 +5,7 @@ import { InlineAlert } from '../../ui/InlineAlert';
 import type { Me } from '../profile/me-queries';
 import { CONTENT_LANGUAGES, languageName, nativeLanguageName, viewerReadLanguages } from '../translation/translation-rules';
 import { useUpdateReadingSettings } from './reading-settings-queries';
-import './content-languages.css';
+import { ChipToggleGroup } from '../../ui/ChipToggleGroup';
 
 type Switch = 'autoTranslate' | 'feedLanguagesOnly';
 /** The server's limit on languages one reads. */
@@ -22,8 +22,7 @@ export function ContentLanguagesSection({ me }: { me: Me }) {
   const reads = me.readLanguages?.length ? me.readLanguages : viewerReadLanguages([], locale);
   const options = [...CONTENT_LANGUAGES, ...reads.filter((code) => !(CONTENT_LANGUAGES as readonly string[]).includes(code))];
 
-  const toggle = (code: string) => {
-    const next = reads.includes(code) ? reads.filter((c) => c !== code) : [...reads, code];
+  const choose = (next: string[]) => {
     const broken = next.length === 0 ? 'atLeastOne' : next.length > MAX_READ_LANGUAGES ? 'atMost' : null;
     setLimit(broken);
     if (broken) return;
@@ -35,27 +34,14 @@ export function ContentLanguagesSection({ me }: { me: Me }) {
       <h2 id="settings-content-languages" className="settings__heading">
         {t('translation.settings.section')}
       </h2>
-      <fieldset className="content-languages">
-        <legend className="content-languages__legend">{t('translation.settings.readLabel')}</legend>
-        <p className="muted content-languages__hint">{t('translation.settings.readHint')}</p>
-        <ul className="content-languages__chips">
-          {options.map((code) => (
-            <li key={code}>
-              <button
-                type="button"
-                className="content-languages__chip"
-                aria-pressed={reads.includes(code)}
-                title={languageName(code, locale)}
-                onClick={() => toggle(code)}
-                data-testid="read-language"
-                data-language={code}
-              >
-                <span lang={code}>{nativeLanguageName(code)}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
+      <ChipToggleGroup
+        legend={t('translation.settings.readLabel')}
+        hint={t('translation.settings.readHint')}
+        options={options.map((code) => ({ value: code, label: nativeLanguageName(code), lang: code, title: languageName(code, locale) }))}
+        selected={reads}
+        onChange={choose}
+        testId="read-languages"
+      />
       {limit ? <InlineAlert tone="info">{t(`translation.settings.${limit}`, { count: MAX_READ_LANGUAGES })}</InlineAlert> : null}
       {SWITCHES.map((field) => (
         <label key={field} className="settings__switch">

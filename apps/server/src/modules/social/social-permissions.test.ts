@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertNote, signUp, type TestUser, apiCaller } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
-// Who may do what, in one table: actors (the note's author, another user, a
-// user the author blocked, an anonymous visitor) × actions. Every action runs
-// on fresh rows so one cell never depends on another.
+// The social rules the route-by-route matrix (docs/authorization-matrix.md)
+// cannot express with one request per route: deleting comments on one's own
+// note, replying to someone who blocked you, private likes tabs. Actors (the
+// note's author, another user, a user the author blocked, an anonymous
+// visitor) × actions, each on fresh rows.
 
 let t: TestApp;
 let author: TestUser;
@@ -135,7 +137,7 @@ const ACTIONS: Record<string, { run: (actor: Actor) => Promise<{ statusCode: num
   },
 };
 
-describe('authorization matrix', () => {
+describe('social permissions', () => {
   it('answers every actor × action with the expected status', async () => {
     const actual: Record<string, Record<Actor, number>> = {};
     const expected: Record<string, Record<Actor, number>> = {};
