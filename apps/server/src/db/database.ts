@@ -6,6 +6,7 @@ import type { CollectsTable } from './tables/collects.js';
 import type { CommentLikesTable } from './tables/comment-likes.js';
 import type { CommentsTable } from './tables/comments.js';
 import type { EventsTable } from './tables/events.js';
+import type { FollowRequestsTable } from './tables/follow-requests.js';
 import type { FollowsTable } from './tables/follows.js';
 import type { ImagesTable } from './tables/images.js';
 import type { AppealsTable } from './tables/appeals.js';
@@ -71,6 +72,7 @@ export interface Database {
   comments: CommentsTable;
   comment_likes: CommentLikesTable;
   follows: FollowsTable;
+  follow_requests: FollowRequestsTable;
   blocks: BlocksTable;
   mutes: MutesTable;
   notifications: NotificationsTable;

@@ -38,9 +38,11 @@ export interface ModerationFacts {
 export interface VisibleItem extends ModerationFacts {
   authorId: string;
   authorStatus: AccountStatus;
+  /** A private account: only its approved followers see its notes. */
+  authorPrivate: boolean;
 }
 
-export type HiddenReason = 'blocked' | 'muted' | 'removed' | 'held' | 'region' | 'adult' | 'limited' | 'author_unavailable';
+export type HiddenReason = 'blocked' | 'muted' | 'removed' | 'held' | 'region' | 'adult' | 'limited' | 'author_unavailable' | 'private';
 
 export type Decision = { visible: true; warnings: string[] } | { visible: false; reason: HiddenReason };
 
@@ -89,6 +91,7 @@ export function decide(item: VisibleItem, context: ViewerContext, surface: Surfa
   if (item.authorStatus !== 'active') return { visible: false, reason: 'author_unavailable' };
   if (item.state === 'removed') return { visible: false, reason: 'removed' };
   if (item.state === 'held') return { visible: false, reason: 'held' };
+  if (!mayReadAuthor(item.authorId, item.authorPrivate, context)) return { visible: false, reason: 'private' };
   if ((surface === 'discovery' || surface === 'feed') && context.muted.has(item.authorId)) return { visible: false, reason: 'muted' };
   if (surface === 'discovery' && item.limited) return { visible: false, reason: 'limited' };
   return decideLabels(item.labels, context);
@@ -107,6 +110,30 @@ export function hidingLabels(context: Pick<ViewerContext, 'rulebook' | 'adult'>)
 
 /** Accounts whose profile exists for nobody but themselves (SQL pre-filters use the same list). */
 export const GONE_PROFILE_STATUSES: readonly AccountStatus[] = ['banned', 'deactivated', 'erased'];
+
+/**
+ * A private account's notes, collects, likes and boards are for itself and
+ * its approved followers (a `follows` row: a follow made while the account
+ * was public, or an approved request). Staff get no pass here: the moderator
+ * console reads what it reviews through its own paths.
+ */
+export function mayReadAuthor(authorId: string, authorPrivate: boolean, context: Pick<ViewerContext, 'viewerId' | 'approvedPrivate'>): boolean {
+  return !authorPrivate || context.viewerId === authorId || context.approvedPrivate.has(authorId);
+}
+
+/**
+ * What of a visible profile the viewer may open: a private account shows a
+ * stranger its header and counts, not its notes, collects, likes, boards or
+ * the people in its lists ('private').
+ */
+export function decideProfileContent(
+  user: { id: string; labels: readonly string[]; status: AccountStatus; is_private: boolean },
+  context: ViewerContext,
+): Decision {
+  const decision = decideProfile(user, context);
+  if (!decision.visible) return decision;
+  return mayReadAuthor(user.id, user.is_private, context) ? decision : { visible: false, reason: 'private' };
+}
 
 /** A profile (its page, its lists): gone for whoever it blocked, for everyone when banned or hidden by the rulebook. */
 export function decideProfile(user: { id: string; labels: readonly string[]; status: AccountStatus }, context: ViewerContext): Decision {

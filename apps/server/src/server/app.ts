@@ -33,6 +33,8 @@ import { notificationsRoutes } from '../modules/notifications/notifications-rout
 import { NotificationsService } from '../modules/notifications/notifications-service.js';
 import { NoteHydrator } from '../modules/notes/note-hydrator.js';
 import { noteOpenGraphTags } from '../modules/notes/note-open-graph.js';
+import { registerPrivacyControls } from '../modules/privacy-controls/privacy-module.js';
+import { NOINDEX_META, pageIsNoindex } from '../modules/privacy-controls/robots.js';
 import { socialRoutes } from '../modules/social/social-routes.js';
 import { registerTranslation } from '../modules/translation/translation-module.js';
 import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
@@ -196,6 +198,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
       app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock, gate, afterImageUpload }));
       accountListeners.push((userId) => app.content.recommender.forget(userId));
+      await registerPrivacyControls(api, {
+        db,
+        clock,
+        onAccountChange: accountChanged,
+        onMediaAccessChange: () => mediaGuard.invalidate(),
+        flushServed: () => app.content.recommender.served.flush(),
+      });
       app.decorate(
         'moderation',
         await registerModeration(api, {
@@ -246,15 +255,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (wantsPage && webAppServed) {
       const visitor = viewerContexts.anonymous(visitorCountry(request, config.moderation.regionHeader));
       const openGraph = await noteOpenGraphTags(hydrator, request.url, `${request.protocol}://${request.host}`, visitor);
-      if (openGraph) {
-        const shell = await fs.readFile(path.join(config.webDistDir, 'index.html'), 'utf8');
-        return (
-          reply
-            .type('text/html; charset=utf-8')
-            .header('cache-control', 'no-cache')
-            // A function replacement: note text may hold `$&` or `$\``, which a replacement string would expand.
-            .send(shell.replace(/<title>[^<]*<\/title>/, () => openGraph))
-        );
+      // Someone who asked search engines to stay away (or a private account): noindex on their profile and notes.
+      const noindex = await pageIsNoindex(db, request.url);
+      if (openGraph || noindex) {
+        let shell = await fs.readFile(path.join(config.webDistDir, 'index.html'), 'utf8');
+        // A function replacement: note text may hold `$&` or `$\``, which a replacement string would expand.
+        if (openGraph) shell = shell.replace(/<title>[^<]*<\/title>/, () => openGraph);
+        if (noindex) {
+          shell = shell.replace(/<\/head>/i, () => `${NOINDEX_META}\n</head>`);
+          reply.header('x-robots-tag', 'noindex');
+        }
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(shell);
       }
       // Client-side routes (/me, /u/ann) all load the single-page app.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

@@ -20,6 +20,13 @@ export interface CellRequest {
 export type Scenario = (w: World, target: Account, caller?: Account) => Promise<CellRequest>;
 
 const TUS = { 'tus-resumable': '1.0.0' };
+
+async function asksToFollow(w: World, target: Account): Promise<Account> {
+  const requester = await w.freshAccount();
+  const response = await w.call('PUT', `/api/users/${target.handle}/follow`, requester);
+  if (response.statusCode !== 200) throw new Error(`follow request answered ${response.statusCode}: ${response.body}`);
+  return requester;
+}
 const json = (url: string, payload?: object): CellRequest => ({ url, payload });
 
 export const SCENARIOS: Record<string, Scenario> = {
@@ -143,6 +150,13 @@ export const SCENARIOS: Record<string, Scenario> = {
   'GET /api/admin/moderators': async () => json('/api/admin/moderators'),
   'PUT /api/admin/moderators/{handle}': async (w) => json(`/api/admin/moderators/${(await w.freshAccount()).handle}`, { rulebooks: null, languages: null }),
   'DELETE /api/admin/moderators/{handle}': async (w) => json(`/api/admin/moderators/${w.actingModerator.handle}`),
+  'GET /api/me/privacy-controls': async () => json('/api/me/privacy-controls'),
+  'PATCH /api/me/privacy-controls': async () => json('/api/me/privacy-controls', { noindex: false }),
+  'GET /api/me/follow-requests': async () => json('/api/me/follow-requests'),
+  // A new person asks to follow the target (of a public target: follows at once, so approving is the idempotent 200).
+  'POST /api/me/follow-requests/{handle}/approve': async (w, target) => json(`/api/me/follow-requests/${(await asksToFollow(w, target)).handle}/approve`),
+  'DELETE /api/me/follow-requests/{handle}': async (w, target) => json(`/api/me/follow-requests/${(await asksToFollow(w, target)).handle}`),
+  'DELETE /api/me/watch-history': async () => json('/api/me/watch-history'),
   'GET /api/transparency': async () => json('/api/transparency'),
   'GET /api/transparency/statements': async () => json('/api/transparency/statements'),
 

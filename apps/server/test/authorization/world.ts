@@ -98,7 +98,7 @@ export async function createWorld(): Promise<World> {
   await setUserFields(t.database.db, actingModerator.id, { role: 'moderator' });
   await setUserFields(t.database.db, admin.id, { role: 'admin' });
   for (const blocker of [owner, recluse]) await must(call('PUT', `/api/users/${blocked.handle}/block`, as(blocker)), 200);
-  await makePrivate(t, recluse);
+  await makePrivate(t, recluse, reporter);
 
   const sessions = new SessionsService(t.database.db, 30);
   let exportLink: string | undefined;
@@ -226,8 +226,21 @@ export async function createWorld(): Promise<World> {
   return world;
 }
 
-/** Private accounts arrive with the privacy controls; until then the recluse is an ordinary account. */
-async function makePrivate(_t: TestApp, _recluse: Account): Promise<void> {}
+/**
+ * The recluse switches on "private account" the way a person does, in the
+ * privacy controls, and approves the reporter (who must see its notes to report them).
+ */
+async function makePrivate(t: TestApp, recluse: Account, reporter: Account): Promise<void> {
+  const steps = [
+    { method: 'PATCH' as const, url: '/api/me/privacy-controls', payload: { private: true }, who: recluse },
+    { method: 'PUT' as const, url: `/api/users/${recluse.handle}/follow`, payload: {}, who: reporter },
+    { method: 'POST' as const, url: `/api/me/follow-requests/${reporter.handle}/approve`, who: recluse },
+  ];
+  for (const { who, ...step } of steps) {
+    const response = await t.app.inject({ ...step, headers: { cookie: who.cookie } });
+    if (response.statusCode !== 200) throw new Error(`${step.method} ${step.url} answered ${response.statusCode}: ${response.body}`);
+  }
+}
 
 /** A code for a new number, requested and read back the way a person would. */
 export async function freshCode(t: TestApp): Promise<{ phone: string; code: string; ip: string }> {

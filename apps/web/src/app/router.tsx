@@ -17,6 +17,7 @@ import { SafetyPage } from '../features/reports/SafetyPage';
 import { StatementPage } from '../features/reports/StatementPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { FollowRequestsPage } from '../features/privacy-controls/FollowRequestsPage';
 import { FollowListPage } from '../features/social/FollowListPage';
 import { TopicPage } from '../features/topics/TopicPage';
 import { TransparencyPage } from '../features/transparency/TransparencyPage';
@@ -43,6 +44,7 @@ export function createAppRouter() {
             { path: 'search', element: <SearchPage /> },
             { path: 'me', element: <MePage /> },
             { path: 'me/edit', element: <EditProfilePage /> },
+            { path: 'me/follow-requests', element: <FollowRequestsPage /> },
             { path: 'me/safety', element: <SafetyPage /> },
             { path: 'me/safety/statements/:id', element: <StatementPage /> },
             { path: 'moderation', element: <ModerationPage /> },

@@ -64,7 +64,16 @@ export class NotificationsService {
         : this.db
             .selectFrom('notes')
             .innerJoin('users', 'users.id', 'notes.author_id')
-            .select(['notes.id', 'notes.title', 'notes.author_id', 'notes.labels', 'notes.mod_state', 'notes.reach_limited', 'users.status as author_status'])
+            .select([
+              'notes.id',
+              'notes.title',
+              'notes.author_id',
+              'notes.labels',
+              'notes.mod_state',
+              'notes.reach_limited',
+              'users.status as author_status',
+              'users.is_private as author_private',
+            ])
             .where('notes.id', 'in', noteIds)
             .execute(),
       commentIds.length === 0
@@ -77,7 +86,14 @@ export class NotificationsService {
     const visibleNotes = notes.filter(
       (note) =>
         decide(
-          { authorId: note.author_id, authorStatus: note.author_status, labels: note.labels, state: note.mod_state, limited: note.reach_limited },
+          {
+            authorId: note.author_id,
+            authorStatus: note.author_status,
+            authorPrivate: note.author_private,
+            labels: note.labels,
+            state: note.mod_state,
+            limited: note.reach_limited,
+          },
           context,
           'direct',
         ).visible,

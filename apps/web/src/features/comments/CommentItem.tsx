@@ -91,7 +91,7 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
                   {': '}
                 </>
               ) : null}
-              <RichText text={translation.text('body', comment.body)} />
+              <RichText text={translation.text('body', comment.body)} mentions={comment.mentions} />
             </p>
             <TranslateToggle state={translation} />
           </>

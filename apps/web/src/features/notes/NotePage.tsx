@@ -113,7 +113,7 @@ function NoteContent({ note }: { note: NoteView }) {
         )}
         {note.body && !gated ? (
           <p className="note-page__body" data-testid="note-body" lang={translation.lang}>
-            <RichText text={translation.text('body', note.body)} />
+            <RichText text={translation.text('body', note.body)} mentions={note.mentions} />
           </p>
         ) : null}
         {gated ? null : <TranslateToggle state={translation} />}
@@ -141,7 +141,14 @@ function NoteContent({ note }: { note: NoteView }) {
         </p>
         {note.exposure ? <ExposureLine exposure={note.exposure} /> : null}
       </div>
-      <CommentsSection noteId={note.id} total={note.counts.comments} signedIn={Boolean(note.viewer)} inputRef={inputRef} onReplyStart={focusComment} />
+      <CommentsSection
+        noteId={note.id}
+        total={note.counts.comments}
+        signedIn={Boolean(note.viewer)}
+        restriction={note.viewer?.commentRestriction ?? null}
+        inputRef={inputRef}
+        onReplyStart={focusComment}
+      />
       <NoteActionBar note={note} onComment={focusComment} />
     </article>
   );

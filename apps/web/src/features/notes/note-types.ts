@@ -73,6 +73,8 @@ export interface NoteViewer {
   boardId: string | null;
   isAuthor: boolean;
   followingAuthor: boolean;
+  /** Why I may not comment (the author's setting); null or absent: I may. */
+  commentRestriction?: 'followers' | 'following' | 'nobody' | null;
 }
 
 export interface NoteView {

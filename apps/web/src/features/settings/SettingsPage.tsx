@@ -14,6 +14,7 @@ import { ContentLanguagesSection } from './ContentLanguagesSection';
 import { LanguageSelect } from './LanguageSelect';
 import { PersonalisedFeedSection } from './PersonalisedFeedSection';
 import { PrivacySection } from './PrivacySection';
+import { PrivacyControlsSection } from '../privacy-controls/PrivacyControlsSection';
 import { RegionAgeSection } from './RegionAgeSection';
 import { SafetyLinksSection } from './SafetyLinksSection';
 import { SessionsList } from './SessionsList';
@@ -57,6 +58,7 @@ export function SettingsPage() {
             ) : null}
             <PersonalisedFeedSection me={me.data} />
             <PrivacySection me={me.data} />
+            <PrivacyControlsSection />
             <RegionAgeSection me={me.data} />
             <SafetyLinksSection me={me.data} />
             <section className="settings__section" aria-labelledby="settings-sessions">
