@@ -43,8 +43,9 @@ test('download my data: progress, then a zip by its link; one a day', async ({ p
 test('delete my account: SMS code, signed out and hidden; signing in again cancels it', async ({ page, request }) => {
   // Signing in again must wait out the 60 s gap between two sign-in codes to one number.
   test.setTimeout(150_000);
-  const signedUpAt = Date.now();
   await signUpThroughPage(page, request, { nationalNumber: '415 555 2691', e164: '+14155552691', handle: 'eli_leaves', name: 'Eli' });
+  // Taken after sign-up, so the code it sent is surely older (a loaded machine can take seconds to send it).
+  const signedUpAt = Date.now();
   expect((await request.get('/api/users/eli_leaves')).status()).toBe(200);
   await page.getByTestId('settings-link').click();
   const section = page.getByTestId('account-deletion');
