@@ -81,6 +81,7 @@ async function main(): Promise<void> {
       await jobs.work({
         'transcode-video': (payload, context) => app.videos.processor.run(payload.videoId, context),
         'screen-image': async (payload) => void (await app.moderation.images.screen(payload.imageId, new Date())),
+        ...app.privacyRights.handlers,
       });
       log.info('worker started: this process runs background jobs');
     }
@@ -113,6 +114,8 @@ async function main(): Promise<void> {
         { name: 'end-suspensions', everyMs: 60 * 1000, run: (now) => app.moderation.actions.endSuspensions(now) },
         { name: 'moderation-spread', everyMs: 60 * 1000, run: (now) => refreshSpread(db, now) },
         { name: 'remove-abandoned-images', everyMs: 60 * 60 * 1000, run: (now) => app.content.images.removeAbandoned(now) },
+        // Expired data exports go; accounts past their deletion grace are queued for erasure.
+        { name: 'privacy-rights', everyMs: 10 * 60 * 1000, runAtStart: true, run: (now) => app.privacyRights.tick(now) },
         { name: 'remove-expired-uploads', everyMs: 60 * 60 * 1000, run: () => app.videos.uploads.cleanUpExpired() },
         { name: 'prune-translations', everyMs: 24 * 60 * 60 * 1000, run: (now) => pruneTranslations(db, new Date(now.getTime() - 180 * 24 * 60 * 60 * 1000)) },
         // Catches rows written by paths that skip detection (imports, fixtures); an empty index lookup otherwise.

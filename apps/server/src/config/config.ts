@@ -1,3 +1,4 @@
+import { type PrivacyRightsConfig, privacyRightsConfig } from './privacy-rights-config.js';
 import path from 'node:path';
 import { bool, ConfigError, type Env, int, oneOf, parseJson } from './env-values.js';
 import { type ModerationConfig, moderationConfig } from './moderation-config.js';
@@ -114,6 +115,7 @@ export interface Config {
   moderation: ModerationConfig;
   /** Encryption of personal data at rest, its keys, and phone look-ups. */
   privacy: PrivacyConfig;
+  privacyRights: PrivacyRightsConfig;
   video: {
     /** Unfinished tus uploads live here until they complete or expire. */
     uploadsDir: string;
@@ -285,6 +287,7 @@ export function loadConfig(env: Env = process.env): Config {
     worker: bool(env, 'WORKER', true),
     moderation: moderationConfig(env),
     privacy: privacyConfig(env),
+    privacyRights: privacyRightsConfig(env),
     video: {
       uploadsDir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'uploads'),
       maxUploadBytes: 1024 * 1024 * 1024,

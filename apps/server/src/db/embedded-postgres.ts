@@ -58,7 +58,8 @@ export class EmbeddedPostgresServer {
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
       // Loopback only, no unix socket (its default directory may be shared with
       // another PostgreSQL); enough connections for the app, tests and tools.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      // wal_recycle=off: old WAL segments are unlinked, not renamed for reuse with an erased person's rows still in them.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'wal_recycle=off'],
       onLog: (message: string) => {
         for (const line of message.split('\n').filter(Boolean)) {
           recentLog.push(line);

@@ -12,6 +12,8 @@ import * as moderationLabels from './migrations/2026-12-07T06-00-00Z-moderation-
 import * as moderationCases from './migrations/2026-12-07T07-00-00Z-moderation-cases.js';
 import * as floodDefences from './migrations/2026-12-07T08-00-00Z-flood-defences.js';
 import * as personalDataVault from './migrations/2026-12-07T09-00-00Z-personal-data-vault.js';
+import * as exportDeletion from './migrations/2026-12-07T10-00-00Z-export-deletion.js';
+import * as privacyCircles from './migrations/2026-12-07T11-00-00Z-privacy-circles.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
@@ -29,12 +31,16 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T07-00-00Z-moderation-cases': moderationCases,
   '2026-12-07T08-00-00Z-flood-defences': floodDefences,
   '2026-12-07T09-00-00Z-personal-data-vault': personalDataVault,
+  '2026-12-07T10-00-00Z-export-deletion': exportDeletion,
+  '2026-12-07T11-00-00Z-privacy-circles': privacyCircles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider });
+  // Branches get timestamp slots when they start and merge in any order, so a database may
+  // have run a later slot before an earlier one arrives; the slots touch different things.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';

@@ -38,8 +38,15 @@ export function presentUserSummary(user: UserSummaryRow, following?: boolean): U
 }
 
 /** The short author line on cards and comments. */
-export const AuthorSchema = Type.Object({ id: IdSchema, handle: Type.String(), displayName: Type.String() });
+export const AuthorSchema = Type.Object({
+  id: IdSchema,
+  handle: Type.String(),
+  displayName: Type.String(),
+  /** A tombstone: the author erased their account; the text and media are gone, replies by others stay. */
+  erased: Type.Optional(Type.Literal(true)),
+});
 
-export function presentAuthor(user: Pick<UserRow, 'id' | 'handle' | 'display_name'>) {
-  return { id: user.id, handle: user.handle ?? '', displayName: user.display_name ?? user.handle ?? '' };
+export function presentAuthor(user: Pick<UserRow, 'id' | 'handle' | 'display_name'> & { status?: UserRow['status'] }) {
+  const erased = user.status === 'erased' || (user.handle === null && user.display_name === null);
+  return { id: user.id, handle: user.handle ?? '', displayName: user.display_name ?? user.handle ?? '', ...(erased ? { erased: true as const } : {}) };
 }

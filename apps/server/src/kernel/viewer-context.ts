@@ -26,6 +26,12 @@ export interface ViewerContext {
   muted: ReadonlySet<string>;
   /** blocked ∪ muted: authors every feed leaves out. */
   hiddenAuthors: ReadonlySet<string>;
+  /**
+   * Private accounts the viewer follows (approved followers): the only private
+   * authors whose notes they see. Read with the blocks on every request, so an
+   * unfollow or a removed follower loses access on the next request.
+   */
+  approvedPrivate: ReadonlySet<string>;
 }
 
 /** A context whose viewer is signed in (routes that act on something require one). */
@@ -42,22 +48,27 @@ export function isAdult(birthDate: string | null, now: Date): boolean {
   return eighteenth <= now.getTime();
 }
 
-/** The people the viewer blocked, who blocked them, and whom they muted, in one round trip. */
+/** The people the viewer blocked, who blocked them, whom they muted, and the private accounts they follow, in one round trip. */
 async function relationsOf(db: Db, viewerId: string) {
-  const { rows } = await sql<{ id: string; kind: 'blocking' | 'blocked_by' | 'muted' }>`
+  const { rows } = await sql<{ id: string; kind: 'blocking' | 'blocked_by' | 'muted' | 'approved' }>`
     select blocked_id as id, 'blocking' as kind from blocks where blocker_id = ${viewerId}
     union all select blocker_id, 'blocked_by' from blocks where blocked_id = ${viewerId}
-    union all select muted_id, 'muted' from mutes where muter_id = ${viewerId}`.execute(db);
+    union all select muted_id, 'muted' from mutes where muter_id = ${viewerId}
+    union all select f.followee_id, 'approved' from follows f join users u on u.id = f.followee_id and u.is_private where f.follower_id = ${viewerId}`.execute(
+    db,
+  );
   const blocked = new Set<string>();
   const blockedBy = new Set<string>();
   const muted = new Set<string>();
+  const approvedPrivate = new Set<string>();
   for (const row of rows) {
     const id = String(row.id);
-    if (row.kind === 'muted') muted.add(id);
+    if (row.kind === 'approved') approvedPrivate.add(id);
+    else if (row.kind === 'muted') muted.add(id);
     else blocked.add(id);
     if (row.kind === 'blocked_by') blockedBy.add(id);
   }
-  return { blocked, blockedBy, muted };
+  return { blocked, blockedBy, muted, approvedPrivate };
 }
 
 export class ViewerContexts {
@@ -78,11 +89,12 @@ export class ViewerContexts {
       blockedBy: EMPTY,
       muted: EMPTY,
       hiddenAuthors: EMPTY,
+      approvedPrivate: EMPTY,
     };
   }
 
   async forUser(user: UserRow, now: Date): Promise<ViewerContext> {
-    const { blocked, blockedBy, muted } = await relationsOf(this.db, user.id);
+    const { blocked, blockedBy, muted, approvedPrivate } = await relationsOf(this.db, user.id);
     return {
       viewerId: user.id,
       role: user.role,
@@ -94,6 +106,7 @@ export class ViewerContexts {
       blockedBy,
       muted,
       hiddenAuthors: new Set([...blocked, ...muted]),
+      approvedPrivate,
     };
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseModerationPolicy, rulebookFor } from '../config/moderation-policy.js';
 import type { ViewerContext } from './viewer-context.js';
-import { decide, decideProfile, hidingLabels, NO_MODERATION, type VisibleItem } from './visibility.js';
+import { decide, decideProfile, decideProfileContent, hidingLabels, mayReadAuthor, NO_MODERATION, type VisibleItem } from './visibility.js';
 
 const policy = parseModerationPolicy({
   rulebooks: {
@@ -21,9 +21,10 @@ const context = (fields: Partial<ViewerContext> = {}): ViewerContext => ({
   blockedBy: new Set(),
   muted: new Set(),
   hiddenAuthors: new Set(),
+  approvedPrivate: new Set(),
   ...fields,
 });
-const item = (fields: Partial<VisibleItem> = {}): VisibleItem => ({ authorId: 'a', authorStatus: 'active', ...NO_MODERATION, ...fields });
+const item = (fields: Partial<VisibleItem> = {}): VisibleItem => ({ authorId: 'a', authorStatus: 'active', authorPrivate: false, ...NO_MODERATION, ...fields });
 const cn = (fields: Partial<ViewerContext> = {}) => context({ country: 'CN', rulebook: rulebookFor(policy, 'CN'), ...fields });
 
 describe('decide', () => {
@@ -99,5 +100,31 @@ describe('parseModerationPolicy', () => {
     expect(rulebookFor(policy, 'cn').name).toBe('cn');
     expect(rulebookFor(policy, 'FR').name).toBe('default');
     expect(rulebookFor(policy, null).name).toBe('default');
+  });
+});
+
+describe('private accounts', () => {
+  const closed = item({ authorPrivate: true });
+  it("shows a private author's notes to the author and approved followers only, on every surface", () => {
+    for (const surface of ['discovery', 'feed', 'profile', 'direct'] as const) {
+      expect(decide(closed, context(), surface)).toEqual({ visible: false, reason: 'private' });
+      expect(decide(closed, context({ viewerId: null }), surface).visible).toBe(false);
+      expect(decide(closed, context({ approvedPrivate: new Set(['a']) }), surface).visible).toBe(true);
+      expect(decide(closed, context({ viewerId: 'a' }), surface).visible).toBe(true);
+    }
+    // Staff get no pass through the reader paths.
+    expect(decide(closed, context({ role: 'admin' }), 'direct').visible).toBe(false);
+  });
+
+  it('keeps the other rules for approved followers (a block still hides)', () => {
+    expect(decide(closed, context({ approvedPrivate: new Set(['a']), blocked: new Set(['a']) }), 'direct')).toEqual({ visible: false, reason: 'blocked' });
+    expect(mayReadAuthor('a', false, context())).toBe(true);
+  });
+
+  it("shows a private profile's header to strangers but not its content", () => {
+    const user = { id: 'a', labels: [], status: 'active' as const, is_private: true };
+    expect(decideProfile(user, context()).visible).toBe(true);
+    expect(decideProfileContent(user, context())).toEqual({ visible: false, reason: 'private' });
+    expect(decideProfileContent(user, context({ approvedPrivate: new Set(['a']) })).visible).toBe(true);
   });
 });

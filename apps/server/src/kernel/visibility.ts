@@ -19,8 +19,12 @@ export type Surface =
   | 'direct';
 
 export type ModerationState = 'live' | 'held' | 'removed';
-/** pending: a sign-up waiting for approval (flood defence). */
-export type AccountStatus = 'active' | 'pending' | 'suspended' | 'banned';
+/**
+ * pending: a sign-up waiting for approval (flood defence); deactivated: the person asked
+ * for erasure and is in the 30-day grace (hidden from everyone else); erased: the one
+ * placeholder account that holds tombstones of erased people's notes and comments.
+ */
+export type AccountStatus = 'active' | 'pending' | 'suspended' | 'banned' | 'deactivated' | 'erased';
 
 export interface ModerationFacts {
   /** Active labels: `label` everywhere, or `label@rulebook` in one rulebook only. */
@@ -34,9 +38,11 @@ export interface ModerationFacts {
 export interface VisibleItem extends ModerationFacts {
   authorId: string;
   authorStatus: AccountStatus;
+  /** A private account: only its approved followers see its notes. */
+  authorPrivate: boolean;
 }
 
-export type HiddenReason = 'blocked' | 'muted' | 'removed' | 'held' | 'region' | 'adult' | 'limited' | 'author_unavailable';
+export type HiddenReason = 'blocked' | 'muted' | 'removed' | 'held' | 'region' | 'adult' | 'limited' | 'author_unavailable' | 'private';
 
 export type Decision = { visible: true; warnings: string[] } | { visible: false; reason: HiddenReason };
 
@@ -80,9 +86,12 @@ export function decide(item: VisibleItem, context: ViewerContext, surface: Surfa
   // Authors always see their own items, whatever happened to them (the note page says what and where).
   if (context.viewerId !== null && item.authorId === context.viewerId) return { visible: true, warnings: [] };
   if (context.blocked.has(item.authorId)) return { visible: false, reason: 'blocked' };
+  // A tombstone of an erased account (no text, no media) opens by link, so replies by others stay readable.
+  if (item.authorStatus === 'erased') return surface === 'direct' ? { visible: true, warnings: [] } : { visible: false, reason: 'author_unavailable' };
   if (item.authorStatus !== 'active') return { visible: false, reason: 'author_unavailable' };
   if (item.state === 'removed') return { visible: false, reason: 'removed' };
   if (item.state === 'held') return { visible: false, reason: 'held' };
+  if (!mayReadAuthor(item.authorId, item.authorPrivate, context)) return { visible: false, reason: 'private' };
   if ((surface === 'discovery' || surface === 'feed') && context.muted.has(item.authorId)) return { visible: false, reason: 'muted' };
   if (surface === 'discovery' && item.limited) return { visible: false, reason: 'limited' };
   return decideLabels(item.labels, context);
@@ -99,10 +108,37 @@ export function hidingLabels(context: Pick<ViewerContext, 'rulebook' | 'adult'>)
   return hiding.flatMap((label) => [label, labelEntry(label, rulebook.name)]);
 }
 
+/** Accounts whose profile exists for nobody but themselves (SQL pre-filters use the same list). */
+export const GONE_PROFILE_STATUSES: readonly AccountStatus[] = ['banned', 'deactivated', 'erased'];
+
+/**
+ * A private account's notes, collects, likes and boards are for itself and
+ * its approved followers (a `follows` row: a follow made while the account
+ * was public, or an approved request). Staff get no pass here: the moderator
+ * console reads what it reviews through its own paths.
+ */
+export function mayReadAuthor(authorId: string, authorPrivate: boolean, context: Pick<ViewerContext, 'viewerId' | 'approvedPrivate'>): boolean {
+  return !authorPrivate || context.viewerId === authorId || context.approvedPrivate.has(authorId);
+}
+
+/**
+ * What of a visible profile the viewer may open: a private account shows a
+ * stranger its header and counts, not its notes, collects, likes, boards or
+ * the people in its lists ('private').
+ */
+export function decideProfileContent(
+  user: { id: string; labels: readonly string[]; status: AccountStatus; is_private: boolean },
+  context: ViewerContext,
+): Decision {
+  const decision = decideProfile(user, context);
+  if (!decision.visible) return decision;
+  return mayReadAuthor(user.id, user.is_private, context) ? decision : { visible: false, reason: 'private' };
+}
+
 /** A profile (its page, its lists): gone for whoever it blocked, for everyone when banned or hidden by the rulebook. */
 export function decideProfile(user: { id: string; labels: readonly string[]; status: AccountStatus }, context: ViewerContext): Decision {
   if (context.viewerId === user.id) return { visible: true, warnings: [] };
   if (context.blockedBy.has(user.id)) return { visible: false, reason: 'blocked' };
-  if (user.status === 'banned') return { visible: false, reason: 'author_unavailable' };
+  if (GONE_PROFILE_STATUSES.includes(user.status)) return { visible: false, reason: 'author_unavailable' };
   return decideLabels(user.labels, context);
 }

@@ -38,6 +38,8 @@ import { notificationsRoutes } from '../modules/notifications/notifications-rout
 import { NotificationsService } from '../modules/notifications/notifications-service.js';
 import { NoteHydrator } from '../modules/notes/note-hydrator.js';
 import { noteOpenGraphTags } from '../modules/notes/note-open-graph.js';
+import { registerPrivacyControls } from '../modules/privacy-controls/privacy-module.js';
+import { NOINDEX_META, pageIsNoindex } from '../modules/privacy-controls/robots.js';
 import { socialRoutes } from '../modules/social/social-routes.js';
 import { registerTranslation } from '../modules/translation/translation-module.js';
 import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
@@ -52,6 +54,8 @@ import { installMediaGuard, MediaGuard } from '../modules/media/media-guard.js';
 import { LocalDiskStorage, type MediaStorage } from '../modules/media/media-storage.js';
 import { JobQueue } from '../modules/jobs/job-queue.js';
 import { registerVideoModules } from './video-modules.js';
+import { cancelDeletionOnSignIn } from '../modules/privacy/deletion-service.js';
+import { type PrivacyRights, registerPrivacyRights } from '../modules/privacy/rights-module.js';
 
 export interface AppDeps {
   config: Config;
@@ -77,6 +81,8 @@ declare module 'fastify' {
     content: ContentModules;
     /** Reports, cases, actions and appeals (the screening job and tests reach into them). */
     moderation: ModerationModule;
+    /** Download my data, delete my account (jobs and periodic work reach into it). */
+    privacyRights: PrivacyRights;
   }
 }
 
@@ -169,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sessions,
     log: (error, message) => app.log.error({ err: error }, message),
     admitNewAccount: (trx, user, now) => signupGate.admit(trx, user, now),
+    onSignIn: (trx, user) => cancelDeletionOnSignIn(trx, user),
   });
   const devSmsInbox = config.env !== 'production' && sms.name === 'console';
   const jobs = deps.jobs ?? new JobQueue(db, { supervise: false, onError: (error) => app.log.error({ err: error }, 'job queue error') });
@@ -201,6 +208,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
       app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock, gate, afterImageUpload }));
       accountListeners.push((userId) => app.content.recommender.forget(userId));
+      await registerPrivacyControls(api, {
+        db,
+        clock,
+        onAccountChange: accountChanged,
+        onMediaAccessChange: () => mediaGuard.invalidate(),
+        flushServed: () => app.content.recommender.served.flush(),
+      });
       app.decorate(
         'moderation',
         await registerModeration(api, {
@@ -215,6 +229,24 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         }),
       );
       app.decorate('videos', await registerVideoModules(api, { config, db, storage, jobs, clock }));
+      app.decorate(
+        'privacyRights',
+        await registerPrivacyRights(api, {
+          config,
+          db,
+          storage,
+          jobs,
+          auth,
+          secretKey: deps.secretKey,
+          clock,
+          ownPhone: (user) => revealPhone(db, vault, user),
+          onAccountChange: (userId) => {
+            accountChanged(userId);
+            mediaGuard.invalidate();
+          },
+          forgetNotes: (noteIds) => noteIds.forEach((noteId) => hydrator.invalidate(noteId)),
+        }),
+      );
     },
     { prefix: '/api' },
   );
@@ -234,15 +266,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (wantsPage && webAppServed) {
       const visitor = viewerContexts.anonymous(visitorCountry(request, config.moderation.regionHeader));
       const openGraph = await noteOpenGraphTags(hydrator, request.url, `${request.protocol}://${request.host}`, visitor);
-      if (openGraph) {
-        const shell = await fs.readFile(path.join(config.webDistDir, 'index.html'), 'utf8');
-        return (
-          reply
-            .type('text/html; charset=utf-8')
-            .header('cache-control', 'no-cache')
-            // A function replacement: note text may hold `$&` or `$\``, which a replacement string would expand.
-            .send(shell.replace(/<title>[^<]*<\/title>/, () => openGraph))
-        );
+      // Someone who asked search engines to stay away (or a private account): noindex on their profile and notes.
+      const noindex = await pageIsNoindex(db, request.url);
+      if (openGraph || noindex) {
+        let shell = await fs.readFile(path.join(config.webDistDir, 'index.html'), 'utf8');
+        // A function replacement: note text may hold `$&` or `$\``, which a replacement string would expand.
+        if (openGraph) shell = shell.replace(/<title>[^<]*<\/title>/, () => openGraph);
+        if (noindex) {
+          shell = shell.replace(/<\/head>/i, () => `${NOINDEX_META}\n</head>`);
+          reply.header('x-robots-tag', 'noindex');
+        }
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(shell);
       }
       // Client-side routes (/me, /u/ann) all load the single-page app.
       return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });

@@ -35,6 +35,7 @@ async function answer(route: string, actor: (typeof ACTORS)[number]): Promise<nu
     remoteAddress: request.remoteAddress ?? nextIp(),
     ...(request.payload !== undefined ? { payload: request.payload } : {}),
   });
+  if (caller && request.restore) await request.restore(caller);
   if (process.env.AUTHZ_DEBUG && route.includes(process.env.AUTHZ_DEBUG)) console.log(actor, response.statusCode, response.body);
   if (response.statusCode >= 500) throw new Error(`${route} as ${actor} (${url}) answered ${response.statusCode}: ${response.body}`);
   return response.statusCode;

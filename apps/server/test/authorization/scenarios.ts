@@ -12,12 +12,21 @@ export interface CellRequest {
   /** The actor acts from a session of its own, because the request ends it. */
   freshSession?: boolean;
   remoteAddress?: string;
+  /** Puts the caller back as it was, for requests that change the caller itself (deleting the account). */
+  restore?: (caller: Account) => Promise<void>;
 }
 
 /** `caller` is the signed-in actor, or undefined for the anonymous one. */
 export type Scenario = (w: World, target: Account, caller?: Account) => Promise<CellRequest>;
 
 const TUS = { 'tus-resumable': '1.0.0' };
+
+async function asksToFollow(w: World, target: Account): Promise<Account> {
+  const requester = await w.freshAccount();
+  const response = await w.call('PUT', `/api/users/${target.handle}/follow`, requester);
+  if (response.statusCode !== 200) throw new Error(`follow request answered ${response.statusCode}: ${response.body}`);
+  return requester;
+}
 const json = (url: string, payload?: object): CellRequest => ({ url, payload });
 
 export const SCENARIOS: Record<string, Scenario> = {
@@ -94,6 +103,20 @@ export const SCENARIOS: Record<string, Scenario> = {
   'POST /api/notes/{id}/not-interested': async (w, target) => json(`/api/notes/${await w.note(target)}/not-interested`),
   'DELETE /api/notes/{id}/not-interested': async (w, target) => json(`/api/notes/${await w.note(target)}/not-interested`),
   'POST /api/notes/{id}/report': async (w, target) => json(`/api/notes/${await w.note(target)}/report`, { reason: 'spam' }),
+  'GET /api/me/exports': async () => json('/api/me/exports'),
+  'POST /api/me/exports': async () => json('/api/me/exports'),
+  // The signed link is the permission: whoever holds it may download, for 7 days.
+  'GET /api/exports/{id}/download': async (w) => json(await w.exportLink()),
+  'GET /api/me/deletion': async () => json('/api/me/deletion'),
+  'POST /api/me/deletion/code': async (w) => {
+    w.t.advance(61); // past the resend gap of the caller's previous code
+    return json('/api/me/deletion/code');
+  },
+  'POST /api/me/deletion': async (w, _target, caller) => {
+    if (!caller) return json('/api/me/deletion', { code: '123456' });
+    return { ...json('/api/me/deletion', { code: await w.deletionCode(caller) }), restore: (who) => w.keepAccount(who) };
+  },
+  'DELETE /api/me/deletion': async () => json('/api/me/deletion'),
   'GET /api/videos/{id}': async (w, target) => json(`/api/videos/${await w.video(target)}`),
 
   'GET /api/feed': async () => json('/api/feed'),
@@ -131,6 +154,13 @@ export const SCENARIOS: Record<string, Scenario> = {
   'GET /api/admin/moderators': async () => json('/api/admin/moderators'),
   'PUT /api/admin/moderators/{handle}': async (w) => json(`/api/admin/moderators/${(await w.freshAccount()).handle}`, { rulebooks: null, languages: null }),
   'DELETE /api/admin/moderators/{handle}': async (w) => json(`/api/admin/moderators/${w.actingModerator.handle}`),
+  'GET /api/me/privacy-controls': async () => json('/api/me/privacy-controls'),
+  'PATCH /api/me/privacy-controls': async () => json('/api/me/privacy-controls', { noindex: false }),
+  'GET /api/me/follow-requests': async () => json('/api/me/follow-requests'),
+  // A new person asks to follow the target (of a public target: follows at once, so approving is the idempotent 200).
+  'POST /api/me/follow-requests/{handle}/approve': async (w, target) => json(`/api/me/follow-requests/${(await asksToFollow(w, target)).handle}/approve`),
+  'DELETE /api/me/follow-requests/{handle}': async (w, target) => json(`/api/me/follow-requests/${(await asksToFollow(w, target)).handle}`),
+  'DELETE /api/me/watch-history': async () => json('/api/me/watch-history'),
   'GET /api/transparency': async () => json('/api/transparency'),
   'GET /api/transparency/statements': async () => json('/api/transparency/statements'),
 

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SESSION_COOKIE, SessionsService } from '../../src/modules/accounts/sessions-service.js';
+import { cancelDeletionOnSignIn } from '../../src/modules/privacy/deletion-service.js';
+import { runQueuedJobs } from '../../src/modules/privacy/privacy-jobs.test-helper.js';
 import { startFakeLibreTranslate } from '../fakes/fake-libretranslate.js';
 import { apiCaller, insertNote, insertTopic, policyEnv, setUserFields, TEST_POLICY } from '../fixtures.js';
 import { createTestApp, lastCode, nextIp, sessionCookie, signIn, type TestApp } from '../test-app.js';
@@ -54,6 +56,12 @@ export interface World {
   statementFor(of: Account): Promise<string>;
   /** An appeal the account made against a statement. */
   appealBy(of: Account): Promise<string>;
+  /** The signed download link of a finished data export (of an account of its own: one export a day). */
+  exportLink(): Promise<string>;
+  /** A fresh delete-my-account code texted to the account. */
+  deletionCode(of: Account): Promise<string>;
+  /** Undoes a confirmed deletion as signing in would, and gives the account a new session (confirming ended them). */
+  keepAccount(of: Account): Promise<void>;
 }
 
 let phoneCounter = 0;
@@ -90,9 +98,10 @@ export async function createWorld(): Promise<World> {
   await setUserFields(t.database.db, actingModerator.id, { role: 'moderator' });
   await setUserFields(t.database.db, admin.id, { role: 'admin' });
   for (const blocker of [owner, recluse]) await must(call('PUT', `/api/users/${blocked.handle}/block`, as(blocker)), 200);
-  await makePrivate(t, recluse);
+  await makePrivate(t, recluse, reporter);
 
   const sessions = new SessionsService(t.database.db, 30);
+  let exportLink: string | undefined;
   let freshCounter = 0;
   let topicCounter = 0;
   const world: World = {
@@ -189,6 +198,26 @@ export async function createWorld(): Promise<World> {
       const statements = await must(call('GET', '/api/me/statements', as(of)), 200);
       return String(statements.items[0].id);
     },
+    async exportLink() {
+      if (exportLink) return exportLink;
+      const exporter = await account(t, 'am_exporter');
+      await must(call('POST', '/api/me/exports', as(exporter)), 202);
+      await runQueuedJobs(t, 'build-export');
+      exportLink = (await must(call('GET', '/api/me/exports', as(exporter)), 200)).export.downloadUrl as string;
+      return exportLink;
+    },
+    async deletionCode(of) {
+      t.advance(61);
+      await must(call('POST', '/api/me/deletion/code', as(of)), 202);
+      return lastCode(t.sms, of.phone);
+    },
+    async keepAccount(of) {
+      await t.database.db.transaction().execute(async (trx) => {
+        const user = await trx.selectFrom('users').selectAll().where('id', '=', of.id).executeTakeFirstOrThrow();
+        await cancelDeletionOnSignIn(trx, user);
+      });
+      of.cookie = (await world.freshSession(of)).cookie;
+    },
     async appealBy(of) {
       const statementId = await world.statementFor(of);
       return String((await must(call('POST', `/api/me/statements/${statementId}/appeal`, as(of), { text: 'It was not spam.' }), 201)).id);
@@ -197,8 +226,21 @@ export async function createWorld(): Promise<World> {
   return world;
 }
 
-/** Private accounts arrive with the privacy controls; until then the recluse is an ordinary account. */
-async function makePrivate(_t: TestApp, _recluse: Account): Promise<void> {}
+/**
+ * The recluse switches on "private account" the way a person does, in the
+ * privacy controls, and approves the reporter (who must see its notes to report them).
+ */
+async function makePrivate(t: TestApp, recluse: Account, reporter: Account): Promise<void> {
+  const steps = [
+    { method: 'PATCH' as const, url: '/api/me/privacy-controls', payload: { private: true }, who: recluse },
+    { method: 'PUT' as const, url: `/api/users/${recluse.handle}/follow`, payload: {}, who: reporter },
+    { method: 'POST' as const, url: `/api/me/follow-requests/${reporter.handle}/approve`, who: recluse },
+  ];
+  for (const { who, ...step } of steps) {
+    const response = await t.app.inject({ ...step, headers: { cookie: who.cookie } });
+    if (response.statusCode !== 200) throw new Error(`${step.method} ${step.url} answered ${response.statusCode}: ${response.body}`);
+  }
+}
 
 /** A code for a new number, requested and read back the way a person would. */
 export async function freshCode(t: TestApp): Promise<{ phone: string; code: string; ip: string }> {

@@ -18,6 +18,7 @@ import { StatementPage } from '../features/reports/StatementPage';
 import { SearchPage } from '../features/search/SearchPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { PrivacyCentrePage } from '../features/privacy/PrivacyCentrePage';
+import { FollowRequestsPage } from '../features/privacy-controls/FollowRequestsPage';
 import { FollowListPage } from '../features/social/FollowListPage';
 import { TopicPage } from '../features/topics/TopicPage';
 import { TransparencyPage } from '../features/transparency/TransparencyPage';
@@ -44,6 +45,7 @@ export function createAppRouter() {
             { path: 'search', element: <SearchPage /> },
             { path: 'me', element: <MePage /> },
             { path: 'me/edit', element: <EditProfilePage /> },
+            { path: 'me/follow-requests', element: <FollowRequestsPage /> },
             { path: 'me/safety', element: <SafetyPage /> },
             { path: 'me/privacy', element: <PrivacyCentrePage /> },
             { path: 'me/safety/statements/:id', element: <StatementPage /> },

@@ -1,6 +1,6 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
-export type NotificationKind = 'like' | 'collect' | 'comment' | 'reply' | 'mention' | 'follow' | 'comment_like';
+export type NotificationKind = 'like' | 'collect' | 'comment' | 'reply' | 'mention' | 'follow' | 'comment_like' | 'follow_request' | 'follow_approved';
 
 export interface NotificationsTable {
   id: Generated<string>;

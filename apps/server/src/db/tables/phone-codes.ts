@@ -1,9 +1,13 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
+export type CodePurpose = 'sign_in' | 'delete_account';
+
 export interface PhoneCodesTable {
   id: Generated<string>;
   /** The number's blind index (never the number: see personal-data-vault.ts). */
   phone_index: Buffer;
+  /** sign_in codes sign in; a delete_account code only confirms a deletion. */
+  purpose: ColumnType<CodePurpose, CodePurpose | undefined, never>;
   /** HMAC-SHA256(secret, phone:code); the code itself is never stored. */
   code_hash: Buffer;
   attempts: ColumnType<number, number | undefined, number>;

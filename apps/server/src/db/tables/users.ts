@@ -2,6 +2,8 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { AccountStatus } from '../../kernel/visibility.js';
 
 export type UserRole = 'user' | 'moderator' | 'admin';
+/** followers: people who follow me; following: people I follow. */
+export type Audience = 'everyone' | 'followers' | 'following' | 'nobody';
 
 export interface UsersTable {
   /** Sign-ups take it from the sequence first: the phone's ciphertext is bound to the id. */
@@ -43,6 +45,13 @@ export interface UsersTable {
   birth_date: ColumnType<string | null, string | null | undefined, string | null>;
   /** The region may change once per 30 days (it decides the rulebook). */
   region_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** Private account: only approved followers (follows rows) see the notes; new followers ask first. */
+  is_private: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Who may comment on my notes / mention me. */
+  comment_permission: ColumnType<Audience, Audience | undefined, Audience>;
+  mention_permission: ColumnType<Audience, Audience | undefined, Audience>;
+  /** Search engines are asked not to index my profile and notes. */
+  noindex: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: ColumnType<Date, Date | undefined, never>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -45,9 +45,18 @@ export const PublicProfileSchema = Type.Object({
   likesPrivate: Type.Boolean(),
   collectsPrivate: Type.Boolean(),
   /** suspended: their notes are out of view until the suspension ends. */
-  status: Type.Union([Type.Literal('active'), Type.Literal('pending'), Type.Literal('suspended'), Type.Literal('banned')]),
+  status: Type.Union([
+    Type.Literal('active'),
+    Type.Literal('pending'),
+    Type.Literal('suspended'),
+    Type.Literal('banned'),
+    Type.Literal('deactivated'),
+    Type.Literal('erased'),
+  ]),
   /** Labels the viewer's rulebook shows behind a warning. */
   warnings: Type.Array(Type.String()),
+  private: Type.Boolean({ description: 'A private account: only approved followers see its notes' }),
+  locked: Type.Boolean({ description: 'Private and I am not an approved follower: its notes, collects, likes, boards and lists are closed to me' }),
   stats: Type.Object({
     followers: Type.Integer(),
     following: Type.Integer(),
@@ -61,6 +70,7 @@ export const PublicProfileSchema = Type.Object({
       blocked: Type.Boolean({ description: 'I blocked them' }),
       muted: Type.Boolean(),
       isMe: Type.Boolean(),
+      requested: Type.Boolean({ description: 'My request to follow them waits for their approval' }),
     }),
     Type.Null(),
   ]),
@@ -104,7 +114,7 @@ export function presentMe(user: UserRow, phone: string | null, now = new Date())
   };
 }
 
-export function presentPublicProfile({ user, stats, viewer, warnings }: PublicProfile) {
+export function presentPublicProfile({ user, stats, viewer, warnings, locked }: PublicProfile) {
   return {
     id: user.id,
     handle: user.handle ?? '',
@@ -118,6 +128,8 @@ export function presentPublicProfile({ user, stats, viewer, warnings }: PublicPr
     collectsPrivate: user.collects_private,
     status: user.status,
     warnings,
+    private: user.is_private,
+    locked,
     stats,
     viewer,
   };

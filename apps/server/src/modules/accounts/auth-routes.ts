@@ -72,13 +72,19 @@ export async function authRoutes(app: ApiApp, deps: AuthRoutesDeps) {
           phone: Type.String({ minLength: 1, maxLength: 32 }),
           code: Type.String({ pattern: '^[0-9]{6}$' }),
         }),
-        response: { 200: Type.Object({ user: MeSchema, isNewUser: Type.Boolean() }) },
+        response: {
+          200: Type.Object({
+            user: MeSchema,
+            isNewUser: Type.Boolean(),
+            deletionCancelled: Type.Boolean({ description: 'The account was waiting for erasure; signing in cancelled it' }),
+          }),
+        },
       },
     },
     async (request, reply) => {
       const result = await auth.verifyCode(request.body, clientContext(request, clock()));
       setSessionCookie(reply, result.token);
-      return { user: presentMe(result.user, result.phone, clock()), isNewUser: result.created };
+      return { user: presentMe(result.user, result.phone, clock()), isNewUser: result.created, deletionCancelled: result.deletionCancelled };
     },
   );
 

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Config } from '../../config/config.js';
 import type { Db } from '../../db/database.js';
+import type { CodePurpose } from '../../db/tables/phone-codes.js';
 import type { UserRow } from '../../db/tables/users.js';
 import { AppError, badRequest, tooManyRequests } from '../../lib/errors.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
@@ -10,7 +11,7 @@ import { isSupportedLanguage, suggestLanguage } from './languages.js';
 import { codeTimesSince, consumeCode, deleteCode, insertCode, latestCode, lockPhone, recordWrongAttempt } from './phone-codes-queries.js';
 import { normalizePhone } from './phone-number.js';
 import type { SessionsService } from './sessions-service.js';
-import { verificationSmsText } from './sms-text.js';
+import { deletionSmsText, verificationSmsText } from './sms-text.js';
 import { findOrCreateUserByPhone } from './users-queries.js';
 import type { PersonalDataVault } from '../../kernel/vault/personal-data-vault.js';
 import { phoneIndex } from './phone-vault.js';
@@ -30,6 +31,8 @@ export interface AuthServiceDeps {
   log: (error: unknown, message: string) => void;
   /** Decides, in the sign-up's transaction, how a brand-new account starts (moderation's flood defence). */
   admitNewAccount?: (trx: Db, user: UserRow, now: Date) => Promise<UserRow>;
+  /** Signing in to an account waiting for erasure cancels it (privacy/deletion): the account as restored, or null. */
+  onSignIn?: (trx: Db, user: UserRow, now: Date) => Promise<UserRow | null>;
 }
 
 export interface ClientContext {
@@ -40,7 +43,7 @@ export interface ClientContext {
 }
 
 type VerifyOutcome =
-  | { kind: 'signed-in'; user: UserRow; created: boolean; token: string; phone: string }
+  | { kind: 'signed-in'; user: UserRow; created: boolean; token: string; phone: string; deletionCancelled: boolean }
   | { kind: 'expired' }
   | { kind: 'burned' }
   | { kind: 'wrong'; attemptsLeft: number };
@@ -62,7 +65,7 @@ export class AuthService {
     }
   }
 
-  async requestCode(input: { phone: string; country?: string; language?: string }, client: ClientContext) {
+  async requestCode(input: { phone: string; country?: string; language?: string }, client: ClientContext, purpose: CodePurpose = 'sign_in') {
     const { db, config, sms } = this.deps;
     const { now } = client;
     this.limitIp('code', client.ip, now);
@@ -72,7 +75,7 @@ export class AuthService {
 
     const { id: codeId } = await db.transaction().execute(async (trx) => {
       await lockPhone(trx, index);
-      await this.enforceNumberLimits(trx, index, now);
+      await this.enforceNumberLimits(trx, index, purpose, now);
       await this.spendSmsBudget(trx, phone.countryCallingCode, now);
       return insertCode(trx, {
         phoneIndex: index,
@@ -80,12 +83,14 @@ export class AuthService {
         ip: client.ip,
         now,
         expiresAt: new Date(now.getTime() + config.auth.codeTtlSeconds * 1000),
+        purpose,
       });
     });
 
     const language = isSupportedLanguage(input.language) ? input.language : suggestLanguage(phone.country ?? '', client.acceptLanguage);
     try {
-      await sms.send({ to: phone.e164, body: verificationSmsText(code, language, Math.round(config.auth.codeTtlSeconds / 60)) });
+      const text = purpose === 'delete_account' ? deletionSmsText : verificationSmsText;
+      await sms.send({ to: phone.e164, body: text(code, language, Math.round(config.auth.codeTtlSeconds / 60)) });
     } catch (error) {
       // The user never got this code: forget it so the resend gap does not block a retry.
       await deleteCode(db, codeId);
@@ -124,9 +129,10 @@ export class AuthService {
   }
 
   /** The 60 s resend gap, then hourly and daily caps per number (kept in the database, so they hold across processes). */
-  private async enforceNumberLimits(trx: Db, phoneIndex: Buffer, now: Date): Promise<void> {
+  private async enforceNumberLimits(trx: Db, phoneIndex: Buffer, purpose: CodePurpose, now: Date): Promise<void> {
     const { auth, rateLimits } = this.deps.config;
-    const last = await latestCode(trx, phoneIndex);
+    // The resend gap is per purpose (a deletion code right after signing in is fine); the caps count every code.
+    const last = await latestCode(trx, phoneIndex, purpose);
     if (last) {
       const waitMs = last.created_at.getTime() + auth.resendAfterSeconds * 1000 - now.getTime();
       if (waitMs > 0) {
@@ -147,6 +153,35 @@ export class AuthService {
     }
   }
 
+  /**
+   * Checks a code sent for an action on one's own account (delete_account): the newest of
+   * that purpose, younger than `maxAgeSeconds`, right, and used once. Throws like verifyCode.
+   */
+  async confirmActionCode(phone: string, purpose: Exclude<CodePurpose, 'sign_in'>, code: string, client: ClientContext, maxAgeSeconds: number): Promise<void> {
+    const { db, config } = this.deps;
+    const { now } = client;
+    this.limitIp('verify', client.ip, now);
+    const index = phoneIndex(this.deps.vault, phone);
+    const outcome = await db.transaction().execute(async (trx): Promise<VerifyOutcome | { kind: 'confirmed' }> => {
+      await lockPhone(trx, index);
+      const stored = await latestCode(trx, index, purpose);
+      const tooOld = stored && stored.created_at.getTime() + maxAgeSeconds * 1000 <= now.getTime();
+      if (!stored || stored.consumed_at || stored.expires_at <= now || tooOld) return { kind: 'expired' };
+      if (stored.attempts >= config.auth.maxCodeAttempts) return { kind: 'burned' };
+      if (!sameBytes(this.hashCode(phone, code), stored.code_hash)) {
+        const attempts = await recordWrongAttempt(trx, stored.id);
+        const attemptsLeft = config.auth.maxCodeAttempts - attempts;
+        return attemptsLeft > 0 ? { kind: 'wrong', attemptsLeft } : { kind: 'burned' };
+      }
+      await consumeCode(trx, stored.id, now);
+      return { kind: 'confirmed' };
+    });
+    if (outcome.kind === 'confirmed') return;
+    if (outcome.kind === 'expired') throw badRequest('code_expired', 'This code has expired or was already used. Ask for a new one.');
+    if (outcome.kind === 'burned') throw badRequest('code_burned', 'Too many wrong codes. Ask for a new one.');
+    if (outcome.kind === 'wrong') throw badRequest('code_invalid', 'That code is not right.', { attemptsLeft: outcome.attemptsLeft });
+  }
+
   async verifyCode(input: { phone: string; code: string }, client: ClientContext) {
     const { db, config, sessions } = this.deps;
     const { now } = client;
@@ -157,7 +192,7 @@ export class AuthService {
     // Wrong attempts are returned, not thrown, so their count is committed.
     const outcome = await db.transaction().execute(async (trx): Promise<VerifyOutcome> => {
       await lockPhone(trx, index);
-      const stored = await latestCode(trx, index);
+      const stored = await latestCode(trx, index, 'sign_in');
       if (!stored || stored.consumed_at || stored.expires_at <= now) return { kind: 'expired' };
       if (stored.attempts >= config.auth.maxCodeAttempts) return { kind: 'burned' };
       if (!sameBytes(this.hashCode(phone.e164, input.code), stored.code_hash)) {
@@ -176,9 +211,11 @@ export class AuthService {
         now,
       });
       const { created } = found;
-      const user = created && this.deps.admitNewAccount ? await this.deps.admitNewAccount(trx, found.user, now) : found.user;
+      let user = created && this.deps.admitNewAccount ? await this.deps.admitNewAccount(trx, found.user, now) : found.user;
+      const restored = !created && this.deps.onSignIn ? await this.deps.onSignIn(trx, user, now) : null;
+      if (restored) user = restored;
       const { token } = await sessions.create(trx, { userId: user.id, userAgent: client.userAgent, ip: client.ip, now });
-      return { kind: 'signed-in', user, created, token, phone: phone.e164 };
+      return { kind: 'signed-in', user, created, token, phone: phone.e164, deletionCancelled: restored !== null };
     });
 
     switch (outcome.kind) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { PhoneCodeRow } from '../../db/tables/phone-codes.js';
+import type { CodePurpose, PhoneCodeRow } from '../../db/tables/phone-codes.js';
 
 /**
  * Serialises code requests and verifications for one number inside a
@@ -12,15 +12,11 @@ export async function lockPhone(trx: Db, phoneIndex: Buffer): Promise<void> {
   await sql`select pg_advisory_xact_lock(${phoneIndex.readBigInt64BE(0).toString()}::bigint)`.execute(trx);
 }
 
-export function latestCode(trx: Db, phoneIndex: Buffer): Promise<PhoneCodeRow | undefined> {
-  return trx
-    .selectFrom('phone_codes')
-    .selectAll()
-    .where('phone_index', '=', phoneIndex)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+/** The newest code sent to a number (of one purpose, when given: a deletion code never signs in). */
+export function latestCode(trx: Db, phoneIndex: Buffer, purpose?: CodePurpose): Promise<PhoneCodeRow | undefined> {
+  let query = trx.selectFrom('phone_codes').selectAll().where('phone_index', '=', phoneIndex);
+  if (purpose) query = query.where('purpose', '=', purpose);
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 /** Codes sent to a number since a time, oldest first (for the hourly and daily caps). */
@@ -35,10 +31,20 @@ export async function codeTimesSince(trx: Db, phoneIndex: Buffer, since: Date): 
   return rows.map((row) => row.created_at);
 }
 
-export function insertCode(trx: Db, input: { phoneIndex: Buffer; codeHash: Buffer; ip: string | null; now: Date; expiresAt: Date }): Promise<{ id: string }> {
+export function insertCode(
+  trx: Db,
+  input: { phoneIndex: Buffer; codeHash: Buffer; ip: string | null; now: Date; expiresAt: Date; purpose?: CodePurpose },
+): Promise<{ id: string }> {
   return trx
     .insertInto('phone_codes')
-    .values({ phone_index: input.phoneIndex, code_hash: input.codeHash, ip: input.ip, created_at: input.now, expires_at: input.expiresAt })
+    .values({
+      phone_index: input.phoneIndex,
+      code_hash: input.codeHash,
+      ip: input.ip,
+      created_at: input.now,
+      expires_at: input.expiresAt,
+      purpose: input.purpose ?? 'sign_in',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 }

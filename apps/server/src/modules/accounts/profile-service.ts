@@ -4,7 +4,8 @@ import type { UserRow } from '../../db/tables/users.js';
 import { badRequest, conflict, notFound, tooManyRequests } from '../../lib/errors.js';
 import { type LanguageSettingsUpdate, languageSettingsPatch } from '../language/language-settings.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
-import { decideProfile } from '../../kernel/visibility.js';
+import { decideProfile, mayReadAuthor } from '../../kernel/visibility.js';
+import { hasFollowRequest } from '../privacy-controls/follow-requests-queries.js';
 import { type ContentGate, OPEN_GATE } from '../../kernel/content-gate.js';
 import { type Relation, relationTo } from '../social/people-queries.js';
 import { type ProfileStats, profileStats } from '../social/profile-stats-queries.js';
@@ -30,8 +31,10 @@ export interface PublicProfile {
   user: UserRow;
   stats: ProfileStats;
   /** How the viewer stands with this user; null for anonymous visitors. */
-  viewer: (Relation & { isMe: boolean }) | null;
+  viewer: (Relation & { isMe: boolean; requested: boolean }) | null;
   warnings: string[];
+  /** A private account the viewer does not follow: header and counts only. */
+  locked: boolean;
 }
 
 export type HandleAvailability = { available: true } | { available: false; reason: 'taken' | 'reserved' | 'invalid' };
@@ -146,8 +149,12 @@ export class ProfileService {
     const isMe = viewerId === user.id;
     const decision = decideProfile(user, context);
     if (!decision.visible) throw notFound('user_not_found', 'No one has this handle.');
-    const [stats, relation] = await Promise.all([profileStats(this.db, user.id), viewerId && !isMe ? relationTo(this.db, viewerId, user.id) : undefined]);
-    const viewer = viewerId ? { ...(relation ?? { following: false, followedBy: false, blocked: false, muted: false }), isMe } : null;
-    return { user, stats, viewer, warnings: decision.warnings };
+    const [stats, relation, requested] = await Promise.all([
+      profileStats(this.db, user.id),
+      viewerId && !isMe ? relationTo(this.db, viewerId, user.id) : undefined,
+      viewerId && !isMe && user.is_private ? hasFollowRequest(this.db, viewerId, user.id) : false,
+    ]);
+    const viewer = viewerId ? { ...(relation ?? { following: false, followedBy: false, blocked: false, muted: false }), isMe, requested } : null;
+    return { user, stats, viewer, warnings: decision.warnings, locked: !mayReadAuthor(user.id, user.is_private, context) };
   }
 }

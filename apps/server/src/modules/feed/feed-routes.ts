@@ -4,8 +4,8 @@ import type { Db } from '../../db/database.js';
 import { badRequest, notFound } from '../../lib/errors.js';
 import type { ApiApp } from '../../kernel/api-app.js';
 import { NotePageSchema } from '../notes/note-schemas.js';
-import { visibleUserByHandle } from '../social/note-access.js';
-import { findTopicByName } from '../topics/topics-queries.js';
+import { readableUserByHandle } from '../social/note-access.js';
+import { findTopicByName, topicsWithVisibleNotes } from '../topics/topics-queries.js';
 import type { FeedService } from './feed-service.js';
 import { visitorReadLanguage } from './visitor-language.js';
 
@@ -36,7 +36,9 @@ export async function feedRoutes(app: ApiApp, deps: { db: Db; feed: FeedService 
       if (tab !== 'topic') return feed.page({ tab }, context, cursor, limit);
       if (!topicName) throw badRequest('topic_required', 'Say which topic: ?tab=topic&topic=<name>.');
       const topic = await findTopicByName(db, topicName);
-      if (!topic) throw notFound('topic_not_found', `No notes use #${topicName} yet.`);
+      // As on the topic page: a topic only closed private accounts use is unknown here.
+      if (!topic || !(await topicsWithVisibleNotes(db, [topic.id], context)).has(topic.id))
+        throw notFound('topic_not_found', `No notes use #${topicName} yet.`);
       return feed.page({ tab: 'topic', topicId: topic.id, sort: 'top' }, context, cursor, limit);
     },
   );
@@ -55,7 +57,7 @@ export async function feedRoutes(app: ApiApp, deps: { db: Db; feed: FeedService 
     async (request) => {
       // The notes list answers exactly as the profile does (a muted author's notes show here too).
       const context = await request.viewerContext();
-      const user = await visibleUserByHandle(db, request.params.handle, context);
+      const user = await readableUserByHandle(db, request.params.handle, context);
       return feed.page({ tab: 'author', authorId: user.id }, context, request.query.cursor, request.query.limit ?? 20);
     },
   );

@@ -89,6 +89,12 @@ export class JobQueue {
     for (const type of Object.keys(JOB_OPTIONS)) await this.boss.offWork(type);
   }
 
+  /** Jobs of a type waiting to run (created or waiting for a retry; not the ones running). */
+  async waiting(type: JobType): Promise<number> {
+    await this.start();
+    return this.boss.getQueueSize(type, { before: 'active' });
+  }
+
   /** The stored state of a job (tests and diagnostics). */
   getJob(type: JobType, id: string) {
     return this.boss.getJobById(type, id, { includeArchive: true });

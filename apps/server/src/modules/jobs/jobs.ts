@@ -1,7 +1,12 @@
 // Every kind of background work: a typed union of { type, payload }, one queue
 // per type, one handler per type (PeerTube's job queue, in Postgres via pg-boss).
 
-export type Job = { type: 'transcode-video'; payload: { videoId: string } } | { type: 'screen-image'; payload: { imageId: string } };
+export type Job =
+  | { type: 'transcode-video'; payload: { videoId: string } }
+  | { type: 'screen-image'; payload: { imageId: string } }
+  // Privacy rights (modules/privacy): ids only, never a phone number or a handle.
+  | { type: 'build-export'; payload: { exportId: string } }
+  | { type: 'erase-account'; payload: { userId: string } };
 
 export type JobType = Job['type'];
 export type PayloadOf<T extends JobType> = Extract<Job, { type: T }>['payload'];
@@ -33,4 +38,7 @@ export const JOB_OPTIONS: Record<JobType, JobTypeOptions> = {
   'transcode-video': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 30 * 60 },
   // An outside classifier may be briefly down: a few spaced retries, then a person sees the note anyway.
   'screen-image': { retryLimit: 3, retryDelay: 30, retryBackoff: true, expireInSeconds: 5 * 60 },
+  'build-export': { retryLimit: 2, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
+  // Erasure is idempotent (each step deletes what is still there): retry until it is done.
+  'erase-account': { retryLimit: 5, retryDelay: 60, retryBackoff: true, expireInSeconds: 30 * 60 },
 };

@@ -8,11 +8,12 @@ import { decide, type VisibleItem } from '../../kernel/visibility.js';
 
 // Media files of notes hidden from a viewer are hidden too: /media/... answers
 // 404 for an image or video of a note the viewer may not see (held, removed,
-// restricted in their region, by a suspended account). Only the few notes with
-// any moderation are looked at, from an index refreshed every few seconds and
-// at once after a moderation action here; every other file is served as before.
-// Files of moderated notes that a viewer may see are sent `private`, so no
-// shared cache hands them to someone elsewhere.
+// restricted in their region, by a suspended account, by a private account the
+// viewer does not follow). Only the few notes with any moderation or a private
+// author are looked at, from an index refreshed every few seconds and
+// at once after a moderation action or a privacy switch here; every other file
+// is served as before. Files of those notes that a viewer may see are sent
+// `private`, so no shared cache hands them to someone elsewhere.
 
 /** The part of a storage key that names one asset: `images/2026/12/<uuid>` or `videos/<id>`. */
 export function assetOfKey(key: string): string | null {
@@ -23,18 +24,34 @@ export function assetOfKey(key: string): string | null {
 }
 
 async function moderatedAssets(db: Db): Promise<Map<string, VisibleItem>> {
-  const { rows } = await sql<{ author_id: string; labels: string[]; mod_state: VisibleItem['state']; status: VisibleItem['authorStatus']; asset: string }>`
+  const { rows } = await sql<{
+    author_id: string;
+    labels: string[];
+    mod_state: VisibleItem['state'];
+    status: VisibleItem['authorStatus'];
+    is_private: boolean;
+    asset: string;
+  }>`
     with moderated as (
-      select n.id, n.author_id, n.labels, n.mod_state, u.status from notes n join users u on u.id = n.author_id
-      where n.deleted_at is null and (n.labels <> '{}' or n.mod_state <> 'live' or u.status <> 'active')
+      select n.id, n.author_id, n.labels, n.mod_state, u.status, u.is_private from notes n join users u on u.id = n.author_id
+      where n.deleted_at is null and (n.labels <> '{}' or n.mod_state <> 'live' or u.status <> 'active' or u.is_private)
     )
-    select m.author_id, m.labels, m.mod_state, m.status, i.storage_prefix as asset from moderated m join images i on i.note_id = m.id
+    select m.author_id, m.labels, m.mod_state, m.status, m.is_private, i.storage_prefix as asset from moderated m join images i on i.note_id = m.id
     union all
-    select m.author_id, m.labels, m.mod_state, m.status, 'videos/' || v.id as asset from moderated m join videos v on v.note_id = m.id`.execute(db);
+    select m.author_id, m.labels, m.mod_state, m.status, m.is_private, 'videos/' || v.id as asset from moderated m join videos v on v.note_id = m.id`.execute(
+    db,
+  );
   const assets = new Map<string, VisibleItem>();
   for (const row of rows) {
     const asset = assetOfKey(row.asset) ?? row.asset;
-    assets.set(asset, { authorId: String(row.author_id), authorStatus: row.status, labels: row.labels, state: row.mod_state, limited: false });
+    assets.set(asset, {
+      authorId: String(row.author_id),
+      authorStatus: row.status,
+      authorPrivate: row.is_private,
+      labels: row.labels,
+      state: row.mod_state,
+      limited: false,
+    });
   }
   return assets;
 }
@@ -52,7 +69,7 @@ export class MediaGuard {
     this.index = new TtlCache(refreshMs, 1);
   }
 
-  /** A moderation action changed what is hidden: read the index again on the next request. */
+  /** A moderation action or a privacy switch changed what is hidden: read the index again on the next request. */
   invalidate(): void {
     this.index.delete('all');
   }

@@ -144,6 +144,8 @@ export function assertMayWrite(author: Pick<UserRow, 'status' | 'suspended_until
     suspended: 'Your account is suspended; you can post again when the suspension ends.',
     banned: 'Your account was banned for breaking the community guidelines.',
     pending: 'Your account is waiting for approval by a moderator.',
+    deactivated: 'Your account is scheduled for deletion; cancel the deletion to post again.',
+    erased: 'This account was erased.',
   } as const;
   throw new AppError(403, `account_${author.status}`, messages[author.status], {
     extra: author.status === 'suspended' && author.suspended_until ? { until: author.suspended_until.toISOString() } : {},

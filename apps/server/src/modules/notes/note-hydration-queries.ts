@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.js';
 import type { NoteRow } from '../../db/tables/notes.js';
 import type { UserRow } from '../../db/tables/users.js';
 
-export type NoteWithAuthor = NoteRow & { author: Pick<UserRow, 'id' | 'handle' | 'display_name' | 'bio' | 'region' | 'status'> };
+export type NoteWithAuthor = NoteRow & { author: Pick<UserRow, 'id' | 'handle' | 'display_name' | 'bio' | 'region' | 'status' | 'is_private'> };
 
 /** Live notes by id with their authors, in the order of the ids given. */
 export async function notesWithAuthors(db: Db, ids: readonly string[]): Promise<NoteWithAuthor[]> {
@@ -12,14 +12,24 @@ export async function notesWithAuthors(db: Db, ids: readonly string[]): Promise<
     .selectFrom('notes')
     .innerJoin('users', 'users.id', 'notes.author_id')
     .selectAll('notes')
-    .select(['users.handle as a_handle', 'users.display_name as a_display_name', 'users.bio as a_bio', 'users.region as a_region', 'users.status as a_status'])
+    .select([
+      'users.handle as a_handle',
+      'users.display_name as a_display_name',
+      'users.bio as a_bio',
+      'users.region as a_region',
+      'users.status as a_status',
+      'users.is_private as a_private',
+    ])
     .where('notes.id', 'in', ids)
     .where('notes.deleted_at', 'is', null)
     .execute();
   const byId = new Map(
-    rows.map(({ a_handle, a_display_name, a_bio, a_region, a_status, ...note }) => [
+    rows.map(({ a_handle, a_display_name, a_bio, a_region, a_status, a_private, ...note }) => [
       note.id,
-      { ...note, author: { id: note.author_id, handle: a_handle, display_name: a_display_name, bio: a_bio, region: a_region, status: a_status } },
+      {
+        ...note,
+        author: { id: note.author_id, handle: a_handle, display_name: a_display_name, bio: a_bio, region: a_region, status: a_status, is_private: a_private },
+      },
     ]),
   );
   return ids.flatMap((id) => byId.get(id) ?? []);

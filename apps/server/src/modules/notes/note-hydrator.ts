@@ -11,6 +11,8 @@ import { noteCounts } from '../counters/note-counters.js';
 import { presentImage } from '../media/image-view.js';
 import { imagesOfNotes } from '../media/images-queries.js';
 import type { MediaStorage } from '../media/media-storage.js';
+import { commentRestriction } from '../privacy-controls/comment-permission.js';
+import { privateAuthorsAmong } from '../privacy-controls/private-authors.js';
 import { noteExposure } from '../recommender/note-exposure.js';
 import { presentVideo, videoCover } from '../video/video-view.js';
 import { videosOfNotes } from '../video/videos-queries.js';
@@ -21,7 +23,18 @@ import { mentionsOfNote, type NoteWithAuthor, notesWithAuthors, topicsOfNotes, v
 // deleted, blocked, muted, moderated, region), present. What every viewer sees
 // alike (the note, its images, its counts, its moderation facts) is cached for
 // `cacheMs` and forgotten at once by writes here; what is the viewer's own
-// (liked, their context) is read each time.
+// (liked, their context) is read each time. Whether an author's account is
+// private is read fresh per page too (one indexed look-up), so going private
+// hides the notes at once although the cards stay cached.
+
+/** The cached facts with the author's privacy as it is now. */
+async function withPrivacy<T extends { item: VisibleItem }>(db: Db, bases: T[]): Promise<T[]> {
+  const privateAuthors = await privateAuthorsAmong(
+    db,
+    bases.map((base) => base.item.authorId),
+  );
+  return bases.map((base) => ({ ...base, item: { ...base.item, authorPrivate: privateAuthors.has(base.item.authorId) } }));
+}
 
 interface CardBase {
   authorId: string;
@@ -96,7 +109,8 @@ export class NoteHydrator {
 
   async cards(noteIds: readonly string[], context: ViewerContext, surface: Surface) {
     const { viewerId } = context;
-    const bases = await this.cardCache.getMany(noteIds, (ids) => this.loadCards(ids));
+    const cached = await this.cardCache.getMany(noteIds, (ids) => this.loadCards(ids));
+    const bases = new Map((await withPrivacy(this.db, [...cached.values()])).map((base) => [base.card.id, base]));
     const visible = noteIds.flatMap((id) => {
       const base = bases.get(id);
       if (!base || (base.authorOnly && base.authorId !== viewerId)) return [];
@@ -123,7 +137,8 @@ export class NoteHydrator {
    * without hydrating the whole page. Deleted and unknown notes are hidden.
    */
   async decision(noteId: string, context: ViewerContext, surface: Surface = 'direct'): Promise<Decision> {
-    const base = (await this.cardCache.getMany([noteId], (ids) => this.loadCards(ids))).get(noteId);
+    const cached = (await this.cardCache.getMany([noteId], (ids) => this.loadCards(ids))).get(noteId);
+    const [base] = cached ? await withPrivacy(this.db, [cached]) : [];
     if (!base || (base.authorOnly && base.authorId !== context.viewerId)) return { visible: false, reason: 'removed' };
     return decide(base.item, context, surface);
   }
@@ -173,8 +188,10 @@ export class NoteHydrator {
 
   async view(noteId: string, context: ViewerContext, surface: Surface = 'direct') {
     const { viewerId } = context;
-    const base = await this.viewCache.get(noteId, () => this.loadView(noteId));
+    const cached = await this.viewCache.get(noteId, () => this.loadView(noteId));
     const unavailable = () => notFound('note_not_found', 'This note is not available.');
+    if (!cached) throw unavailable();
+    const [base] = await withPrivacy(this.db, [cached]);
     if (!base) throw unavailable();
     if (base.authorOnly && viewerId !== base.authorId) throw unavailable();
     // Hidden for this viewer (blocked, moderated, not in their region…): the same 404 as a note that never existed.
@@ -182,7 +199,10 @@ export class NoteHydrator {
     if (!decision.visible) throw unavailable();
     const warnings = decision.warnings.length > 0 ? { warnings: decision.warnings } : {};
     if (!viewerId) return { ...base.view, ...warnings, viewer: null };
-    const state = await viewerStateOfNote(this.db, viewerId, noteId, base.authorId);
+    const [state, restriction] = await Promise.all([
+      viewerStateOfNote(this.db, viewerId, noteId, base.authorId),
+      commentRestriction(this.db, viewerId, base.authorId),
+    ]);
     const isAuthor = viewerId === base.authorId;
     return {
       ...base.view,
@@ -194,11 +214,19 @@ export class NoteHydrator {
         boardId: state.boardId,
         isAuthor: viewerId === base.authorId,
         followingAuthor: viewerId !== base.authorId && state.following,
+        commentRestriction: restriction,
       },
     };
   }
 }
 
 function visibleItemOf(note: NoteWithAuthor): VisibleItem {
-  return { authorId: note.author_id, authorStatus: note.author.status, labels: note.labels, state: note.mod_state, limited: note.reach_limited };
+  return {
+    authorId: note.author_id,
+    authorStatus: note.author.status,
+    authorPrivate: note.author.is_private,
+    labels: note.labels,
+    state: note.mod_state,
+    limited: note.reach_limited,
+  };
 }

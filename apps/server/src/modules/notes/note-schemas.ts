@@ -79,6 +79,9 @@ export const NoteViewSchema = Type.Object({
       boardId: Type.Union([Type.String(), Type.Null()]),
       isAuthor: Type.Boolean(),
       followingAuthor: Type.Boolean(),
+      commentRestriction: Type.Union([Type.Literal('followers'), Type.Literal('following'), Type.Literal('nobody'), Type.Null()], {
+        description: "Why I may not comment here (the author's setting); null: I may",
+      }),
     }),
     Type.Null(),
   ]),

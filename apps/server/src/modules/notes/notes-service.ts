@@ -6,6 +6,7 @@ import { badRequest, forbidden, notFound } from '../../lib/errors.js';
 import { recordDiscussion, removeDiscussion } from '../counters/topic-counters.js';
 import { attachImages, detachImagesExcept } from '../media/images-queries.js';
 import { insertNotification } from '../notifications/notifications-queries.js';
+import { mentionableAmong } from '../privacy-controls/mention-permission.js';
 import { attachVideo, lockVideo } from '../video/videos-queries.js';
 import { documentTokens } from '../search/search-tokens.js';
 import { noteLanguageColumns } from '../language/language-columns.js';
@@ -75,7 +76,10 @@ export class NotesService {
     if (added.length) await recordDiscussion(trx, { noteId: note.id, userId: author.id, now, topicIds: added });
     if (removed.length) await removeDiscussion(trx, { noteId: note.id, topicIds: removed, count: 1 + (await commentCountOfNote(trx, note.id)) });
 
-    const mentioned = (await usersByHandles(trx, parseMentions(text))).filter((user) => user.id !== author.id && user.display_name !== null);
+    // People who let only some people mention them stay plain text: no link, no notification.
+    const named = (await usersByHandles(trx, parseMentions(text))).filter((user) => user.id !== author.id && user.display_name !== null);
+    const allowed = await mentionableAmong(trx, author.id, named);
+    const mentioned = named.filter((user) => allowed.has(user.id));
     await setNoteMentions(
       trx,
       note.id,

@@ -13,6 +13,9 @@ const NotificationKindSchema = Type.Union([
   Type.Literal('mention'),
   Type.Literal('follow'),
   Type.Literal('comment_like'),
+  // A private account: someone asks to follow me; my request to follow someone was approved.
+  Type.Literal('follow_request'),
+  Type.Literal('follow_approved'),
 ]);
 
 const NotificationGroupSchema = Type.Object({

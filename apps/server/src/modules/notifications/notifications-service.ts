@@ -1,3 +1,4 @@
+import { GONE_PROFILE_STATUSES } from '../../kernel/visibility.js';
 import type { Db } from '../../db/database.js';
 import type { NotificationKind } from '../../db/tables/notifications.js';
 import { decodeCursor, pageOf } from '../../db/pagination.js';
@@ -56,14 +57,23 @@ export class NotificationsService {
             .selectFrom('users')
             .select(['id', 'handle', 'display_name', 'bio', 'region', 'status'])
             .where('id', 'in', actorIds)
-            .where('status', '<>', 'banned')
+            .where('status', 'not in', [...GONE_PROFILE_STATUSES])
             .execute(),
       noteIds.length === 0
         ? []
         : this.db
             .selectFrom('notes')
             .innerJoin('users', 'users.id', 'notes.author_id')
-            .select(['notes.id', 'notes.title', 'notes.author_id', 'notes.labels', 'notes.mod_state', 'notes.reach_limited', 'users.status as author_status'])
+            .select([
+              'notes.id',
+              'notes.title',
+              'notes.author_id',
+              'notes.labels',
+              'notes.mod_state',
+              'notes.reach_limited',
+              'users.status as author_status',
+              'users.is_private as author_private',
+            ])
             .where('notes.id', 'in', noteIds)
             .execute(),
       commentIds.length === 0
@@ -76,7 +86,14 @@ export class NotificationsService {
     const visibleNotes = notes.filter(
       (note) =>
         decide(
-          { authorId: note.author_id, authorStatus: note.author_status, labels: note.labels, state: note.mod_state, limited: note.reach_limited },
+          {
+            authorId: note.author_id,
+            authorStatus: note.author_status,
+            authorPrivate: note.author_private,
+            labels: note.labels,
+            state: note.mod_state,
+            limited: note.reach_limited,
+          },
           context,
           'direct',
         ).visible,

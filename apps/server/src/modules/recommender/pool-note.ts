@@ -17,6 +17,8 @@ export interface PoolNote {
   /** rec_note_quality.quality; null until the quality job has seen the note. */
   quality: number | null;
   createdAt: Date;
+  /** The author's account is private: only its approved followers are shown the note (kernel/visibility.ts mayReadAuthor). */
+  authorPrivate?: boolean;
 }
 
 export interface PoolNoteRow {
@@ -29,11 +31,13 @@ export interface PoolNoteRow {
   labels?: string[] | null;
   quality: number | null;
   created_at: Date;
+  author_private?: boolean | null;
 }
 
 /** Columns of a PoolNoteRow, for a query that has `notes` and `left join rec_note_quality q`. */
 export const poolNoteColumns = sql`notes.id as note_id, notes.author_id, notes.kind, notes.language, notes.created_at, notes.labels, q.quality,
   (select u.region from users u where u.id = notes.author_id) as author_region,
+  (select u.is_private from users u where u.id = notes.author_id) as author_private,
   array(select nt.topic_id from note_topics nt where nt.note_id = notes.id) as topic_ids`;
 
 /**
@@ -60,5 +64,6 @@ export function toPoolNote(row: PoolNoteRow): PoolNote {
     labels: row.labels ?? [],
     quality: row.quality === null ? null : Number(row.quality),
     createdAt: row.created_at,
+    authorPrivate: row.author_private ?? false,
   };
 }

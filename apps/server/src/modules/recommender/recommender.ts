@@ -1,7 +1,7 @@
 import type { RecommenderSettings } from '../../config/recommender-settings.js';
 import type { Db } from '../../db/database.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
-import { decideLabels } from '../../kernel/visibility.js';
+import { decideLabels, mayReadAuthor } from '../../kernel/visibility.js';
 import { exploreList, followingList, freshList, interestList, popularList, qualityFactor, trendingList, type ViewerFilter } from './candidate-lists.js';
 import { TopicNames } from './explanations.js';
 import { type FreshNote, freshNotes } from './fresh-source.js';
@@ -101,6 +101,7 @@ export class Recommender {
         !base.excluded.has(note.noteId) &&
         note.authorId !== viewerId &&
         !hidden.has(note.authorId) &&
+        mayReadAuthor(note.authorId, note.authorPrivate ?? false, context) &&
         inLanguages(note, base.onlyLanguages) &&
         decideLabels(note.labels, context).visible,
       readLanguages: base.readLanguages,
@@ -148,7 +149,7 @@ export class Recommender {
       const placed = new Set<string>();
       const spent = new Set(shared.fresh.filter((note) => this.stageBudget(note) <= note.stageImpressions).map((note) => note.noteId));
       const filter: ViewerFilter = {
-        allows: (note) => !placed.has(note.noteId) && !spent.has(note.noteId) && decideLabels(note.labels, context).visible,
+        allows: (note) => !placed.has(note.noteId) && !spent.has(note.noteId) && !note.authorPrivate && decideLabels(note.labels, context).visible,
         readLanguages,
         topicWeights: new Map(),
         qualityFactor: () => 1,

@@ -1,3 +1,4 @@
+import { GONE_PROFILE_STATUSES } from '../../kernel/visibility.js';
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
@@ -32,7 +33,7 @@ export function searchUsers(db: Db, input: { query: string; hidden: readonly str
     .selectFrom('users')
     .selectAll()
     .where('display_name', 'is not', null)
-    .where('status', '<>', 'banned')
+    .where('status', 'not in', [...GONE_PROFILE_STATUSES])
     .where((eb) => eb.or([eb(sql<string>`lower(handle)`, 'like', `${q}%`), eb(sql<string>`lower(display_name)`, 'like', `%${q}%`)]));
   if (input.hidden.length) query = query.where('id', 'not in', input.hidden);
   // Exact handle first, then shorter handles (closer matches).

@@ -8,7 +8,8 @@ import type { NoteHydrator } from '../notes/note-hydrator.js';
 import { NoteCardSchema } from '../notes/note-schemas.js';
 import { visibleNotes } from '../../kernel/visible-rows-sql.js';
 import { decideProfile } from '../../kernel/visibility.js';
-import { topicsByPrefix } from '../topics/topics-queries.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { topicsByPrefix, topicsWithVisibleNotes } from '../topics/topics-queries.js';
 import { searchNoteIds, searchUsers } from './search-queries.js';
 import { normalizeForSearch, queryTokens } from './search-tokens.js';
 
@@ -19,8 +20,14 @@ const Query = Type.String({ minLength: 1, maxLength: 100 });
 export async function searchRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHydrator }) {
   const { db, hydrator } = deps;
 
-  const topicHits = async (q: string, limit: number) => {
-    const topics = await topicsByPrefix(db, q.replace(/^#/, ''), limit);
+  const topicHits = async (q: string, limit: number, context: ViewerContext) => {
+    const found = await topicsByPrefix(db, q.replace(/^#/, ''), limit);
+    const shown = await topicsWithVisibleNotes(
+      db,
+      found.map((topic) => topic.id),
+      context,
+    );
+    const topics = found.filter((topic) => shown.has(topic.id));
     const counts = await topicCounts(
       db,
       topics.map((topic) => topic.id),
@@ -77,7 +84,7 @@ export async function searchRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHy
         first && text && (type === 'all' || type === 'users')
           ? await searchUsers(db, { query: text.replace(/^@/, ''), hidden, limit: type === 'users' ? limit : 5 })
           : [];
-      const topics = first && text && (type === 'all' || type === 'topics') ? await topicHits(text, type === 'topics' ? limit : 5) : [];
+      const topics = first && text && (type === 'all' || type === 'topics') ? await topicHits(text, type === 'topics' ? limit : 5, context) : [];
       return {
         notes,
         users: users.filter((user) => decideProfile(user, context).visible).map((user) => presentUserSummary(user)),
@@ -112,7 +119,7 @@ export async function searchRoutes(app: ApiApp, deps: { db: Db; hydrator: NoteHy
       if (!text) return { suggestions: [] };
       const context = await request.viewerContext();
       const [topics, found] = await Promise.all([
-        topicHits(text, 5),
+        topicHits(text, 5, context),
         searchUsers(db, { query: text.replace(/^@/, ''), hidden: [...context.hiddenAuthors], limit: 4 }),
       ]);
       const users = found.filter((user) => decideProfile(user, context).visible);

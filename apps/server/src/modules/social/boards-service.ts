@@ -4,7 +4,8 @@ import { AppError, badRequest, conflict, notFound } from '../../lib/errors.js';
 import { type BoardSummaryRow, boardNotesPage, deleteBoard, findBoard, insertBoard, listBoards, updateBoard } from './boards-queries.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { visibleNotes } from '../../kernel/visible-rows-sql.js';
-import { visibleUserByHandle } from './note-access.js';
+import { accountPrivate, readableUserByHandle } from './note-access.js';
+import { mayReadAuthor } from '../../kernel/visibility.js';
 
 // Boards (RedNote's 收藏夹): named, optionally private folders of collected notes.
 
@@ -49,7 +50,7 @@ export class BoardsService {
 
   /** Someone's public boards; all of them when it is me. */
   async ofUser(handle: string, context: ViewerContext): Promise<BoardView[]> {
-    const owner = await visibleUserByHandle(this.db, handle, context);
+    const owner = await readableUserByHandle(this.db, handle, context);
     return (await listBoards(this.db, owner.id, { includePrivate: owner.id === context.viewerId })).map(presentBoard);
   }
 
@@ -78,6 +79,8 @@ export class BoardsService {
     // Someone who blocked the viewer has no boards as far as the viewer knows.
     if (!board || (viewerId !== board.owner_id && context.blockedBy.has(board.owner_id))) throw boardNotFound();
     if (board.is_private && board.owner_id !== viewerId) throw new AppError(403, 'board_private', 'This board is private.');
+    const owner = await this.db.selectFrom('users').select('is_private').where('id', '=', board.owner_id).executeTakeFirst();
+    if (!owner || !mayReadAuthor(board.owner_id, owner.is_private, context)) throw accountPrivate();
     const before = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : undefined;
     const rows = await boardNotesPage(this.db, {
       boardId,

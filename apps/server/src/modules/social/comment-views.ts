@@ -6,6 +6,8 @@ import { likedCommentIds } from './comments-queries.js';
 import { IdSchema } from '../../kernel/schemas.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { decideLabels } from '../../kernel/visibility.js';
+import { parseMentions } from '../notes/note-text.js';
+import { linkableMentions } from '../privacy-controls/mention-permission.js';
 
 // CommentView: what the web shows for a comment, hydrated in batches (one
 // query for the authors, one for the viewer's likes) whatever the page size.
@@ -24,6 +26,8 @@ const CommentFields = {
   language: Type.Union([Type.String(), Type.Null()], { description: 'ISO 639-1; null when unknown' }),
   /** Labels the viewer's rulebook shows behind a tap-through warning. */
   warnings: Type.Optional(Type.Array(Type.String())),
+  /** The @handles in the body that link (the person exists and lets the author mention them); others stay plain text. */
+  mentions: Type.Array(Type.Object({ handle: Type.String() })),
 };
 export const ReplySchema = Type.Object(CommentFields);
 export const CommentSchema = Type.Object({ ...CommentFields, replies: Type.Optional(Type.Array(ReplySchema)) });
@@ -41,6 +45,7 @@ export interface CommentView {
   replyTo?: { handle: string };
   language: string | null;
   warnings?: string[];
+  mentions: Array<{ handle: string }>;
   replies?: CommentView[];
 }
 
@@ -58,7 +63,8 @@ export interface CommentContext {
 export async function presentComments(db: Db, rows: readonly CommentRow[], context: CommentContext): Promise<CommentView[]> {
   const all = [...rows, ...[...(context.repliesByParent?.values() ?? [])].flat()];
   const userIds = [...new Set(all.flatMap((row) => [row.author_id, ...(row.reply_to_user_id ? [row.reply_to_user_id] : [])]))];
-  const [users, liked] = await Promise.all([
+  const named = new Map(all.map((row) => [row.id, parseMentions(row.body)]));
+  const [users, liked, linkable] = await Promise.all([
     userIds.length === 0 ? [] : db.selectFrom('users').select(['id', 'handle', 'display_name']).where('id', 'in', userIds).execute(),
     context.viewerId
       ? likedCommentIds(
@@ -67,6 +73,10 @@ export async function presentComments(db: Db, rows: readonly CommentRow[], conte
           all.map((row) => row.id),
         )
       : new Set<string>(),
+    linkableMentions(
+      db,
+      all.map((row) => ({ authorId: row.author_id, handles: named.get(row.id) ?? [] })),
+    ),
   ]);
   const byId = new Map(users.map((user) => [user.id, user]));
 
@@ -83,6 +93,7 @@ export async function presentComments(db: Db, rows: readonly CommentRow[], conte
       likes: row.like_count,
       replyCount: row.parent_id === null ? (context.replyCounts?.get(row.id) ?? 0) : 0,
       language: row.language,
+      mentions: (named.get(row.id) ?? []).filter((handle) => linkable(row.author_id, handle)).map((handle) => ({ handle })),
       ...warningsOf(row, context),
       viewer: context.viewerId
         ? { liked: liked.has(row.id), canDelete: context.viewerId === row.author_id || context.viewerId === context.noteAuthorId }

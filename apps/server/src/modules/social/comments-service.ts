@@ -29,6 +29,8 @@ import { visibleComments } from '../../kernel/visible-rows-sql.js';
 import type { VisibleItem } from '../../kernel/visibility.js';
 import { commentNotFound, findLiveNote, isForeignKeyViolation, noteNotFound, reachableNote, visibleComment } from './note-access.js';
 import { recordSignals } from '../recommender/signals.js';
+import { assertMayComment } from '../privacy-controls/comment-permission.js';
+import { mentionableAmong } from '../privacy-controls/mention-permission.js';
 
 // Comments with one level of replies (RedNote style): a reply to a reply is
 // filed under the top-level comment and remembers whom it answered. Every
@@ -69,6 +71,7 @@ export class CommentsService {
     const length = [...body].length;
     if (length < 1 || length > BODY_MAX) throw badRequest('comment_body_invalid', `A comment is 1 to ${BODY_MAX} characters.`);
     const note = await reachableNote(this.db, noteId, context);
+    await assertMayComment(this.db, viewerId, note.authorId);
     const author = await this.db.selectFrom('users').selectAll().where('id', '=', viewerId).executeTakeFirstOrThrow();
     this.gate.check(author, body, 'comment', now);
 
@@ -93,9 +96,11 @@ export class CommentsService {
         const addressed = parent ? parent.author_id : note.authorId;
         await insertNotification(trx, { recipientId: addressed, kind: parent ? 'reply' : 'comment', actorId: viewerId, noteId, commentId: row.id, now });
         // @mentions in a comment reach the people named (once; the addressee already heard).
-        const mentioned = await usersByHandles(trx, parseMentions(body));
-        for (const user of mentioned) {
-          if (user.id === addressed || user.display_name === null) continue;
+        // …unless they let only some people mention them (privacy-controls/mention-permission.ts).
+        const named = await usersByHandles(trx, parseMentions(body));
+        const allowed = await mentionableAmong(trx, viewerId, named);
+        for (const user of named) {
+          if (user.id === addressed || user.display_name === null || !allowed.has(user.id)) continue;
           await insertNotification(trx, { recipientId: user.id, kind: 'mention', actorId: viewerId, noteId, commentId: row.id, now });
         }
         return row;

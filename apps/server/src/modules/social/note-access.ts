@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.js';
 import type { UserRow } from '../../db/tables/users.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
-import { decide, decideLabels, decideProfile, type Surface } from '../../kernel/visibility.js';
-import { notFound } from '../../lib/errors.js';
+import { decide, decideLabels, decideProfile, decideProfileContent, type Surface } from '../../kernel/visibility.js';
+import { AppError, notFound } from '../../lib/errors.js';
 import { handleProblem } from '../accounts/handle-rules.js';
 import { findUserByHandle } from '../accounts/users-queries.js';
 import { findLiveComment } from './comments-queries.js';
@@ -26,7 +26,16 @@ export async function findLiveNote(db: Db, noteId: string) {
   const row = await db
     .selectFrom('notes')
     .innerJoin('users', 'users.id', 'notes.author_id')
-    .select(['notes.id', 'notes.author_id', 'notes.title', 'notes.labels', 'notes.mod_state', 'notes.reach_limited', 'users.status as author_status'])
+    .select([
+      'notes.id',
+      'notes.author_id',
+      'notes.title',
+      'notes.labels',
+      'notes.mod_state',
+      'notes.reach_limited',
+      'users.status as author_status',
+      'users.is_private as author_private',
+    ])
     .where('notes.id', '=', noteId)
     .where('notes.deleted_at', 'is', null)
     .executeTakeFirst();
@@ -35,7 +44,14 @@ export async function findLiveNote(db: Db, noteId: string) {
       id: row.id,
       authorId: row.author_id,
       title: row.title,
-      item: { authorId: row.author_id, authorStatus: row.author_status, labels: row.labels, state: row.mod_state, limited: row.reach_limited },
+      item: {
+        authorId: row.author_id,
+        authorStatus: row.author_status,
+        authorPrivate: row.author_private,
+        labels: row.labels,
+        state: row.mod_state,
+        limited: row.reach_limited,
+      },
     }
   );
 }
@@ -75,6 +91,19 @@ export async function userByHandle(db: Db, handle: string): Promise<UserRow> {
 export async function visibleUserByHandle(db: Db, handle: string, context: ViewerContext): Promise<UserRow> {
   const user = await userByHandle(db, handle);
   if (!decideProfile(user, context).visible) throw userNotFound();
+  return user;
+}
+
+export const accountPrivate = () => new AppError(403, 'account_private', 'This account is private. Follow it to see its notes.');
+
+/**
+ * A profile whose notes, collects, likes, boards and people lists the viewer
+ * may open: 404 as visibleUserByHandle, and 403 account_private for a private
+ * account the viewer does not follow (they see its header, not its content).
+ */
+export async function readableUserByHandle(db: Db, handle: string, context: ViewerContext): Promise<UserRow> {
+  const user = await visibleUserByHandle(db, handle, context);
+  if (!decideProfileContent(user, context).visible) throw accountPrivate();
   return user;
 }
 

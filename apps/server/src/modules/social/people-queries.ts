@@ -1,3 +1,4 @@
+import { GONE_PROFILE_STATUSES } from '../../kernel/visibility.js';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { UserSummaryRow } from '../../kernel/user-summary.js';
@@ -110,7 +111,7 @@ export async function edgeUsersPage(
     select u.id::text as id, u.handle, u.display_name, u.bio, u.region, e.created_at as edge_at
     from ${sql.table(edge.table)} e join users u on u.id = ${other}
     where ${sql.ref(`e.${edge.match}`)} = ${input.userId}
-      and u.handle is not null and u.status <> 'banned'
+      and u.handle is not null and u.status <> all(${sql.val([...GONE_PROFILE_STATUSES])}::text[])
       ${hidden.length > 0 ? sql`and u.id not in (${sql.join(hidden)})` : sql``}
       ${input.before ? sql`and (e.created_at, ${other}) < (${input.before.at}::timestamptz, ${input.before.id}::bigint)` : sql``}
     order by e.created_at desc, ${other} desc

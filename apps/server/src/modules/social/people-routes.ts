@@ -11,13 +11,22 @@ export async function peopleRoutes(app: ApiApp, deps: { people: PeopleService; c
   const { people, clock } = deps;
   const toggle = { tags: ['social'], params: HandleParams };
 
-  const FollowState = Type.Object({ following: Type.Boolean(), followers: Type.Integer() });
+  const FollowState = Type.Object({
+    following: Type.Boolean(),
+    requested: Type.Boolean({ description: 'A request to follow a private account waits for its owner (DELETE cancels it)' }),
+    followers: Type.Integer(),
+  });
   // The note that made someone follow (note page, video rail): a strong signal for the recommender.
   const FollowBody = Type.Object({ fromNoteId: Type.Optional(IdSchema) }, { additionalProperties: false });
   app.put(
     '/users/:handle/follow',
     {
-      schema: { ...toggle, summary: 'Follow someone (idempotent); optionally from one of their notes', body: FollowBody, response: { 200: FollowState } },
+      schema: {
+        ...toggle,
+        summary: 'Follow someone (idempotent); a private account gets a follow request instead; optionally from one of their notes',
+        body: FollowBody,
+        response: { 200: FollowState },
+      },
       // The body is optional (most follow buttons send none): no body means {}.
       preValidation: async (request) => {
         request.body ??= {};
@@ -25,8 +34,10 @@ export async function peopleRoutes(app: ApiApp, deps: { people: PeopleService; c
     },
     async (request) => people.follow(requireViewer(request).user.id, request.params.handle, clock(), request.body.fromNoteId),
   );
-  app.delete('/users/:handle/follow', { schema: { ...toggle, summary: 'Unfollow someone (idempotent)', response: { 200: FollowState } } }, async (request) =>
-    people.unfollow(requireViewer(request).user.id, request.params.handle),
+  app.delete(
+    '/users/:handle/follow',
+    { schema: { ...toggle, summary: 'Unfollow someone, or cancel my request to follow them (idempotent)', response: { 200: FollowState } } },
+    async (request) => people.unfollow(requireViewer(request).user.id, request.params.handle),
   );
 
   const BlockState = Type.Object({ blocked: Type.Boolean() });

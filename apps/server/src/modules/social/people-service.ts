@@ -4,7 +4,7 @@ import { AppError, badRequest } from '../../lib/errors.js';
 import { insertNotification, removeUnreadNotification } from '../notifications/notifications-queries.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { isBlockedBetween } from './hidden-authors.js';
-import { userByHandle, visibleUserByHandle } from './note-access.js';
+import { readableUserByHandle, userByHandle } from './note-access.js';
 import {
   deleteBlock,
   deleteFollow,
@@ -20,10 +20,15 @@ import {
 } from './people-queries.js';
 import { presentUserSummary, type UserSummary } from '../../kernel/user-summary.js';
 import { recordSignals } from '../recommender/signals.js';
+import { deleteFollowRequest, deleteFollowRequestsBetween, insertFollowRequest } from '../privacy-controls/follow-requests-queries.js';
 
 // Following, blocking and muting. A block cuts every tie (follows both ways)
 // and stops the two from reaching each other; a mute only hides the muted
-// person's content from the muter, who stays invisible to them.
+// person's content from the muter, who stays invisible to them. Following a
+// private account asks first: a follow request the owner approves or denies
+// (privacy-controls/); unfollowing withdraws a pending request too.
+
+export type FollowState = { following: boolean; requested: boolean; followers: number };
 
 const blocked = () => new AppError(403, 'blocked', 'You cannot follow this person.');
 
@@ -31,10 +36,27 @@ export class PeopleService {
   constructor(private readonly db: Db) {}
 
   /** `fromNoteId`: the note of theirs that made the viewer follow (ignored unless it is a live note by them). */
-  async follow(viewerId: string, handle: string, now: Date, fromNoteId?: string): Promise<{ following: true; followers: number }> {
+  async follow(viewerId: string, handle: string, now: Date, fromNoteId?: string): Promise<FollowState> {
     const target = await userByHandle(this.db, handle);
     if (target.id === viewerId) throw badRequest('cannot_follow_self', 'You cannot follow yourself.');
     if (await isBlockedBetween(this.db, viewerId, target.id)) throw blocked();
+    if (target.is_private) {
+      const requested = await this.db.transaction().execute(async (trx) => {
+        const following = await trx
+          .selectFrom('follows')
+          .select('followee_id')
+          .where('follower_id', '=', viewerId)
+          .where('followee_id', '=', target.id)
+          .executeTakeFirst();
+        // An existing follower of an account that went private stays one.
+        if (following) return false;
+        if (await insertFollowRequest(trx, viewerId, target.id, now)) {
+          await insertNotification(trx, { recipientId: target.id, kind: 'follow_request', actorId: viewerId, now });
+        }
+        return true;
+      });
+      return { following: !requested, requested, followers: (await followCounts(this.db, target.id)).followers };
+    }
     await this.db.transaction().execute(async (trx) => {
       if (!(await insertFollow(trx, viewerId, target.id, now))) return;
       await insertNotification(trx, { recipientId: target.id, kind: 'follow', actorId: viewerId, now });
@@ -49,17 +71,21 @@ export class PeopleService {
           .executeTakeFirst());
       if (note) await recordSignals(trx, [{ userId: viewerId, noteId: note.id, type: 'follow', at: now }]);
     });
-    return { following: true, followers: (await followCounts(this.db, target.id)).followers };
+    return { following: true, requested: false, followers: (await followCounts(this.db, target.id)).followers };
   }
 
-  async unfollow(viewerId: string, handle: string): Promise<{ following: false; followers: number }> {
+  /** Unfollows, or cancels a pending request; access to a private account's notes ends with the next request. */
+  async unfollow(viewerId: string, handle: string): Promise<FollowState> {
     const target = await userByHandle(this.db, handle);
     if (target.id === viewerId) throw badRequest('cannot_follow_self', 'You cannot follow yourself.');
     await this.db.transaction().execute(async (trx) => {
+      if (await deleteFollowRequest(trx, viewerId, target.id)) {
+        await removeUnreadNotification(trx, { kind: 'follow_request', actorId: viewerId, recipientId: target.id });
+      }
       if (!(await deleteFollow(trx, viewerId, target.id))) return;
       await removeUnreadNotification(trx, { kind: 'follow', actorId: viewerId, recipientId: target.id });
     });
-    return { following: false, followers: (await followCounts(this.db, target.id)).followers };
+    return { following: false, requested: false, followers: (await followCounts(this.db, target.id)).followers };
   }
 
   async block(viewerId: string, handle: string, now: Date): Promise<{ blocked: true }> {
@@ -67,6 +93,7 @@ export class PeopleService {
     await this.db.transaction().execute(async (trx) => {
       await insertBlock(trx, viewerId, target, now);
       await deleteFollowsBetween(trx, viewerId, target);
+      await deleteFollowRequestsBetween(trx, viewerId, target);
     });
     return { blocked: true };
   }
@@ -88,7 +115,8 @@ export class PeopleService {
 
   /** Someone's followers or followings, newest first; people in a block with the viewer are left out. */
   async connections(list: 'followers' | 'following', handle: string, context: ViewerContext, cursor: string | undefined, limit: number) {
-    const user = await visibleUserByHandle(this.db, handle, context);
+    // A private account's people are for its approved followers, like its notes.
+    const user = await readableUserByHandle(this.db, handle, context);
     return this.page(list, user.id, context.viewerId, cursor, limit, context.blocked);
   }
 

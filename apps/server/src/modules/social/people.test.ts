@@ -21,10 +21,10 @@ const handles = (body: { items: Array<{ handle: string }> }) => body.items.map((
 
 describe('following', () => {
   it('follows idempotently, lists followers and followings newest first, and unfollows', async () => {
-    expect((await call('PUT', '/api/users/ann/follow', bob)).json()).toEqual({ following: true, followers: 1 });
-    expect((await call('PUT', '/api/users/ANN/follow', bob)).json()).toEqual({ following: true, followers: 1 });
+    expect((await call('PUT', '/api/users/ann/follow', bob)).json()).toEqual({ following: true, requested: false, followers: 1 });
+    expect((await call('PUT', '/api/users/ANN/follow', bob)).json()).toEqual({ following: true, requested: false, followers: 1 });
     t.advance(1);
-    expect((await call('PUT', '/api/users/ann/follow', cat)).json()).toEqual({ following: true, followers: 2 });
+    expect((await call('PUT', '/api/users/ann/follow', cat)).json()).toEqual({ following: true, requested: false, followers: 2 });
     t.advance(1);
     await call('PUT', '/api/users/cat/follow', bob);
 
@@ -40,8 +40,8 @@ describe('following', () => {
     expect(handles((await call('GET', `/api/users/ann/followers?limit=1&cursor=${paged.cursor}`)).json())).toEqual(['bob']);
     expect((await call('GET', '/api/users/ann/followers?cursor=bogus')).json().error.code).toBe('cursor_invalid');
 
-    expect((await call('DELETE', '/api/users/ann/follow', cat)).json()).toEqual({ following: false, followers: 1 });
-    expect((await call('DELETE', '/api/users/ann/follow', cat)).json()).toEqual({ following: false, followers: 1 });
+    expect((await call('DELETE', '/api/users/ann/follow', cat)).json()).toEqual({ following: false, requested: false, followers: 1 });
+    expect((await call('DELETE', '/api/users/ann/follow', cat)).json()).toEqual({ following: false, requested: false, followers: 1 });
   });
 
   it('refuses following yourself, unknown people and anonymous callers', async () => {

@@ -3,7 +3,7 @@ import type { Page } from '../../db/pagination.js';
 import { AppError } from '../../lib/errors.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { visibleNotes } from '../../kernel/visible-rows-sql.js';
-import { visibleUserByHandle } from './note-access.js';
+import { readableUserByHandle } from './note-access.js';
 import { collectedNoteIdsPage, likedNoteIdsPage, type NoteRef } from './profile-tabs-queries.js';
 
 // Whether the viewer may open someone's Liked / Collected tab: always for
@@ -16,7 +16,7 @@ export class ProfileTabsService {
 
   async page(tab: ProfileTab, handle: string, context: ViewerContext, cursor: string | undefined, limit: number): Promise<Page<NoteRef>> {
     const { viewerId } = context;
-    const owner = await visibleUserByHandle(this.db, handle, context);
+    const owner = await readableUserByHandle(this.db, handle, context);
     const isPrivate = tab === 'likes' ? owner.likes_private : owner.collects_private;
     if (isPrivate && owner.id !== viewerId) {
       throw new AppError(403, `${tab}_private`, tab === 'likes' ? 'Their likes are private.' : 'Their collects are private.');

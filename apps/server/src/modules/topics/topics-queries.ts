@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { TopicRow } from '../../db/tables/topics.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { topicKey } from '../notes/note-text.js';
 
 export function findTopicByName(db: Db, name: string): Promise<TopicRow | undefined> {
@@ -35,4 +36,25 @@ export async function trendingTopics(db: Db, now: Date, limit: number): Promise<
 export function topicsByPrefix(db: Db, prefix: string, limit: number): Promise<TopicRow[]> {
   const escaped = topicKey(prefix).replace(/[\\%_]/g, (c) => `\\${c}`);
   return db.selectFrom('topics').selectAll().where('name_key', 'like', `${escaped}%`).orderBy('name_key').limit(limit).execute();
+}
+
+/**
+ * The topics among these the viewer may know of: a topic only private
+ * accounts the viewer does not follow use does not exist for them, so its
+ * name and counts leak nothing. Topics without notes, or with any note by
+ * someone else, stay (their counters are aggregates of everyone).
+ */
+export async function topicsWithVisibleNotes(db: Db, topicIds: readonly string[], context: ViewerContext): Promise<Set<string>> {
+  if (topicIds.length === 0) return new Set();
+  const approved = sql.val([...context.approvedPrivate, ...(context.viewerId ? [context.viewerId] : [])]);
+  const closed = sql`u.is_private and u.id <> all(${approved}::bigint[])`;
+  const { rows } = await sql<{ id: string }>`
+    select t.id::text as id from unnest(${sql.val([...topicIds])}::bigint[]) as t(id)
+    where not exists (
+        select 1 from note_topics nt join notes n on n.id = nt.note_id join users u on u.id = n.author_id
+        where nt.topic_id = t.id and n.deleted_at is null and ${closed})
+      or exists (
+        select 1 from note_topics nt join notes n on n.id = nt.note_id join users u on u.id = n.author_id
+        where nt.topic_id = t.id and n.deleted_at is null and not (${closed}))`.execute(db);
+  return new Set(rows.map((row) => row.id));
 }

@@ -5,7 +5,8 @@ import type { ApiApp } from '../../kernel/api-app.js';
 import { topicCounts } from '../counters/topic-counters.js';
 import type { FeedService } from '../feed/feed-service.js';
 import { NotePageSchema } from '../notes/note-schemas.js';
-import { findTopicByName, trendingTopics } from './topics-queries.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
+import { findTopicByName, topicsWithVisibleNotes, trendingTopics } from './topics-queries.js';
 
 const TopicSchema = Type.Object({
   name: Type.String(),
@@ -18,9 +19,10 @@ const TopicParams = Type.Object({ name: Type.String({ minLength: 1, maxLength: 5
 export async function topicsRoutes(app: ApiApp, deps: { db: Db; feed: FeedService; clock: () => Date }) {
   const { db, feed, clock } = deps;
 
-  const topicOr404 = async (name: string) => {
+  // A topic whose notes the viewer may not see (only private accounts use it) answers as if unused.
+  const topicOr404 = async (name: string, context: ViewerContext) => {
     const topic = await findTopicByName(db, name);
-    if (!topic) throw notFound('topic_not_found', `No notes use #${name} yet.`);
+    if (!topic || !(await topicsWithVisibleNotes(db, [topic.id], context)).has(topic.id)) throw notFound('topic_not_found', `No notes use #${name} yet.`);
     return topic;
   };
 
@@ -35,7 +37,13 @@ export async function topicsRoutes(app: ApiApp, deps: { db: Db; feed: FeedServic
       },
     },
     async (request) => {
-      const topics = await trendingTopics(db, clock(), request.query.limit ?? 10);
+      const trending = await trendingTopics(db, clock(), request.query.limit ?? 10);
+      const shown = await topicsWithVisibleNotes(
+        db,
+        trending.map((topic) => topic.id),
+        await request.viewerContext(),
+      );
+      const topics = trending.filter((topic) => shown.has(topic.id));
       const counts = await topicCounts(
         db,
         topics.map((topic) => topic.id),
@@ -48,7 +56,7 @@ export async function topicsRoutes(app: ApiApp, deps: { db: Db; feed: FeedServic
     '/topics/:name',
     { schema: { tags: ['topics'], summary: "A topic's live counters", params: TopicParams, response: { 200: TopicSchema } } },
     async (request) => {
-      const topic = await topicOr404(request.params.name);
+      const topic = await topicOr404(request.params.name, await request.viewerContext());
       return { name: topic.name, ...(await topicCounts(db, [topic.id])).get(topic.id)! };
     },
   );
@@ -69,9 +77,10 @@ export async function topicsRoutes(app: ApiApp, deps: { db: Db; feed: FeedServic
       },
     },
     async (request) => {
-      const topic = await topicOr404(request.params.name);
+      const context = await request.viewerContext();
+      const topic = await topicOr404(request.params.name, context);
       const { sort = 'top', cursor, limit = 20 } = request.query;
-      return feed.page({ tab: 'topic', topicId: topic.id, sort }, await request.viewerContext(), cursor, limit);
+      return feed.page({ tab: 'topic', topicId: topic.id, sort }, context, cursor, limit);
     },
   );
 }

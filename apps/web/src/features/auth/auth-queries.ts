@@ -1,6 +1,8 @@
 import { useMutation, useQueryClient, type Query } from '@tanstack/react-query';
 import type { CountryCode } from 'libphonenumber-js';
+import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api-client';
+import { showToast } from '../../ui/toast-store';
 import { meKeys, type Me } from '../profile/me-queries';
 
 /** A removeQueries predicate that spares the listed top-level keys. */
@@ -17,6 +19,8 @@ export interface SendCodeResult {
 export interface VerifyResult {
   user: Me;
   isNewUser: boolean;
+  /** The account was waiting for erasure; this sign-in cancelled it. */
+  deletionCancelled?: boolean;
 }
 
 export function useSendCode() {
@@ -27,9 +31,11 @@ export function useSendCode() {
 
 export function useVerifyCode() {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   return useMutation({
     mutationFn: (input: { phone: string; code: string }) => api.post<VerifyResult>('/api/auth/verify', input),
-    onSuccess: ({ user }) => {
+    onSuccess: ({ user, deletionCancelled }) => {
+      if (deletionCancelled) showToast(t('privacyRights.deletion.cancelledBySignIn'), 'info', 10_000);
       // Anything cached while signed out (or as someone else) no longer applies. The me
       // query is updated in place, not removed, so mounted screens see the new account.
       queryClient.removeQueries({ predicate: keepOnly(['meta', 'me']) });

@@ -41,7 +41,9 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
   const reportable = Boolean(me) && me?.id !== comment.author.id;
   const gated = useWarningGate('comment', comment.id, comment.warnings);
   const liked = comment.viewer?.liked ?? false;
-  const name = comment.author.displayName || comment.author.handle;
+  // A tombstone: its author erased their account; the replies under it stay readable.
+  const erased = comment.author.erased === true;
+  const name = erased ? t('privacyRights.tombstone.author') : comment.author.displayName || comment.author.handle;
   const inline = comment.replies ?? [];
   const hidden = comment.parentId ? 0 : Math.max(0, comment.replyCount - inline.length);
   const translation = useContentTranslation({
@@ -54,14 +56,28 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
 
   return (
     <li className={comment.parentId ? 'comment comment--reply' : 'comment'} data-testid="comment-item" data-comment-id={comment.id}>
-      <Link to={`/u/${comment.author.handle}`} className="comment__avatar" tabIndex={-1} aria-hidden="true">
-        <Avatar seed={comment.author.id} name={name} size={comment.parentId ? 24 : 32} label="" />
-      </Link>
-      <div className="comment__main">
-        <Link to={`/u/${comment.author.handle}`} className="comment__author">
-          {name}
+      {erased ? (
+        <span className="comment__avatar" aria-hidden="true">
+          <Avatar seed={comment.author.id} name="?" size={comment.parentId ? 24 : 32} label="" />
+        </span>
+      ) : (
+        <Link to={`/u/${comment.author.handle}`} className="comment__avatar" tabIndex={-1} aria-hidden="true">
+          <Avatar seed={comment.author.id} name={name} size={comment.parentId ? 24 : 32} label="" />
         </Link>
-        {gated && comment.warnings ? (
+      )}
+      <div className="comment__main">
+        {erased ? (
+          <span className="comment__author muted">{name}</span>
+        ) : (
+          <Link to={`/u/${comment.author.handle}`} className="comment__author">
+            {name}
+          </Link>
+        )}
+        {erased ? (
+          <p className="comment__body muted" data-testid="comment-tombstone">
+            {t('privacyRights.tombstone.comment')}
+          </p>
+        ) : gated && comment.warnings ? (
           <InlineWarning id={comment.id} warnings={comment.warnings} />
         ) : (
           <>
@@ -75,7 +91,7 @@ export function CommentItem({ comment, onReply, signedIn, onNeedSignIn }: Commen
                   {': '}
                 </>
               ) : null}
-              <RichText text={translation.text('body', comment.body)} />
+              <RichText text={translation.text('body', comment.body)} mentions={comment.mentions} />
             </p>
             <TranslateToggle state={translation} />
           </>

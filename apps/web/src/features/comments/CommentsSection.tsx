@@ -15,12 +15,14 @@ interface CommentsSectionProps {
   noteId: string;
   total: number;
   signedIn: boolean;
+  /** The author lets only some people comment and I am not one of them: a notice instead of the box. */
+  restriction?: 'followers' | 'following' | 'nobody' | null;
   inputRef: Ref<HTMLTextAreaElement>;
   onReplyStart: () => void;
 }
 
 /** Comments under a note: sort toggle, the thread list, and the box to write one. */
-export function CommentsSection({ noteId, total, signedIn, inputRef, onReplyStart }: CommentsSectionProps) {
+export function CommentsSection({ noteId, total, signedIn, restriction = null, inputRef, onReplyStart }: CommentsSectionProps) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [sort, setSort] = useState<CommentSort>('top');
@@ -50,7 +52,13 @@ export function CommentsSection({ noteId, total, signedIn, inputRef, onReplyStar
           ))}
         </div>
       </div>
-      <CommentInput noteId={noteId} signedIn={signedIn} replyTo={replyTo} onCancelReply={() => setReplyTo(null)} inputRef={inputRef} />
+      {restriction ? (
+        <p className="comment-input comment-input__closed muted" data-testid="comments-restricted">
+          {t(`privacyControls.commentsClosed.${restriction}`)}
+        </p>
+      ) : (
+        <CommentInput noteId={noteId} signedIn={signedIn} replyTo={replyTo} onCancelReply={() => setReplyTo(null)} inputRef={inputRef} />
+      )}
       {comments.isPending ? (
         <SkeletonGroup className="comments__skeleton">
           {[0, 1, 2].map((i) => (
@@ -66,7 +74,10 @@ export function CommentsSection({ noteId, total, signedIn, inputRef, onReplyStar
       ) : comments.isError && items.length === 0 ? (
         <QueryError error={comments.error} onRetry={() => void comments.refetch()} />
       ) : items.length === 0 ? (
-        <p className="comments__empty muted">{t('comments.empty')}</p>
+        // "Be the first" makes no sense where the author closed the comments.
+        restriction ? null : (
+          <p className="comments__empty muted">{t('comments.empty')}</p>
+        )
       ) : (
         <ul className="comments__list">
           {items.map((comment) => (

@@ -17,6 +17,8 @@ export interface CommentView {
   language?: string | null;
   /** Labels the viewer's rulebook shows behind a tap-through warning. */
   warnings?: string[];
+  /** The @handles that link (the people let the author mention them); absent from older servers. */
+  mentions?: Array<{ handle: string }>;
 }
 
 export type CommentSort = 'top' | 'newest';

@@ -31,9 +31,16 @@ export function NoteActionBar({ note, onComment }: NoteActionBarProps) {
 
   return (
     <div className="note-actions">
-      <button type="button" className="note-actions__say" onClick={onComment}>
-        {t('comments.placeholder')}
-      </button>
+      {viewer?.commentRestriction ? (
+        // The author limits who may comment: say so where the prompt would be (the full reason sits above the comments).
+        <button type="button" className="note-actions__say" disabled data-testid="note-comments-closed">
+          {t(`privacyControls.commentsClosedShort.${viewer.commentRestriction}`)}
+        </button>
+      ) : (
+        <button type="button" className="note-actions__say" onClick={onComment}>
+          {t('comments.placeholder')}
+        </button>
+      )}
       <LikeButton note={note} className="note-actions__btn" testId="note-like" countTestId="note-like-count" />
       <button
         type="button"

@@ -52,7 +52,9 @@ function NoteContent({ note }: { note: NoteView }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const name = note.author.displayName || note.author.handle;
+  // A tombstone: the author erased their account; what others replied stays readable below.
+  const erased = note.author.erased === true;
+  const name = erased ? t('privacyRights.tombstone.author') : note.author.displayName || note.author.handle;
   const focusComment = () => {
     inputRef.current?.scrollIntoView({ block: 'center', behavior: 'smooth' });
     inputRef.current?.focus({ preventScroll: true });
@@ -73,11 +75,17 @@ function NoteContent({ note }: { note: NoteView }) {
         back
         actions={
           <div className="note-page__bar">
-            <Link to={`/u/${note.author.handle}`} className="note-page__author">
-              <Avatar seed={note.author.id} name={name} size={32} label="" />
-              <span className="note-page__author-name">{name}</span>
-            </Link>
-            {note.viewer?.isAuthor ? null : (
+            {erased ? (
+              <span className="note-page__author">
+                <span className="note-page__author-name muted">{name}</span>
+              </span>
+            ) : (
+              <Link to={`/u/${note.author.handle}`} className="note-page__author">
+                <Avatar seed={note.author.id} name={name} size={32} label="" />
+                <span className="note-page__author-name">{name}</span>
+              </Link>
+            )}
+            {note.viewer?.isAuthor || erased ? null : (
               <FollowButton handle={note.author.handle} name={name} following={note.viewer?.followingAuthor ?? false} fromNoteId={note.id} />
             )}
             <NoteMenu note={note} />
@@ -89,6 +97,11 @@ function NoteContent({ note }: { note: NoteView }) {
         {note.video ? <NoteVideo note={note} video={note.video} /> : note.images.length > 0 ? <NoteCarousel images={note.images} /> : null}
       </WarningGate>
       <div className="note-page__content">
+        {erased ? (
+          <p className="muted" data-testid="note-tombstone">
+            {t('privacyRights.tombstone.note')}
+          </p>
+        ) : null}
         {note.title ? (
           <h1 id="note-title" className="note-page__title" data-testid="note-title" lang={translation.lang}>
             {translation.text('title', note.title)}
@@ -100,7 +113,7 @@ function NoteContent({ note }: { note: NoteView }) {
         )}
         {note.body && !gated ? (
           <p className="note-page__body" data-testid="note-body" lang={translation.lang}>
-            <RichText text={translation.text('body', note.body)} />
+            <RichText text={translation.text('body', note.body)} mentions={note.mentions} />
           </p>
         ) : null}
         {gated ? null : <TranslateToggle state={translation} />}
@@ -128,7 +141,14 @@ function NoteContent({ note }: { note: NoteView }) {
         </p>
         {note.exposure ? <ExposureLine exposure={note.exposure} /> : null}
       </div>
-      <CommentsSection noteId={note.id} total={note.counts.comments} signedIn={Boolean(note.viewer)} inputRef={inputRef} onReplyStart={focusComment} />
+      <CommentsSection
+        noteId={note.id}
+        total={note.counts.comments}
+        signedIn={Boolean(note.viewer)}
+        restriction={note.viewer?.commentRestriction ?? null}
+        inputRef={inputRef}
+        onReplyStart={focusComment}
+      />
       <NoteActionBar note={note} onComment={focusComment} />
     </article>
   );

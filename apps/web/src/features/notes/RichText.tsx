@@ -1,10 +1,14 @@
 import { Fragment, useMemo } from 'react';
 import { Link } from 'react-router';
-import { tokenizeRichText } from './rich-text';
+import { keepLinkableMentions, tokenizeRichText } from './rich-text';
 
-/** Note or comment text with #topics and @mentions as links; line breaks kept by CSS (pre-wrap). */
-export function RichText({ text }: { text: string }) {
-  const tokens = useMemo(() => tokenizeRichText(text), [text]);
+/**
+ * Note or comment text with #topics and @mentions as links; line breaks kept by CSS (pre-wrap).
+ * `mentions`: the handles the server says link (people who let the author mention them);
+ * any other @handle stays plain text. Without it every @handle links.
+ */
+export function RichText({ text, mentions }: { text: string; mentions?: ReadonlyArray<{ handle: string }> }) {
+  const tokens = useMemo(() => keepLinkableMentions(tokenizeRichText(text), mentions), [text, mentions]);
   return (
     <>
       {tokens.map((token, i) => {

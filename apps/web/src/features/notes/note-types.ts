@@ -5,6 +5,8 @@ export interface UserSummary {
   id: string;
   handle: string;
   displayName: string;
+  /** A tombstone's author: the account was erased (the text is gone, replies by others stay). */
+  erased?: true;
   bio?: string;
   region?: string;
   viewer?: { following: boolean };
@@ -71,6 +73,8 @@ export interface NoteViewer {
   boardId: string | null;
   isAuthor: boolean;
   followingAuthor: boolean;
+  /** Why I may not comment (the author's setting); null or absent: I may. */
+  commentRestriction?: 'followers' | 'following' | 'nobody' | null;
 }
 
 export interface NoteView {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenizeRichText } from './rich-text';
+import { keepLinkableMentions, tokenizeRichText } from './rich-text';
 
 describe('tokenizeRichText', () => {
   it('finds hashtags in any script', () => {
@@ -58,5 +58,18 @@ describe('tokenizeRichText', () => {
   it('leaves a lone # or plain text alone', () => {
     expect(tokenizeRichText('# not a tag')).toEqual([{ type: 'text', text: '# not a tag' }]);
     expect(tokenizeRichText('')).toEqual([]);
+  });
+});
+
+describe('keepLinkableMentions', () => {
+  it('turns mentions the server did not link into plain text', () => {
+    const tokens = tokenizeRichText('hi @Ann and @bob!');
+    expect(keepLinkableMentions(tokens, [{ handle: 'ann' }])).toEqual([
+      { type: 'text', text: 'hi ' },
+      { type: 'mention', text: '@Ann', handle: 'Ann' },
+      { type: 'text', text: ' and @bob!' },
+    ]);
+    expect(keepLinkableMentions(tokens, [])).toEqual([{ type: 'text', text: 'hi @Ann and @bob!' }]);
+    expect(keepLinkableMentions(tokens)).toEqual(tokens);
   });
 });

@@ -31,3 +31,21 @@ export function tokenizeRichText(input: string): RichToken[] {
   pushText(input.slice(last));
   return tokens;
 }
+
+/**
+ * Only the @mentions the server says link (people who let the author mention
+ * them) stay mention tokens; the others become plain text, merged with their
+ * neighbours. Without a list every mention links (older servers, previews).
+ */
+export function keepLinkableMentions(tokens: readonly RichToken[], mentions?: ReadonlyArray<{ handle: string }>): RichToken[] {
+  if (!mentions) return [...tokens];
+  const linked = new Set(mentions.map((mention) => mention.handle.toLowerCase()));
+  const result: RichToken[] = [];
+  for (const token of tokens) {
+    const plain = token.type === 'mention' && !linked.has(token.handle.toLowerCase());
+    const prev = result[result.length - 1];
+    if ((plain || token.type === 'text') && prev?.type === 'text') prev.text += token.text;
+    else result.push(plain ? { type: 'text', text: token.text } : { ...token });
+  }
+  return result;
+}

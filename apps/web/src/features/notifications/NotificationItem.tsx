@@ -11,7 +11,14 @@ export function NotificationItem({ notification }: { notification: NotificationV
   const locale = i18n.resolvedLanguage ?? i18n.language;
   const first = notification.actors[0];
   const name = first ? first.displayName || first.handle : t('notifications.someone');
-  const to = notification.note ? `/notes/${notification.note.id}` : first ? `/u/${first.handle}` : '/messages';
+  const to =
+    notification.kind === 'follow_request'
+      ? '/me/follow-requests'
+      : notification.note
+        ? `/notes/${notification.note.id}`
+        : first
+          ? `/u/${first.handle}`
+          : '/messages';
   return (
     <li className={notification.read ? 'notification' : 'notification is-unread'} data-testid="notification-item" data-kind={notification.kind}>
       <Link to={to} className="notification__link">

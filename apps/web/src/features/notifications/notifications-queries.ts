@@ -3,7 +3,17 @@ import { api } from '../../lib/api-client';
 import { cursorPaging, withQuery } from '../../lib/cursor-paging';
 import type { UserSummary } from '../notes/note-types';
 
-export type NotificationKind = 'like' | 'collect' | 'comment' | 'reply' | 'mention' | 'follow' | 'comment_like';
+export type NotificationKind =
+  | 'like'
+  | 'collect'
+  | 'comment'
+  | 'reply'
+  | 'mention'
+  | 'follow'
+  | 'comment_like'
+  // A private account: someone asks to follow me / my request was approved.
+  | 'follow_request'
+  | 'follow_approved';
 
 export interface NotificationView {
   id: string;

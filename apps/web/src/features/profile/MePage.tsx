@@ -10,6 +10,7 @@ import { canModerate, useMe, type Me } from './me-queries';
 import { MeSkeleton } from './MeSkeleton';
 import { OnboardingScreen } from './OnboardingScreen';
 import { ProfileHeader } from './ProfileHeader';
+import { FollowRequestsLink } from '../privacy-controls/FollowRequestsLink';
 import { ProfileStats } from './ProfileStats';
 import { ProfileTabs } from './ProfileTabs';
 import { useUser } from './users-queries';
@@ -74,6 +75,7 @@ function OwnProfile({ me }: { me: Me }) {
         <Link to="/me/safety" className="me-links__link" data-testid="me-safety-link">
           {t('safety.title')}
         </Link>
+        <FollowRequestsLink />
         {canModerate(me) ? (
           <Link to="/moderation" className="me-links__link" data-testid="me-moderation-link">
             {t('moderation.title')}

@@ -9,6 +9,7 @@ import { QueryError } from '../../ui/QueryError';
 import { useWarningGate } from '../moderation/revealed-warnings';
 import { WarningGate } from '../moderation/WarningGate';
 import { FollowButton } from '../social/FollowButton';
+import { PrivateProfileNotice } from '../privacy-controls/PrivateProfileNotice';
 import { UserActionsMenu } from '../social/UserActionsMenu';
 import { sameHandle } from './handle-rules';
 import { useMe } from './me-queries';
@@ -54,7 +55,14 @@ export function UserPage() {
               </ButtonLink>
             ) : viewer?.blocked ? null : (
               <>
-                <FollowButton handle={data.handle} name={name} following={viewer?.following ?? false} size="normal" />
+                <FollowButton
+                  handle={data.handle}
+                  name={name}
+                  following={viewer?.following ?? false}
+                  requested={viewer?.requested ?? false}
+                  isPrivate={data.private ?? false}
+                  size="normal"
+                />
                 {viewer?.followedBy ? <span className="muted">{t('profile.followsYou')}</span> : null}
               </>
             )
@@ -74,7 +82,9 @@ export function UserPage() {
             {t(`profile.status.${data.status}`)}
           </p>
         ) : null}
-        {viewer?.blocked ? null : (
+        {viewer?.blocked ? null : data.locked ? (
+          <PrivateProfileNotice requested={viewer?.requested ?? false} />
+        ) : (
           <WarningGate kind="user" id={data.id} warnings={data.warnings}>
             <ProfileTabs idPrefix="user" handle={data.handle} own={own} />
           </WarningGate>

@@ -16,6 +16,8 @@ export interface ProfileViewer {
   blocked: boolean;
   muted: boolean;
   isMe: boolean;
+  /** My request to follow this private account waits for its owner. */
+  requested?: boolean;
 }
 
 export interface PublicUser {
@@ -36,6 +38,10 @@ export interface PublicUser {
   status?: 'active' | 'pending' | 'suspended' | 'banned';
   /** Labels the viewer's rulebook shows behind a warning (see WarningGate). */
   warnings?: string[];
+  /** A private account: only approved followers see its notes. */
+  private?: boolean;
+  /** Private and I am not an approved follower: header and counts only. */
+  locked?: boolean;
 }
 
 export type ProfileTab = 'notes' | 'collects' | 'likes';

@@ -14,9 +14,12 @@ import { ContentLanguagesSection } from './ContentLanguagesSection';
 import { LanguageSelect } from './LanguageSelect';
 import { PersonalisedFeedSection } from './PersonalisedFeedSection';
 import { PrivacySection } from './PrivacySection';
+import { PrivacyControlsSection } from '../privacy-controls/PrivacyControlsSection';
 import { RegionAgeSection } from './RegionAgeSection';
 import { SafetyLinksSection } from './SafetyLinksSection';
 import { SessionsList } from './SessionsList';
+import { AccountDeletionSection } from '../privacy-rights/AccountDeletionSection';
+import { DataExportSection } from '../privacy-rights/DataExportSection';
 import './settings.css';
 
 export function SettingsPage() {
@@ -55,6 +58,7 @@ export function SettingsPage() {
             ) : null}
             <PersonalisedFeedSection me={me.data} />
             <PrivacySection me={me.data} />
+            <PrivacyControlsSection />
             <RegionAgeSection me={me.data} />
             <SafetyLinksSection me={me.data} />
             <section className="settings__section" aria-labelledby="settings-sessions">
@@ -64,6 +68,8 @@ export function SettingsPage() {
               <p className="muted">{t('settings.sessionsHint')}</p>
               <SessionsList />
             </section>
+            <DataExportSection />
+            <AccountDeletionSection />
             <section className="settings__section" aria-labelledby="settings-account">
               <h2 id="settings-account" className="settings__heading">
                 {t('settings.accountSection')}

@@ -6,6 +6,8 @@ import { showToast } from '../../ui/toast-store';
 import { restoreSnapshot } from '../notes/note-cache';
 import { setFollowEverywhere } from './follow-cache';
 
+type FollowResult = { following: boolean; requested?: boolean; followers: number };
+
 const userPath = (handle: string, what: 'follow' | 'block' | 'mute') => `/api/users/${encodeURIComponent(handle)}/${what}`;
 
 /** Follow / unfollow, shown at once everywhere the user appears and undone if it fails. */
@@ -14,17 +16,22 @@ export function useFollow() {
   const { t } = useTranslation();
   return useMutation({
     // fromNoteId: the note that made someone follow, a strong signal for the recommender.
-    mutationFn: ({ handle, follow, fromNoteId }: { handle: string; follow: boolean; fromNoteId?: string }) =>
+    // isPrivate: a follow becomes a request the owner answers, so nothing is shown as followed before the server says so.
+    mutationFn: ({ handle, follow, fromNoteId }: { handle: string; follow: boolean; fromNoteId?: string; isPrivate?: boolean }) =>
       follow
-        ? api.put<{ following: boolean; followers: number }>(userPath(handle, 'follow'), fromNoteId ? { fromNoteId } : undefined)
-        : api.delete<{ following: boolean; followers: number }>(userPath(handle, 'follow')),
-    onMutate: ({ handle, follow }) => ({ snapshot: setFollowEverywhere(queryClient, handle, follow) }),
+        ? api.put<FollowResult>(userPath(handle, 'follow'), fromNoteId ? { fromNoteId } : undefined)
+        : api.delete<FollowResult>(userPath(handle, 'follow')),
+    onMutate: ({ handle, follow, isPrivate }) => ({ snapshot: isPrivate && follow ? [] : setFollowEverywhere(queryClient, handle, follow) }),
     onError: (error, _input, context) => {
       restoreSnapshot(queryClient, context?.snapshot);
       showToast(errorMessage(t, error), 'error');
     },
-    onSuccess: (result, { handle }) => {
+    onSuccess: (result, { handle, isPrivate }) => {
       setFollowEverywhere(queryClient, handle, result.following, result.followers);
+      // "Requested" and a private profile opening up come from the profile itself.
+      if (isPrivate || result.requested) void queryClient.invalidateQueries({ queryKey: ['users', handle.toLowerCase()] });
+      // A button that did not know the account is private (a search result, a list) says what happened.
+      if (result.requested && !isPrivate) showToast(t('privacyControls.requestSent'));
       // "Following" feed depends on who I follow.
       void queryClient.invalidateQueries({ queryKey: ['feed', 'following'] });
     },
