@@ -46,10 +46,11 @@ describe('GET /api/admin/feed-fairness', () => {
     const regular = await signUp(t, 'regular');
 
     // Exactly 1,000 followers is not "under 1,000"; two is.
-    await sql`insert into users (phone, language, region)
-      select '+1999000' || lpad(i::text, 4, '0'), 'en', 'US' from generate_series(1, 1000) as i`.execute(db);
+    // Followers without a phone number (as seeded people are), told apart by their handles.
+    await sql`insert into users (handle, language, region)
+      select 'fan1999_' || lpad(i::text, 4, '0'), 'en', 'US' from generate_series(1, 1000) as i`.execute(db);
     await sql`insert into follows (follower_id, followee_id, created_at)
-      select id, ${famous.id}, ${now} from users where phone like '+1999000%'`.execute(db);
+      select id, ${famous.id}, ${now} from users where handle like 'fan1999\_%'`.execute(db);
     await db
       .insertInto('follows')
       .values([admin, reader].map((who) => ({ follower_id: who.id, followee_id: regular.id, created_at: now })))
