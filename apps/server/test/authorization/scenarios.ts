@@ -107,6 +107,8 @@ export const SCENARIOS: Record<string, Scenario> = {
   'POST /api/me/exports': async () => json('/api/me/exports'),
   // The signed link is the permission: whoever holds it may download, for 7 days.
   'GET /api/exports/{id}/download': async (w) => json(await w.exportLink()),
+  // Whose export it is does not change who may open it: administrators only.
+  'POST /api/staff/users/{id}/export/open': async (w) => json(`/api/staff/users/${await w.exporterId()}/export/open`, { reason: 'court order 2026/81' }),
   'GET /api/me/deletion': async () => json('/api/me/deletion'),
   'POST /api/me/deletion/code': async (w) => {
     w.t.advance(61); // past the resend gap of the caller's previous code

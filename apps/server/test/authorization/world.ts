@@ -58,6 +58,8 @@ export interface World {
   appealBy(of: Account): Promise<string>;
   /** The signed download link of a finished data export (of an account of its own: one export a day). */
   exportLink(): Promise<string>;
+  /** Whose finished export `exportLink` is (staff may open it). */
+  exporterId(): Promise<string>;
   /** A fresh delete-my-account code texted to the account. */
   deletionCode(of: Account): Promise<string>;
   /** Undoes a confirmed deletion as signing in would, and gives the account a new session (confirming ended them). */
@@ -102,6 +104,7 @@ export async function createWorld(): Promise<World> {
 
   const sessions = new SessionsService(t.database.db, 30);
   let exportLink: string | undefined;
+  let exporter: Account | undefined;
   let freshCounter = 0;
   let topicCounter = 0;
   const world: World = {
@@ -198,9 +201,13 @@ export async function createWorld(): Promise<World> {
       const statements = await must(call('GET', '/api/me/statements', as(of)), 200);
       return String(statements.items[0].id);
     },
+    async exporterId() {
+      await world.exportLink();
+      return exporter!.id;
+    },
     async exportLink() {
       if (exportLink) return exportLink;
-      const exporter = await account(t, 'am_exporter');
+      exporter = await account(t, 'am_exporter');
       await must(call('POST', '/api/me/exports', as(exporter)), 202);
       await runQueuedJobs(t, 'build-export');
       exportLink = (await must(call('GET', '/api/me/exports', as(exporter)), 200)).export.downloadUrl as string;

@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import type { ApiApp } from '../../kernel/api-app.js';
-import { IdSchema } from '../../kernel/schemas.js';
+import { IdParams, IdSchema } from '../../kernel/schemas.js';
 import { requireViewer } from '../accounts/viewer.js';
 import type { ExportService } from './export-service.js';
+import { REASON_MAX, REASON_MIN } from './staff-access.js';
 
 export const ExportSchema = Type.Object({
   id: IdSchema,
@@ -43,6 +44,27 @@ export async function exportRoutes(app: ApiApp, deps: { exports: ExportService; 
     async (request, reply) => {
       const view = await exports.request(requireViewer(request).user.id, clock());
       return reply.status(202).send({ export: view });
+    },
+  );
+
+  app.post(
+    '/staff/users/:id/export/open',
+    {
+      schema: {
+        tags: ['privacy'],
+        summary: "Open a person's finished data export for a stated reason (administrators); the person sees the reason in their privacy centre",
+        params: IdParams,
+        body: Type.Object(
+          { reason: Type.String({ maxLength: 2000, description: `${REASON_MIN}–${REASON_MAX} characters, e.g. "court order 2026/81"` }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ export: ExportSchema }) },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const view = await exports.openForStaff(requireViewer(request), { userId: request.params.id, reason: request.body.reason, now: clock() });
+      return { export: view };
     },
   );
 

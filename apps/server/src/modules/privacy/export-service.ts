@@ -8,10 +8,12 @@ import yazl from 'yazl';
 import type { PrivacyRightsConfig } from '../../config/privacy-rights-config.js';
 import type { Db } from '../../db/database.js';
 import type { DataExportRow } from '../../db/tables/data-exports.js';
-import { AppError, tooManyRequests } from '../../lib/errors.js';
+import { AppError, forbidden, notFound, tooManyRequests } from '../../lib/errors.js';
 import { hmac, randomToken, sameBytes } from '../../lib/tokens.js';
 import type { JobQueue } from '../jobs/job-queue.js';
+import type { Viewer } from '../accounts/sessions-service.js';
 import type { MediaStorage } from '../media/media-storage.js';
+import { recordStaffAccess } from './staff-access.js';
 import { renderExportIndex } from './export-html.js';
 import type { UserRow } from '../../db/tables/users.js';
 import { loadExportData } from './export-queries.js';
@@ -87,6 +89,31 @@ export class ExportService {
       .limit(1)
       .executeTakeFirst();
     return row ? this.view(row, now) : null;
+  }
+
+  /**
+   * An administrator opens a person's finished export (a lawful request, a
+   * dispute about their data): only for a stated reason, logged in the same
+   * transaction before the link is handed out, and shown to the person in
+   * their privacy centre. Staff cannot start one: the person decides that.
+   */
+  async openForStaff(staff: Viewer, input: { userId: string; reason: string; now: Date }): Promise<ExportView> {
+    if (staff.user.role !== 'admin') throw forbidden('Only administrators can open a data export.');
+    return this.deps.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom('data_exports')
+        .selectAll()
+        .where('user_id', '=', input.userId)
+        .where('state', '=', 'ready')
+        .where('expires_at', '>', input.now)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (!row) throw notFound('export_not_found', 'This person has no finished export to open.');
+      await recordStaffAccess(trx, { staffId: staff.user.id, subjectId: input.userId, kind: 'export_opened', reason: input.reason, now: input.now });
+      return this.view(row, input.now);
+    });
   }
 
   /** Starts an export: one per `exportEveryHours` per person (429 with Retry-After otherwise). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
-import { apiCaller, insertNote, signUp, type TestUser } from '../../../test/fixtures.js';
+import { apiCaller, insertNote, setUserFields, signUp, type TestUser } from '../../../test/fixtures.js';
 import { uploadImages } from '../../../test/media-fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { runQueuedJobs } from './privacy-jobs.test-helper.js';
@@ -132,6 +132,34 @@ describe('download my data', () => {
       if (link.startsWith('#')) expect(anchors.has(link.slice(1)), link).toBe(true);
       else expect(files.has(decodeURIComponent(link)), link).toBe(true);
     }
+  });
+
+  it('lets an administrator open the export only for a reason, which the person then reads in their privacy centre', async () => {
+    const admin = await signUp(t, 'admin_export');
+    const moderator = await signUp(t, 'mod_export');
+    await setUserFields(t.database.db, admin.id, { role: 'admin' });
+    await setUserFields(t.database.db, moderator.id, { role: 'moderator' });
+    const open = (who: TestUser | undefined, userId: string, reason: string) => call('POST', `/api/staff/users/${userId}/export/open`, who, { reason });
+
+    // Refused: not staff enough, no reason, nothing to open; none of them leaves a trace.
+    expect((await open(undefined, ann.id, 'court order 2026/81')).statusCode).toBe(401);
+    expect((await open(bob, ann.id, 'court order 2026/81')).statusCode).toBe(403);
+    expect((await open(moderator, ann.id, 'court order 2026/81')).statusCode).toBe(403);
+    const noReason = await open(admin, ann.id, ' x ');
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().error.code).toBe('access_reason_required');
+    const nothing = await open(admin, bob.id, 'court order 2026/81');
+    expect(nothing.statusCode).toBe(404);
+    expect(nothing.json().error.code).toBe('export_not_found');
+    expect((await call('GET', '/api/me/privacy/staff-access', ann)).json().items).toEqual([]);
+
+    const opened = await open(admin, ann.id, 'court order 2026/81');
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.headers['cache-control']).toBe('no-store');
+    expect((await t.app.inject({ method: 'GET', url: opened.json().export.downloadUrl })).statusCode).toBe(200);
+    const seen = (await call('GET', '/api/me/privacy/staff-access', ann)).json().items;
+    expect(seen).toMatchObject([{ kind: 'export_opened', reason: 'court order 2026/81' }]);
+    expect((await call('GET', '/api/me/privacy/staff-access', bob)).json().items).toEqual([]);
   });
 
   it('refuses a tampered link (403) and an expired one (410), and the sweep deletes old exports', async () => {
