@@ -49,6 +49,11 @@ export const ERASURE_TABLES = [
   'rec_user_neighbors',
   'rec_served',
   'not_interested',
+  'follow_requests',
+  // The wrapped data key itself: compacted away, old pages cannot give it back (crypto-shredding).
+  'user_data_keys',
+  'staff_access_log',
+  'phone_lookup_budgets',
 ] as const;
 
 export interface ErasureCompactor {

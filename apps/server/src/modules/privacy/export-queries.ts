@@ -85,6 +85,11 @@ function settingsOf(user: UserRow) {
     likesPrivate: user.likes_private,
     collectsPrivate: user.collects_private,
     feedPersonalised: user.feed_personalised,
+    privateAccount: user.is_private,
+    whoMayComment: user.comment_permission,
+    whoMayMention: user.mention_permission,
+    hiddenFromSearchEngines: user.noindex,
+    findableByPhone: user.discoverable_by_phone,
   };
 }
 
@@ -179,6 +184,12 @@ export async function loadExportData(db: Db, userId: string, ownPhone: (user: Us
       db.selectFrom('statements').selectAll().where('user_id', '=', userId).orderBy('created_at').execute(),
       db.selectFrom('appeals').select(['id', 'statement_id', 'text', 'status', 'created_at', 'decided_at', 'reason']).where('user_id', '=', userId).execute(),
     ]);
+  const [requestsMade, requestsReceived, staffAccess] = await Promise.all([
+    db.selectFrom('follow_requests').selectAll().where('requester_id', '=', userId).execute(),
+    db.selectFrom('follow_requests').selectAll().where('target_id', '=', userId).execute(),
+    // What staff opened of the person's data and why (who on staff stays out, as in the privacy centre).
+    db.selectFrom('staff_access_log').select(['kind', 'reason', 'created_at']).where('subject_id', '=', userId).orderBy('created_at').execute(),
+  ]);
   const [interests, served, notInterested] = await Promise.all([
     db
       .selectFrom('rec_user_topics')
@@ -195,6 +206,8 @@ export async function loadExportData(db: Db, userId: string, ownPhone: (user: Us
     ...followers.map((row) => row.follower_id),
     ...blocks.map((row) => row.blocked_id),
     ...mutes.map((row) => row.muted_id),
+    ...requestsMade.map((row) => row.target_id),
+    ...requestsReceived.map((row) => row.requester_id),
     ...notifications.map((row) => row.actor_id),
   ]);
   const person = (id: string) => ({ id, handle: handles.get(id) ?? null });
@@ -230,7 +243,10 @@ export async function loadExportData(db: Db, userId: string, ownPhone: (user: Us
     follows: {
       following: following.map((row) => ({ ...person(row.followee_id), since: iso(row.created_at) })),
       followers: followers.map((row) => ({ ...person(row.follower_id), since: iso(row.created_at) })),
+      requestsIMade: requestsMade.map((row) => ({ ...person(row.target_id), since: iso(row.created_at) })),
+      requestsToMe: requestsReceived.map((row) => ({ ...person(row.requester_id), since: iso(row.created_at) })),
     },
+    'staff-access': staffAccess.map((row) => ({ kind: row.kind, reason: row.reason, at: iso(row.created_at) })),
     'blocks-and-mutes': {
       blocked: blocks.map((row) => ({ ...person(row.blocked_id), since: iso(row.created_at) })),
       muted: mutes.map((row) => ({ ...person(row.muted_id), since: iso(row.created_at) })),

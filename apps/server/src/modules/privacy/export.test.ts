@@ -111,6 +111,9 @@ describe('download my data', () => {
     expect(json(files, 'comments.json')).toEqual([expect.objectContaining({ body: 'Nice one, Bob', noteId: bobNote })]);
     expect(json(files, 'likes.json').notes).toEqual([expect.objectContaining({ noteId: bobNote })]);
     expect(json(files, 'follows.json').following).toEqual([expect.objectContaining({ handle: 'bob_export' })]);
+    expect(json(files, 'follows.json')).toMatchObject({ requestsIMade: [], requestsToMe: [] });
+    expect(json(files, 'settings.json')).toMatchObject({ privateAccount: false, whoMayComment: 'everyone', findableByPhone: true });
+    expect(json(files, 'staff-access.json')).toEqual([]);
     expect(json(files, 'notifications.json')).toEqual([expect.objectContaining({ kind: 'like', actor: expect.objectContaining({ handle: 'bob_export' }) })]);
     const sessions = json(files, 'sessions.json');
     expect(sessions.length).toBeGreaterThan(0);
