@@ -42,6 +42,7 @@ import type {
   RecUserTopicsTable,
 } from './tables/recommender.js';
 import type { SessionsTable } from './tables/sessions.js';
+import type { SignInDevicesTable } from './tables/sign-in-devices.js';
 import type { TopicActivityTable } from './tables/topic-activity.js';
 import type { TopicCountersTable } from './tables/topic-counters.js';
 import type { TopicParticipantsTable } from './tables/topic-participants.js';
@@ -53,6 +54,7 @@ import type { VideosTable } from './tables/videos.js';
 export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
+  sign_in_devices: SignInDevicesTable;
   phone_codes: PhoneCodesTable;
   data_exports: DataExportsTable;
   account_deletions: AccountDeletionsTable;

@@ -13,6 +13,7 @@ import * as moderationCases from './migrations/2026-12-07T07-00-00Z-moderation-c
 import * as floodDefences from './migrations/2026-12-07T08-00-00Z-flood-defences.js';
 import * as exportDeletion from './migrations/2026-12-07T10-00-00Z-export-deletion.js';
 import * as privacyCircles from './migrations/2026-12-07T11-00-00Z-privacy-circles.js';
+import * as sessionDevices from './migrations/2026-12-07T12-00-00Z-session-devices.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T08-00-00Z-flood-defences': floodDefences,
   '2026-12-07T10-00-00Z-export-deletion': exportDeletion,
   '2026-12-07T11-00-00Z-privacy-circles': privacyCircles,
+  '2026-12-07T12-00-00Z-session-devices': sessionDevices,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

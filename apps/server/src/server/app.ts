@@ -76,6 +76,8 @@ declare module 'fastify' {
     moderation: ModerationModule;
     /** Download my data, delete my account (jobs and periodic work reach into it). */
     privacyRights: PrivacyRights;
+    /** Sign-in sessions (the IP-truncation task and tests reach into them). */
+    sessions: SessionsService;
   }
 }
 
@@ -138,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const rateLimiter = deps.rateLimiter ?? new MemoryRateLimiter();
   const sessions = new SessionsService(db, config.auth.sessionTtlDays, config.sessionCacheMs);
+  app.decorate('sessions', sessions);
   // Whoever caches something per account (sessions, the For-you state) forgets it when the
   // account's settings change; the recommender joins once the content modules exist.
   const accountListeners: Array<(userId: string) => void> = [(userId) => sessions.forgetUser(userId)];
@@ -189,6 +192,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         sessions,
         clock,
         cookie: { secure: config.cookieSecure, maxAgeSeconds: config.auth.sessionTtlDays * 24 * 60 * 60 },
+        regionHeader: config.moderation.regionHeader,
       });
       await meRoutes(api, { profiles, sessions, clock });
       await adminRoutes(api, { db });

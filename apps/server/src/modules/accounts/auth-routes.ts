@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import type { ApiApp } from '../../kernel/api-app.js';
+import { visitorCountry } from '../../kernel/viewer-context.js';
 import { MeSchema, presentMe } from './account-schemas.js';
 import type { AuthService, ClientContext } from './auth-service.js';
 import { SESSION_COOKIE, type SessionsService } from './sessions-service.js';
@@ -10,11 +11,14 @@ export interface AuthRoutesDeps {
   sessions: SessionsService;
   clock: () => Date;
   cookie: { secure: boolean; maxAgeSeconds: number };
+  /** The edge's country header: sessions remember the country they signed in from. */
+  regionHeader: string | null;
 }
 
-export function clientContext(request: FastifyRequest, now: Date): ClientContext {
+export function clientContext(request: FastifyRequest, now: Date, regionHeader: string | null = null): ClientContext {
   return {
     ip: request.ip,
+    country: visitorCountry(request, regionHeader),
     userAgent: request.headers['user-agent'] ?? null,
     acceptLanguage: request.headers['accept-language'],
     now,
@@ -57,7 +61,7 @@ export async function authRoutes(app: ApiApp, deps: AuthRoutesDeps) {
       },
     },
     async (request, reply) => {
-      const result = await auth.requestCode(request.body, clientContext(request, clock()));
+      const result = await auth.requestCode(request.body, clientContext(request, clock(), deps.regionHeader));
       return reply.status(202).send(result);
     },
   );
@@ -82,7 +86,7 @@ export async function authRoutes(app: ApiApp, deps: AuthRoutesDeps) {
       },
     },
     async (request, reply) => {
-      const result = await auth.verifyCode(request.body, clientContext(request, clock()));
+      const result = await auth.verifyCode(request.body, clientContext(request, clock(), deps.regionHeader));
       setSessionCookie(reply, result.token);
       return { user: presentMe(result.user, clock()), isNewUser: result.created, deletionCancelled: result.deletionCancelled };
     },

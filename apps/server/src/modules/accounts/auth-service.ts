@@ -6,6 +6,7 @@ import type { UserRow } from '../../db/tables/users.js';
 import { AppError, badRequest, tooManyRequests } from '../../lib/errors.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
 import { hmac, randomDigits, sameBytes } from '../../lib/tokens.js';
+import { insertSignInNotification } from '../notifications/notifications-queries.js';
 import type { SmsProvider } from '../sms/sms-provider.js';
 import { isSupportedLanguage, suggestLanguage } from './languages.js';
 import { codeTimesSince, consumeCode, deleteCode, insertCode, latestCode, lockPhone, recordWrongAttempt } from './phone-codes-queries.js';
@@ -33,6 +34,8 @@ export interface AuthServiceDeps {
 
 export interface ClientContext {
   ip: string;
+  /** From the edge's country header (REGION_HEADER), when one is configured. */
+  country?: string | null;
   userAgent: string | null;
   acceptLanguage?: string;
   now: Date;
@@ -207,7 +210,16 @@ export class AuthService {
       let user = created && this.deps.admitNewAccount ? await this.deps.admitNewAccount(trx, found.user, now) : found.user;
       const restored = !created && this.deps.onSignIn ? await this.deps.onSignIn(trx, user, now) : null;
       if (restored) user = restored;
-      const { token } = await sessions.create(trx, { userId: user.id, userAgent: client.userAgent, ip: client.ip, now });
+      const { token, session, newDevice } = await sessions.create(trx, {
+        userId: user.id,
+        userAgent: client.userAgent,
+        ip: client.ip,
+        country: client.country ?? null,
+        now,
+      });
+      if (newDevice && !created) {
+        await insertSignInNotification(trx, { userId: user.id, detail: { device: session.device, browser: session.browser, country: session.country }, now });
+      }
       return { kind: 'signed-in', user, created, token, deletionCancelled: restored !== null };
     });
 
