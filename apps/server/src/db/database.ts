@@ -43,6 +43,9 @@ import type {
 } from './tables/recommender.js';
 import type { SessionsTable } from './tables/sessions.js';
 import type { SignInDevicesTable } from './tables/sign-in-devices.js';
+import type { PendingSignInsTable } from './tables/pending-sign-ins.js';
+import type { TotpRecoveryCodesTable } from './tables/totp-recovery-codes.js';
+import type { UserTotpTable } from './tables/user-totp.js';
 import type { TopicActivityTable } from './tables/topic-activity.js';
 import type { TopicCountersTable } from './tables/topic-counters.js';
 import type { TopicParticipantsTable } from './tables/topic-participants.js';
@@ -55,6 +58,9 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_devices: SignInDevicesTable;
+  user_totp: UserTotpTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
+  pending_sign_ins: PendingSignInsTable;
   phone_codes: PhoneCodesTable;
   data_exports: DataExportsTable;
   account_deletions: AccountDeletionsTable;

@@ -13,6 +13,8 @@ import { MemoryRateLimiter, type RateLimiter } from '../lib/rate-limiter.js';
 import { AuthService } from '../modules/accounts/auth-service.js';
 import { authRoutes } from '../modules/accounts/auth-routes.js';
 import { meRoutes } from '../modules/accounts/me-routes.js';
+import { twoFactorRoutes } from '../modules/accounts/two-factor-routes.js';
+import { TwoFactorService } from '../modules/accounts/two-factor-service.js';
 import { ProfileService } from '../modules/accounts/profile-service.js';
 import { SESSION_COOKIE, SessionsService } from '../modules/accounts/sessions-service.js';
 import { installViewer } from '../modules/accounts/viewer.js';
@@ -160,8 +162,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const gate = new ContentScreening(moderationActions, config.moderation, termScreener(config));
   const profiles = new ProfileService(db, accountChanged, gate);
   const signupGate = new SignupGate(config.moderation.approvalAfterIdleDays);
+  const twoFactor = new TwoFactorService({ db, secretKey: deps.secretKey, issuer: config.security.totpIssuer });
   const auth = new AuthService({
     db,
+    twoFactor,
     config,
     secretKey: deps.secretKey,
     sms,
@@ -195,6 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         regionHeader: config.moderation.regionHeader,
       });
       await meRoutes(api, { profiles, sessions, clock });
+      await twoFactorRoutes(api, { twoFactor, clock });
       await adminRoutes(api, { db });
       await feedFairnessRoutes(api, { db, stageCount: config.recommender.stageBudgets.length, clock });
       await socialRoutes(api, { db, clock, hydrator, cacheMs: config.readCacheMs, gate });

@@ -25,6 +25,18 @@ export function clientContext(request: FastifyRequest, now: Date, regionHeader: 
   };
 }
 
+const SignedInSchema = Type.Object({
+  user: MeSchema,
+  isNewUser: Type.Boolean(),
+  deletionCancelled: Type.Boolean({ description: 'The account was waiting for erasure; signing in cancelled it' }),
+});
+
+const TwoFactorRequiredSchema = Type.Object({
+  twoFactorRequired: Type.Literal(true),
+  pendingToken: Type.String({ description: 'Send it with the authenticator code to POST /api/auth/two-factor; no session exists yet' }),
+  expiresInSeconds: Type.Integer(),
+});
+
 export async function authRoutes(app: ApiApp, deps: AuthRoutesDeps) {
   const { auth, clock, cookie } = deps;
 
@@ -76,19 +88,37 @@ export async function authRoutes(app: ApiApp, deps: AuthRoutesDeps) {
           phone: Type.String({ minLength: 1, maxLength: 32 }),
           code: Type.String({ pattern: '^[0-9]{6}$' }),
         }),
-        response: {
-          200: Type.Object({
-            user: MeSchema,
-            isNewUser: Type.Boolean(),
-            deletionCancelled: Type.Boolean({ description: 'The account was waiting for erasure; signing in cancelled it' }),
-          }),
-        },
+        response: { 200: Type.Union([SignedInSchema, TwoFactorRequiredSchema]) },
       },
     },
     async (request, reply) => {
       const result = await auth.verifyCode(request.body, clientContext(request, clock(), deps.regionHeader));
+      if (result.kind === 'two-factor') {
+        return { twoFactorRequired: true as const, pendingToken: result.pendingToken, expiresInSeconds: result.expiresInSeconds };
+      }
       setSessionCookie(reply, result.token);
       return { user: presentMe(result.user, clock()), isNewUser: result.created, deletionCancelled: result.deletionCancelled };
+    },
+  );
+
+  app.post(
+    '/auth/two-factor',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Second step for accounts with an authenticator app: its code (or a recovery code) turns the pending sign-in into a session',
+        description: 'Five wrong codes end the pending sign-in; each authenticator code works once.',
+        body: Type.Object({
+          pendingToken: Type.String({ minLength: 20, maxLength: 100 }),
+          code: Type.String({ minLength: 6, maxLength: 20, description: '6 digits from the app, or a recovery code (xxxxx-xxxxx)' }),
+        }),
+        response: { 200: SignedInSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = await auth.verifySecondFactor(request.body, clientContext(request, clock(), deps.regionHeader));
+      setSessionCookie(reply, result.token);
+      return { user: presentMe(result.user, clock()), isNewUser: false, deletionCancelled: result.deletionCancelled };
     },
   );
 
