@@ -23,24 +23,51 @@ export interface VerifyResult {
   deletionCancelled?: boolean;
 }
 
+/** The SMS code was right, and the account also asks for its authenticator app: no session yet. */
+export interface TwoFactorRequired {
+  twoFactorRequired: true;
+  pendingToken: string;
+  expiresInSeconds: number;
+}
+
+export function needsSecondFactor(result: VerifyResult | TwoFactorRequired): result is TwoFactorRequired {
+  return 'twoFactorRequired' in result;
+}
+
 export function useSendCode() {
   return useMutation({
     mutationFn: (input: { phone: string; country: CountryCode }) => api.post<SendCodeResult>('/api/auth/code', input),
   });
 }
 
-export function useVerifyCode() {
+function useSignedIn() {
   const queryClient = useQueryClient();
   const { t } = useTranslation();
+  return ({ user, deletionCancelled }: VerifyResult) => {
+    if (deletionCancelled) showToast(t('privacyRights.deletion.cancelledBySignIn'), 'info', 10_000);
+    // Anything cached while signed out (or as someone else) no longer applies. The me
+    // query is updated in place, not removed, so mounted screens see the new account.
+    queryClient.removeQueries({ predicate: keepOnly(['meta', 'me']) });
+    queryClient.setQueryData(meKeys.me, user);
+  };
+}
+
+export function useVerifyCode() {
+  const signedIn = useSignedIn();
   return useMutation({
-    mutationFn: (input: { phone: string; code: string }) => api.post<VerifyResult>('/api/auth/verify', input),
-    onSuccess: ({ user, deletionCancelled }) => {
-      if (deletionCancelled) showToast(t('privacyRights.deletion.cancelledBySignIn'), 'info', 10_000);
-      // Anything cached while signed out (or as someone else) no longer applies. The me
-      // query is updated in place, not removed, so mounted screens see the new account.
-      queryClient.removeQueries({ predicate: keepOnly(['meta', 'me']) });
-      queryClient.setQueryData(meKeys.me, user);
+    mutationFn: (input: { phone: string; code: string }) => api.post<VerifyResult | TwoFactorRequired>('/api/auth/verify', input),
+    onSuccess: (result) => {
+      if (!needsSecondFactor(result)) signedIn(result);
     },
+  });
+}
+
+/** The authenticator (or recovery) code that turns a pending sign-in into a session. */
+export function useVerifySecondFactor() {
+  const signedIn = useSignedIn();
+  return useMutation({
+    mutationFn: (input: { pendingToken: string; code: string }) => api.post<VerifyResult>('/api/auth/two-factor', input),
+    onSuccess: signedIn,
   });
 }
 
