@@ -16,7 +16,7 @@ export function securityConfig(env: Env): SecurityConfig {
   return {
     sessionIpRetentionDays: int(env, 'SESSION_IP_RETENTION_DAYS', 7, 1),
     challengeAtBudgetPercent: int(env, 'SIGNIN_CHALLENGE_AT_BUDGET_PERCENT', 50, 0),
-    challengeDifficultyBits: int(env, 'SIGNIN_CHALLENGE_DIFFICULTY_BITS', 18, 1),
+    challengeDifficultyBits: int(env, 'SIGNIN_CHALLENGE_DIFFICULTY_BITS', 16, 1),
     challengeTtlSeconds: int(env, 'SIGNIN_CHALLENGE_TTL_SECONDS', 300, 10),
     totpIssuer: env.TOTP_ISSUER || 'Qiao',
   };

@@ -15,6 +15,7 @@ import * as exportDeletion from './migrations/2026-12-07T10-00-00Z-export-deleti
 import * as privacyCircles from './migrations/2026-12-07T11-00-00Z-privacy-circles.js';
 import * as sessionDevices from './migrations/2026-12-07T12-00-00Z-session-devices.js';
 import * as twoFactor from './migrations/2026-12-07T12-10-00Z-two-factor.js';
+import * as signInChallenges from './migrations/2026-12-07T12-20-00Z-sign-in-challenges.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T11-00-00Z-privacy-circles': privacyCircles,
   '2026-12-07T12-00-00Z-session-devices': sessionDevices,
   '2026-12-07T12-10-00Z-two-factor': twoFactor,
+  '2026-12-07T12-20-00Z-sign-in-challenges': signInChallenges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,7 @@ import { authRoutes } from '../modules/accounts/auth-routes.js';
 import { meRoutes } from '../modules/accounts/me-routes.js';
 import { twoFactorRoutes } from '../modules/accounts/two-factor-routes.js';
 import { TwoFactorService } from '../modules/accounts/two-factor-service.js';
+import { SignInChallenges } from '../modules/accounts/sign-in-challenge.js';
 import { ProfileService } from '../modules/accounts/profile-service.js';
 import { SESSION_COOKIE, SessionsService } from '../modules/accounts/sessions-service.js';
 import { installViewer } from '../modules/accounts/viewer.js';
@@ -166,6 +167,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const auth = new AuthService({
     db,
     twoFactor,
+    challenges: new SignInChallenges(deps.secretKey, config),
     config,
     secretKey: deps.secretKey,
     sms,

@@ -57,11 +57,14 @@ export async function authRoutes(app: ApiApp, deps: AuthRoutesDeps) {
         summary: 'Send a 6-digit sign-in code to a phone number',
         description:
           'Sign-up and log-in are one flow. Codes expire after 5 minutes; a new code can be sent after 60 s; ' +
-          'numbers and IP addresses are rate-limited (429 with Retry-After).',
+          'numbers and IP addresses are rate-limited (429 with Retry-After). Under unusual volume the answer is 428 ' +
+          '`challenge_required` with a signed proof-of-work `challenge` and its `difficulty`; send the request again with `challenge` and `solution`.',
         body: Type.Object({
           phone: Type.String({ minLength: 1, maxLength: 32, description: 'E.164 (+8613800138000) or national digits with `country`' }),
           country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2 of the number' })),
           language: Type.Optional(Type.String({ maxLength: 16, description: 'Language of the text message' })),
+          challenge: Type.Optional(Type.String({ maxLength: 200, description: 'From a 428 challenge_required answer' })),
+          solution: Type.Optional(Type.String({ maxLength: 64, description: 'sha256(challenge + ":" + solution) starts with `difficulty` zero bits' })),
         }),
         response: {
           202: Type.Object({

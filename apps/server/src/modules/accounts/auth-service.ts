@@ -13,6 +13,7 @@ import { codeTimesSince, consumeCode, deleteCode, insertCode, latestCode, lockPh
 import { normalizePhone } from './phone-number.js';
 import type { SessionsService } from './sessions-service.js';
 import { deletionSmsText, verificationSmsText } from './sms-text.js';
+import type { ChallengeAnswer, SignInChallenges } from './sign-in-challenge.js';
 import type { TwoFactorService } from './two-factor-service.js';
 import { deletePendingSignIn, insertPendingSignIn, lockPendingSignIn, recordPendingAttempt } from './two-factor-queries.js';
 import { findOrCreateUserByPhone } from './users-queries.js';
@@ -34,6 +35,8 @@ export interface AuthServiceDeps {
   onSignIn?: (trx: Db, user: UserRow, now: Date) => Promise<UserRow | null>;
   /** Accounts with an authenticator app give its code after the SMS code, before any session exists. */
   twoFactor?: TwoFactorService;
+  /** Proof-of-work when code volume is unusual (SMS pumping). */
+  challenges?: SignInChallenges;
 }
 
 /** How long the step between the SMS code and the authenticator code may take, and how many guesses it gets. */
@@ -75,7 +78,7 @@ export class AuthService {
     }
   }
 
-  async requestCode(input: { phone: string; country?: string; language?: string }, client: ClientContext, purpose: CodePurpose = 'sign_in') {
+  async requestCode(input: { phone: string; country?: string; language?: string } & ChallengeAnswer, client: ClientContext, purpose: CodePurpose = 'sign_in') {
     const { db, config, sms } = this.deps;
     const { now } = client;
     this.limitIp('code', client.ip, now);
@@ -86,6 +89,11 @@ export class AuthService {
       await lockPhone(trx, phone.e164);
       await this.enforceNumberLimits(trx, phone.e164, purpose, now);
       await this.spendSmsBudget(trx, phone.countryCallingCode, now);
+      // After the hard budgets (a spent budget says so, not "solve this"); a refusal rolls
+      // the spend back. Only sign-in codes: a deletion code's requester is signed in already.
+      if (purpose === 'sign_in' && this.deps.challenges) {
+        await this.deps.challenges.enforce(trx, input, { ip: client.ip, countryCallingCode: phone.countryCallingCode, now });
+      }
       return insertCode(trx, {
         phone: phone.e164,
         codeHash: this.hashCode(phone.e164, code),
