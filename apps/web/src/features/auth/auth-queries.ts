@@ -1,7 +1,10 @@
 import { useMutation, useQueryClient, type Query } from '@tanstack/react-query';
 import type { CountryCode } from 'libphonenumber-js';
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import { api } from '../../lib/api-client';
+import { isApiError } from '../../lib/api-error';
+import { solveChallenge } from '../../lib/proof-of-work';
 import { showToast } from '../../ui/toast-store';
 import { meKeys, type Me } from '../profile/me-queries';
 
@@ -34,10 +37,31 @@ export function needsSecondFactor(result: VerifyResult | TwoFactorRequired): res
   return 'twoFactorRequired' in result;
 }
 
+/**
+ * Sends the code; under unusual sign-in volume the server first asks for a proof of work
+ * (428 challenge_required): solved here, with `checking` true meanwhile, and sent once more.
+ */
 export function useSendCode() {
-  return useMutation({
-    mutationFn: (input: { phone: string; country: CountryCode }) => api.post<SendCodeResult>('/api/auth/code', input),
+  const [checking, setChecking] = useState(false);
+  const mutation = useMutation({
+    mutationFn: async (input: { phone: string; country: CountryCode }) => {
+      try {
+        return await api.post<SendCodeResult>('/api/auth/code', input);
+      } catch (error) {
+        if (!isApiError(error, 'challenge_required')) throw error;
+        const { challenge, difficulty } = error.extra as { challenge?: string; difficulty?: number };
+        if (typeof challenge !== 'string' || typeof difficulty !== 'number') throw error;
+        setChecking(true);
+        try {
+          const solution = await solveChallenge(challenge, difficulty);
+          return await api.post<SendCodeResult>('/api/auth/code', { ...input, challenge, solution });
+        } finally {
+          setChecking(false);
+        }
+      }
+    },
   });
+  return { ...mutation, checking };
 }
 
 function useSignedIn() {
