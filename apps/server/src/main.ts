@@ -110,6 +110,13 @@ async function main(): Promise<void> {
     const stopTasks = startPeriodicTasks(
       [
         { name: 'prune-accounts', everyMs: 60 * 60 * 1000, run: (now) => pruneAccountsData(db, now) },
+        // Privacy: session IP addresses keep only their network after SESSION_IP_RETENTION_DAYS.
+        {
+          name: 'truncate-session-ips',
+          everyMs: 60 * 60 * 1000,
+          runAtStart: true,
+          run: (now) => app.sessions.truncateOldIps(now, config.security.sessionIpRetentionDays),
+        },
         { name: 'refresh-note-ranks', everyMs: 60 * 1000, run: (now) => refreshNoteRanks(db, now) },
         { name: 'end-suspensions', everyMs: 60 * 1000, run: (now) => app.moderation.actions.endSuspensions(now) },
         { name: 'moderation-spread', everyMs: 60 * 1000, run: (now) => refreshSpread(db, now) },

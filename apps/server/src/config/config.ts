@@ -1,6 +1,7 @@
 import { type PrivacyRightsConfig, privacyRightsConfig } from './privacy-rights-config.js';
 import path from 'node:path';
 import { bool, ConfigError, type Env, int, oneOf, parseJson } from './env-values.js';
+import { isLoopbackHost, type SecurityConfig, securityConfig } from './security-config.js';
 import { type ModerationConfig, moderationConfig } from './moderation-config.js';
 import { type PrivacyConfig, privacyConfig } from './privacy-config.js';
 import { repoRoot } from './repo-root.js';
@@ -58,6 +59,9 @@ export interface Config {
   /** Secret used to hash codes and sign nothing else; generated under dataDir when unset. */
   secretKey: string | null;
   cookieSecure: boolean;
+  /** The development SMS inbox lists every code; on a non-loopback HOST it needs this explicit yes. */
+  devSmsInboxAllowRemote: boolean;
+  security: SecurityConfig;
   /**
    * Which X-Forwarded-For hops to believe: false (none), a number of proxies in front of the
    * server, or the proxies' addresses/CIDRs. Never "all": a client could name its own IP.
@@ -239,13 +243,24 @@ export function loadConfig(env: Env = process.env): Config {
       throw new ConfigError('SMS_PROVIDER=twilio needs TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID');
     }
   }
+  const host = env.HOST || 'localhost';
+  const devSmsInboxAllowRemote = bool(env, 'DEV_SMS_INBOX_ALLOW_REMOTE', false);
+  // Outside production the console provider's inbox hands every sign-in code to whoever asks:
+  // reachable from other machines it would sign anyone in as anyone.
+  if (nodeEnv !== 'production' && smsProvider === 'console' && !isLoopbackHost(host) && !devSmsInboxAllowRemote) {
+    throw new ConfigError(
+      `HOST=${host} is not a loopback address, and with NODE_ENV=${nodeEnv} and the console SMS provider the development SMS inbox ` +
+        '(/api/dev/sms) would show every sign-in code to anyone who can reach it. Use HOST=127.0.0.1, NODE_ENV=production, ' +
+        'a real SMS provider, or set DEV_SMS_INBOX_ALLOW_REMOTE=true if you really mean it.',
+    );
+  }
   const secretKey = env.SECRET_KEY || null;
   if (secretKey !== null && secretKey.length < 32) {
     throw new ConfigError('SECRET_KEY must be at least 32 characters');
   }
   return {
     env: nodeEnv,
-    host: env.HOST || 'localhost',
+    host,
     port: int(env, 'PORT', 3000),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     dataDir: path.resolve(repoRoot, env.DATA_DIR || 'data'),
@@ -254,6 +269,8 @@ export function loadConfig(env: Env = process.env): Config {
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 20, 1),
     secretKey,
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
+    devSmsInboxAllowRemote,
+    security: securityConfig(env),
     trustProxy: trustProxy(env),
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR || 'apps/web/dist'),
     demoContent: bool(env, 'DEMO_CONTENT', nodeEnv !== 'production'),

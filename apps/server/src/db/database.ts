@@ -42,6 +42,11 @@ import type {
   RecUserTopicsTable,
 } from './tables/recommender.js';
 import type { SessionsTable } from './tables/sessions.js';
+import type { SignInDevicesTable } from './tables/sign-in-devices.js';
+import type { PendingSignInsTable } from './tables/pending-sign-ins.js';
+import type { TotpRecoveryCodesTable } from './tables/totp-recovery-codes.js';
+import type { UserTotpTable } from './tables/user-totp.js';
+import type { UsedChallengesTable } from './tables/used-challenges.js';
 import type { TopicActivityTable } from './tables/topic-activity.js';
 import type { TopicCountersTable } from './tables/topic-counters.js';
 import type { TopicParticipantsTable } from './tables/topic-participants.js';
@@ -59,6 +64,11 @@ export interface Database {
   staff_access_log: StaffAccessLogTable;
   phone_lookup_budgets: PhoneLookupBudgetsTable;
   sessions: SessionsTable;
+  sign_in_devices: SignInDevicesTable;
+  user_totp: UserTotpTable;
+  totp_recovery_codes: TotpRecoveryCodesTable;
+  pending_sign_ins: PendingSignInsTable;
+  used_challenges: UsedChallengesTable;
   phone_codes: PhoneCodesTable;
   data_exports: DataExportsTable;
   account_deletions: AccountDeletionsTable;

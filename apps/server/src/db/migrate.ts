@@ -14,6 +14,9 @@ import * as floodDefences from './migrations/2026-12-07T08-00-00Z-flood-defences
 import * as personalDataVault from './migrations/2026-12-07T09-00-00Z-personal-data-vault.js';
 import * as exportDeletion from './migrations/2026-12-07T10-00-00Z-export-deletion.js';
 import * as privacyCircles from './migrations/2026-12-07T11-00-00Z-privacy-circles.js';
+import * as sessionDevices from './migrations/2026-12-07T12-00-00Z-session-devices.js';
+import * as twoFactor from './migrations/2026-12-07T12-10-00Z-two-factor.js';
+import * as signInChallenges from './migrations/2026-12-07T12-20-00Z-sign-in-challenges.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
@@ -33,6 +36,9 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T09-00-00Z-personal-data-vault': personalDataVault,
   '2026-12-07T10-00-00Z-export-deletion': exportDeletion,
   '2026-12-07T11-00-00Z-privacy-circles': privacyCircles,
+  '2026-12-07T12-00-00Z-session-devices': sessionDevices,
+  '2026-12-07T12-10-00Z-two-factor': twoFactor,
+  '2026-12-07T12-20-00Z-sign-in-challenges': signInChallenges,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

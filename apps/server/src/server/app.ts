@@ -13,6 +13,9 @@ import { MemoryRateLimiter, type RateLimiter } from '../lib/rate-limiter.js';
 import { AuthService } from '../modules/accounts/auth-service.js';
 import { authRoutes } from '../modules/accounts/auth-routes.js';
 import { meRoutes } from '../modules/accounts/me-routes.js';
+import { twoFactorRoutes } from '../modules/accounts/two-factor-routes.js';
+import { TwoFactorService } from '../modules/accounts/two-factor-service.js';
+import { SignInChallenges } from '../modules/accounts/sign-in-challenge.js';
 import { ProfileService } from '../modules/accounts/profile-service.js';
 import { SESSION_COOKIE, SessionsService } from '../modules/accounts/sessions-service.js';
 import { installViewer } from '../modules/accounts/viewer.js';
@@ -83,6 +86,8 @@ declare module 'fastify' {
     moderation: ModerationModule;
     /** Download my data, delete my account (jobs and periodic work reach into it). */
     privacyRights: PrivacyRights;
+    /** Sign-in sessions (the IP-truncation task and tests reach into them). */
+    sessions: SessionsService;
   }
 }
 
@@ -146,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const rateLimiter = deps.rateLimiter ?? new MemoryRateLimiter();
   const vault = deps.vault ?? createVault(config);
   const sessions = new SessionsService(db, config.auth.sessionTtlDays, config.sessionCacheMs);
+  app.decorate('sessions', sessions);
   // Whoever caches something per account (sessions, the For-you state) forgets it when the
   // account's settings change; the recommender joins once the content modules exist.
   const accountListeners: Array<(userId: string) => void> = [(userId) => sessions.forgetUser(userId)];
@@ -165,8 +171,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const gate = new ContentScreening(moderationActions, config.moderation, termScreener(config));
   const profiles = new ProfileService(db, accountChanged, gate);
   const signupGate = new SignupGate(config.moderation.approvalAfterIdleDays);
+  const twoFactor = new TwoFactorService({ db, vault, secretKey: deps.secretKey, issuer: config.security.totpIssuer });
   const auth = new AuthService({
     db,
+    twoFactor,
+    challenges: new SignInChallenges(deps.secretKey, config),
     config,
     secretKey: deps.secretKey,
     sms,
@@ -198,9 +207,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         sessions,
         clock,
         cookie: { secure: config.cookieSecure, maxAgeSeconds: config.auth.sessionTtlDays * 24 * 60 * 60 },
+        regionHeader: config.moderation.regionHeader,
       });
       await meRoutes(api, { profiles, sessions, clock, ownPhone: (user) => revealPhone(db, vault, user) });
       await privacyRoutes(api, { db, vault, clock, lookupsPerDay: config.privacy.phoneLookupsPerDay });
+      await twoFactorRoutes(api, { twoFactor, clock });
       await adminRoutes(api, { db });
       await feedFairnessRoutes(api, { db, stageCount: config.recommender.stageBudgets.length, clock });
       await socialRoutes(api, { db, clock, hydrator, cacheMs: config.readCacheMs, gate });

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../../test/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { TRUST_PROXY: '1', RATE_LIMIT_CODES_PER_IP: '3' } });
+  t = await createTestApp({ env: { TRUST_PROXY: '1', RATE_LIMIT_CODES_PER_IP: '3', SIGNIN_CHALLENGE_AT_BUDGET_PERCENT: '100' } });
 });
 afterAll(() => t.close());
 

@@ -46,6 +46,14 @@ export const SCENARIOS: Record<string, Scenario> = {
   'GET /api/users/{handle}': async (_w, target) => json(`/api/users/${target.handle}`),
   'GET /api/sessions': async () => json('/api/sessions'),
   'DELETE /api/sessions/{id}': async (w, target) => json(`/api/sessions/${await w.sessionId(target)}`),
+  // Ends only the caller's other sessions: the one it calls from stays.
+  'DELETE /api/sessions': async () => json('/api/sessions?others=true'),
+  'GET /api/me/two-factor': async () => json('/api/me/two-factor'),
+  'POST /api/me/two-factor/setup': async () => json('/api/me/two-factor/setup'),
+  // Without a right code nothing turns on or off, for anyone.
+  'POST /api/me/two-factor/confirm': async () => json('/api/me/two-factor/confirm', { code: '000000' }),
+  'POST /api/me/two-factor/disable': async () => json('/api/me/two-factor/disable', { code: '000000' }),
+  'POST /api/auth/two-factor': async () => json('/api/auth/two-factor', { pendingToken: 'x'.repeat(43), code: '000000' }),
   'GET /api/admin/overview': async () => json('/api/admin/overview'),
   'GET /api/admin/feed-fairness': async () => json('/api/admin/feed-fairness'),
 

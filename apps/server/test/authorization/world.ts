@@ -126,7 +126,7 @@ export async function createWorld(): Promise<World> {
     freshAccount: () => account(t, `am_fresh_${++freshCounter}`),
     async freshSession(of) {
       // Straight through the sessions service: signing in again would wait out the code resend delay.
-      const { token } = await sessions.create(t.database.db, { userId: of.id, userAgent: 'matrix', ip: null, now: t.now });
+      const { token } = await sessions.create(t.database.db, { userId: of.id, userAgent: 'matrix', ip: null, country: null, now: t.now });
       return { ...of, cookie: `${SESSION_COOKIE}=${token}` };
     },
     note: (of, fields = {}) => insertNote(t.database.db, { authorId: of.id, title: fields.title ?? 'A note', body: fields.body ?? 'Its text' }),

@@ -1,6 +1,22 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
-export type NotificationKind = 'like' | 'collect' | 'comment' | 'reply' | 'mention' | 'follow' | 'comment_like' | 'follow_request' | 'follow_approved';
+export type NotificationKind =
+  | 'like'
+  | 'collect'
+  | 'comment'
+  | 'reply'
+  | 'mention'
+  | 'follow'
+  | 'comment_like'
+  | 'follow_request'
+  | 'follow_approved'
+  | 'new_sign_in';
+
+export interface NotificationDetail {
+  device?: string | null;
+  browser?: string | null;
+  country?: string | null;
+}
 
 export interface NotificationsTable {
   id: Generated<string>;
@@ -11,6 +27,8 @@ export interface NotificationsTable {
   comment_id: string | null;
   created_at: ColumnType<Date, Date, never>;
   read_at: Date | null;
+  /** Facts a notification carries itself (a new sign-in's device, browser, country). */
+  detail: ColumnType<NotificationDetail | null, NotificationDetail | null | undefined, never>;
 }
 
 export type NotificationRow = Selectable<NotificationsTable>;

@@ -81,8 +81,11 @@ export const SessionSchema = Type.Object({
   createdAt: Type.String({ format: 'date-time' }),
   lastSeenAt: Type.String({ format: 'date-time' }),
   userAgent: Type.Union([Type.String(), Type.Null()]),
-  ip: Type.Union([Type.String(), Type.Null()]),
-  current: Type.Boolean(),
+  ip: Type.Union([Type.String(), Type.Null()], { description: 'Full for 7 days, then only its network (/24, /48)' }),
+  device: Type.Union([Type.String(), Type.Null()], { description: 'From the user agent: iPhone, Android phone, Windows, Mac…' }),
+  browser: Type.Union([Type.String(), Type.Null()], { description: 'From the user agent: Safari, Chrome, Firefox…' }),
+  country: Type.Union([Type.String(), Type.Null()], { description: 'ISO 3166-1 alpha-2 where the session signed in; null: unknown' }),
+  current: Type.Boolean({ description: 'This device' }),
 });
 
 export const HandleSchema = Type.String({ minLength: 1, maxLength: 64 });
@@ -142,6 +145,9 @@ export function presentSession(session: SessionRow, currentId: string) {
     lastSeenAt: session.last_seen_at.toISOString(),
     userAgent: session.user_agent,
     ip: session.ip,
+    device: session.device,
+    browser: session.browser,
+    country: session.country,
     current: session.id === currentId,
   };
 }

@@ -5,16 +5,20 @@ import type { CodePurpose } from '../../db/tables/phone-codes.js';
 import type { UserRow } from '../../db/tables/users.js';
 import { AppError, badRequest, tooManyRequests } from '../../lib/errors.js';
 import type { RateLimiter } from '../../lib/rate-limiter.js';
-import { hmac, randomDigits, sameBytes } from '../../lib/tokens.js';
+import { hmac, randomDigits, randomToken, sameBytes, sha256 } from '../../lib/tokens.js';
+import { insertSignInNotification } from '../notifications/notifications-queries.js';
 import type { SmsProvider } from '../sms/sms-provider.js';
 import { isSupportedLanguage, suggestLanguage } from './languages.js';
 import { codeTimesSince, consumeCode, deleteCode, insertCode, latestCode, lockPhone, recordWrongAttempt } from './phone-codes-queries.js';
 import { normalizePhone } from './phone-number.js';
 import type { SessionsService } from './sessions-service.js';
 import { deletionSmsText, verificationSmsText } from './sms-text.js';
+import type { ChallengeAnswer, SignInChallenges } from './sign-in-challenge.js';
+import type { TwoFactorService } from './two-factor-service.js';
+import { deletePendingSignIn, insertPendingSignIn, lockPendingSignIn, recordPendingAttempt } from './two-factor-queries.js';
 import { findOrCreateUserByPhone } from './users-queries.js';
 import type { PersonalDataVault } from '../../kernel/vault/personal-data-vault.js';
-import { phoneIndex } from './phone-vault.js';
+import { phoneIndex, revealPhone } from './phone-vault.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -33,17 +37,30 @@ export interface AuthServiceDeps {
   admitNewAccount?: (trx: Db, user: UserRow, now: Date) => Promise<UserRow>;
   /** Signing in to an account waiting for erasure cancels it (privacy/deletion): the account as restored, or null. */
   onSignIn?: (trx: Db, user: UserRow, now: Date) => Promise<UserRow | null>;
+  /** Accounts with an authenticator app give its code after the SMS code, before any session exists. */
+  twoFactor?: TwoFactorService;
+  /** Proof-of-work when code volume is unusual (SMS pumping). */
+  challenges?: SignInChallenges;
 }
+
+/** How long the step between the SMS code and the authenticator code may take, and how many guesses it gets. */
+const PENDING_SIGN_IN_SECONDS = 300;
+const PENDING_SIGN_IN_ATTEMPTS = 5;
 
 export interface ClientContext {
   ip: string;
+  /** From the edge's country header (REGION_HEADER), when one is configured. */
+  country?: string | null;
   userAgent: string | null;
   acceptLanguage?: string;
   now: Date;
 }
 
+type SignedIn = { kind: 'signed-in'; user: UserRow; created: boolean; token: string; phone: string | null; deletionCancelled: boolean };
+
 type VerifyOutcome =
-  | { kind: 'signed-in'; user: UserRow; created: boolean; token: string; phone: string; deletionCancelled: boolean }
+  | SignedIn
+  | { kind: 'two-factor'; pendingToken: string; expiresInSeconds: number }
   | { kind: 'expired' }
   | { kind: 'burned' }
   | { kind: 'wrong'; attemptsLeft: number };
@@ -65,7 +82,7 @@ export class AuthService {
     }
   }
 
-  async requestCode(input: { phone: string; country?: string; language?: string }, client: ClientContext, purpose: CodePurpose = 'sign_in') {
+  async requestCode(input: { phone: string; country?: string; language?: string } & ChallengeAnswer, client: ClientContext, purpose: CodePurpose = 'sign_in') {
     const { db, config, sms } = this.deps;
     const { now } = client;
     this.limitIp('code', client.ip, now);
@@ -77,6 +94,11 @@ export class AuthService {
       await lockPhone(trx, index);
       await this.enforceNumberLimits(trx, index, purpose, now);
       await this.spendSmsBudget(trx, phone.countryCallingCode, now);
+      // After the hard budgets (a spent budget says so, not "solve this"); a refusal rolls
+      // the spend back. Only sign-in codes: a deletion code's requester is signed in already.
+      if (purpose === 'sign_in' && this.deps.challenges) {
+        await this.deps.challenges.enforce(trx, input, { ip: client.ip, countryCallingCode: phone.countryCallingCode, now });
+      }
       return insertCode(trx, {
         phoneIndex: index,
         codeHash: this.hashCode(phone.e164, code),
@@ -211,15 +233,27 @@ export class AuthService {
         now,
       });
       const { created } = found;
-      let user = created && this.deps.admitNewAccount ? await this.deps.admitNewAccount(trx, found.user, now) : found.user;
-      const restored = !created && this.deps.onSignIn ? await this.deps.onSignIn(trx, user, now) : null;
-      if (restored) user = restored;
-      const { token } = await sessions.create(trx, { userId: user.id, userAgent: client.userAgent, ip: client.ip, now });
-      return { kind: 'signed-in', user, created, token, phone: phone.e164, deletionCancelled: restored !== null };
+      if (!created && this.deps.twoFactor && (await this.deps.twoFactor.isEnabled(trx, found.user.id))) {
+        // No session, no cookie: a pending sign-in the authenticator code turns into one.
+        const pendingToken = randomToken(32);
+        await insertPendingSignIn(trx, {
+          tokenHash: sha256(pendingToken),
+          userId: found.user.id,
+          userAgent: client.userAgent,
+          ip: client.ip,
+          country: client.country ?? null,
+          now,
+          expiresAt: new Date(now.getTime() + PENDING_SIGN_IN_SECONDS * 1000),
+        });
+        return { kind: 'two-factor', pendingToken, expiresInSeconds: PENDING_SIGN_IN_SECONDS };
+      }
+      const user = created && this.deps.admitNewAccount ? await this.deps.admitNewAccount(trx, found.user, now) : found.user;
+      return this.issueSession(trx, user, created, client, phone.e164);
     });
 
     switch (outcome.kind) {
       case 'signed-in':
+      case 'two-factor':
         return outcome;
       case 'expired':
         throw badRequest('code_expired', 'This code has expired or was already used. Ask for a new one.');
@@ -228,5 +262,51 @@ export class AuthService {
       case 'wrong':
         throw badRequest('code_invalid', 'That code is not right.', { attemptsLeft: outcome.attemptsLeft });
     }
+  }
+
+  /** Everything a successful sign-in does: cancel a pending erasure, start the session, tell of a new device. */
+  private async issueSession(trx: Db, signingIn: UserRow, created: boolean, client: ClientContext, phone: string | null): Promise<SignedIn> {
+    const { now } = client;
+    let user = signingIn;
+    const restored = !created && this.deps.onSignIn ? await this.deps.onSignIn(trx, user, now) : null;
+    if (restored) user = restored;
+    const { token, session, newDevice } = await this.deps.sessions.create(trx, {
+      userId: user.id,
+      userAgent: client.userAgent,
+      ip: client.ip,
+      country: client.country ?? null,
+      now,
+    });
+    if (newDevice && !created) {
+      await insertSignInNotification(trx, { userId: user.id, detail: { device: session.device, browser: session.browser, country: session.country }, now });
+    }
+    return { kind: 'signed-in', user, created, token, phone, deletionCancelled: restored !== null };
+  }
+
+  /** The second step for accounts with an authenticator app: its current code, or a recovery code. */
+  async verifySecondFactor(input: { pendingToken: string; code: string }, client: ClientContext): Promise<SignedIn> {
+    const { db } = this.deps;
+    const { now } = client;
+    this.limitIp('verify', client.ip, now);
+    const twoFactor = this.deps.twoFactor;
+    if (!twoFactor) throw badRequest('sign_in_expired', 'This sign-in has expired. Start again with a new text message code.');
+    const outcome = await db.transaction().execute(async (trx): Promise<SignedIn | { kind: 'expired' } | { kind: 'wrong'; attemptsLeft: number }> => {
+      const pending = await lockPendingSignIn(trx, sha256(input.pendingToken));
+      if (!pending || pending.expires_at <= now || pending.attempts >= PENDING_SIGN_IN_ATTEMPTS) {
+        if (pending) await deletePendingSignIn(trx, pending.id);
+        return { kind: 'expired' };
+      }
+      if (!(await twoFactor.checkCode(trx, pending.user_id, input.code, now))) {
+        const attempts = await recordPendingAttempt(trx, pending.id);
+        if (attempts >= PENDING_SIGN_IN_ATTEMPTS) await deletePendingSignIn(trx, pending.id);
+        return { kind: 'wrong', attemptsLeft: Math.max(0, PENDING_SIGN_IN_ATTEMPTS - attempts) };
+      }
+      await deletePendingSignIn(trx, pending.id);
+      const user = await trx.selectFrom('users').selectAll().where('id', '=', pending.user_id).executeTakeFirstOrThrow();
+      return this.issueSession(trx, user, false, client, await revealPhone(trx, this.deps.vault, user));
+    });
+    if (outcome.kind === 'signed-in') return outcome;
+    if (outcome.kind === 'expired') throw badRequest('sign_in_expired', 'This sign-in has expired. Start again with a new text message code.');
+    throw badRequest('two_factor_code_invalid', 'That code is not right.', { attemptsLeft: outcome.attemptsLeft });
   }
 }

@@ -4,7 +4,7 @@ import { phoneIndex } from './phone-vault.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { RATE_LIMIT_CODES_PER_IP: '8', RATE_LIMIT_VERIFY_PER_IP: '40' } });
+  t = await createTestApp({ env: { RATE_LIMIT_CODES_PER_IP: '8', RATE_LIMIT_VERIFY_PER_IP: '40', SIGNIN_CHALLENGE_AT_BUDGET_PERCENT: '100' } });
 });
 afterAll(() => t.close());
 

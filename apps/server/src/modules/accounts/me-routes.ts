@@ -114,6 +114,22 @@ export async function meRoutes(app: ApiApp, deps: MeRoutesDeps) {
   );
 
   app.delete(
+    '/sessions',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign out all other devices (this one stays signed in)',
+        querystring: Type.Object({ others: Type.Literal('true', { description: 'Required: only the other sessions can be ended at once' }) }),
+        response: { 200: Type.Object({ revoked: Type.Integer({ description: 'How many sessions ended' }) }) },
+      },
+    },
+    async (request) => {
+      const viewer = requireViewer(request);
+      return { revoked: await sessions.revokeOthers(viewer.user.id, viewer.session.id) };
+    },
+  );
+
+  app.delete(
     '/sessions/:id',
     {
       schema: {

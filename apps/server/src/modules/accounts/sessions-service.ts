@@ -4,7 +4,17 @@ import type { UserRow } from '../../db/tables/users.js';
 import { notFound } from '../../lib/errors.js';
 import { randomToken, sha256 } from '../../lib/tokens.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
-import { deleteUserSession, findLiveSession, insertSession, listUserSessions, touchSession } from './sessions-queries.js';
+import { summariseUserAgent, truncateIp } from '../../lib/user-agent.js';
+import {
+  deleteOtherSessions,
+  deleteUserSession,
+  findLiveSession,
+  insertSession,
+  listUserSessions,
+  touchSession,
+  truncateOldSessionIps,
+} from './sessions-queries.js';
+import { recordSignInDevice } from './sign-in-devices-queries.js';
 
 export const SESSION_COOKIE = 'qiao_session';
 
@@ -64,18 +74,42 @@ export class SessionsService {
     return new Date(now.getTime() + this.ttlDays * 24 * 60 * 60 * 1000);
   }
 
-  /** Starts a session; the returned token goes into the cookie and is never stored. */
-  async create(db: Db, input: { userId: string; userAgent: string | null; ip: string | null; now: Date }): Promise<{ token: string; session: SessionRow }> {
+  /**
+   * Starts a session; the returned token goes into the cookie and is never stored.
+   * `newDevice`: the account had signed in before, never from this device, browser and country.
+   */
+  async create(
+    db: Db,
+    input: { userId: string; userAgent: string | null; ip: string | null; country: string | null; now: Date },
+  ): Promise<{ token: string; session: SessionRow; newDevice: boolean }> {
     const token = randomToken(32);
+    const { device, browser } = summariseUserAgent(input.userAgent);
     const session = await insertSession(db, {
       tokenHash: sha256(token),
       userId: input.userId,
       userAgent: input.userAgent?.slice(0, 400) ?? null,
       ip: input.ip,
+      device,
+      browser,
+      country: input.country,
       now: input.now,
       expiresAt: this.expiry(input.now),
     });
-    return { token, session };
+    const fingerprint = `${device ?? '?'}|${browser ?? '?'}|${input.country ?? '?'}`;
+    const newDevice = await recordSignInDevice(db, input.userId, fingerprint, input.now);
+    return { token, session, newDevice };
+  }
+
+  /** "Sign out all other devices": every session of the account but `keepId`. Returns how many went. */
+  async revokeOthers(userId: string, keepId: string): Promise<number> {
+    const ids = await deleteOtherSessions(this.db, userId, keepId);
+    for (const id of ids) this.forgetSession(id);
+    return ids.length;
+  }
+
+  /** The periodic privacy task: addresses of sessions older than `retentionDays` lose their host part. */
+  truncateOldIps(now: Date, retentionDays: number): Promise<number> {
+    return truncateOldSessionIps(this.db, new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000), truncateIp);
   }
 
   async authenticate(token: string, now: Date): Promise<Viewer | null> {

@@ -8,7 +8,7 @@ import { createTestApp, nextIp, type TestApp } from '../../../test/test-app.js';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await createTestApp({ env: { SMS_PER_HOUR_PER_COUNTRY_CODE: '2', SMS_PER_HOUR: '3' } });
+  t = await createTestApp({ env: { SMS_PER_HOUR_PER_COUNTRY_CODE: '2', SMS_PER_HOUR: '3', SIGNIN_CHALLENGE_AT_BUDGET_PERCENT: '100' } });
 });
 afterAll(() => t.close());
 

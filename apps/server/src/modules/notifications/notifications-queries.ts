@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import type { NotificationKind } from '../../db/tables/notifications.js';
+import type { NotificationDetail, NotificationKind } from '../../db/tables/notifications.js';
 import { isBlockedBetween } from '../social/hidden-authors.js';
 
 export interface NewNotification {
@@ -36,6 +36,18 @@ export async function insertNotification(db: Db, input: NewNotification): Promis
 }
 
 /**
+ * Tells an account it was signed in to from a device, browser or country it had not
+ * used before. The account is its own actor (nobody else did it), so the self-rule
+ * of insertNotification does not apply.
+ */
+export async function insertSignInNotification(db: Db, input: { userId: string; detail: NotificationDetail; now: Date }): Promise<void> {
+  await db
+    .insertInto('notifications')
+    .values({ recipient_id: input.userId, kind: 'new_sign_in', actor_id: input.userId, detail: input.detail, created_at: input.now })
+    .execute();
+}
+
+/**
  * Undoing an action (unlike, uncollect, unfollow) withdraws its notification
  * while it is still unread, so a like-unlike-like loop does not spam anyone.
  */
@@ -60,6 +72,7 @@ export interface NotificationGroupRow {
   comment_id: string | null;
   /** Actors, most recent first, with repeats. */
   actor_ids: string[];
+  detail: NotificationDetail | null;
 }
 
 /** How far back the notification list looks; older events are not shown. */
@@ -111,10 +124,11 @@ export async function notificationGroupsPage(
       select max(id) as id, min(kind) as kind, max(created_at) as latest_at,
         count(distinct actor_id)::int as actor_count, bool_and(read_at is not null) as read,
         max(note_id) as note_id, max(comment_id) as comment_id,
-        array_agg(actor_id::text order by created_at desc, id desc) as actor_ids
+        array_agg(actor_id::text order by created_at desc, id desc) as actor_ids,
+        (array_agg(detail order by id desc))[1] as detail
       from keyed group by group_key
     )
-    select id::text as id, kind, latest_at, actor_count, read, note_id::text as note_id, comment_id::text as comment_id, actor_ids
+    select id::text as id, kind, latest_at, actor_count, read, note_id::text as note_id, comment_id::text as comment_id, actor_ids, detail
     from groups ${after}
     order by latest_at desc, id desc
     limit ${input.limit + 1}`.execute(db);

@@ -16,7 +16,11 @@ const NotificationKindSchema = Type.Union([
   // A private account: someone asks to follow me; my request to follow someone was approved.
   Type.Literal('follow_request'),
   Type.Literal('follow_approved'),
+  // Someone (hopefully me) signed in to my account from a device, browser or country it never used.
+  Type.Literal('new_sign_in'),
 ]);
+
+const Nullable = () => Type.Union([Type.String(), Type.Null()]);
 
 const NotificationGroupSchema = Type.Object({
   id: IdSchema,
@@ -27,6 +31,9 @@ const NotificationGroupSchema = Type.Object({
   comment: Type.Union([Type.Object({ id: IdSchema, body: Type.String() }), Type.Null()]),
   latestAt: Type.String({ format: 'date-time' }),
   read: Type.Boolean({ description: 'False while any notification in the group is unread' }),
+  signIn: Type.Union([Type.Object({ device: Nullable(), browser: Nullable(), country: Nullable() }), Type.Null()], {
+    description: 'new_sign_in: where the sign-in came from (coarse: device type, browser, country)',
+  }),
 });
 
 const UNREAD_DESCRIPTION = 'Unread notifications (rows, not groups) from the last 30 days, as the badge shows';

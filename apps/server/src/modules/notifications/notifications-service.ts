@@ -1,6 +1,6 @@
 import { GONE_PROFILE_STATUSES } from '../../kernel/visibility.js';
 import type { Db } from '../../db/database.js';
-import type { NotificationKind } from '../../db/tables/notifications.js';
+import type { NotificationDetail, NotificationKind } from '../../db/tables/notifications.js';
 import { decodeCursor, pageOf } from '../../db/pagination.js';
 import { followedAmong } from '../social/people-queries.js';
 import { presentUserSummary, type UserSummary } from '../../kernel/user-summary.js';
@@ -25,6 +25,8 @@ export interface NotificationGroup {
   comment: { id: string; body: string } | null;
   latestAt: string;
   read: boolean;
+  /** A new sign-in's device, browser and country; null for other kinds. */
+  signIn: { device: string | null; browser: string | null; country: string | null } | null;
 }
 
 export class NotificationsService {
@@ -121,6 +123,7 @@ export class NotificationsService {
         comment: comment ? { id: comment.id, body: comment.body } : null,
         latestAt: row.latest_at.toISOString(),
         read: row.read,
+        signIn: row.kind === 'new_sign_in' ? signInDetail(row.detail) : null,
       };
     });
     return { items, cursor: page.cursor, unread };
@@ -133,4 +136,8 @@ export class NotificationsService {
   markAllRead(recipientId: string, now: Date): Promise<void> {
     return markAllRead(this.db, recipientId, now);
   }
+}
+
+function signInDetail(detail: NotificationDetail | null) {
+  return { device: detail?.device ?? null, browser: detail?.browser ?? null, country: detail?.country ?? null };
 }

@@ -9,7 +9,7 @@ import { useCountdown } from '../../lib/use-countdown';
 import { Button } from '../../ui/Button';
 import { InlineAlert } from '../../ui/InlineAlert';
 import { TextField } from '../../ui/TextField';
-import { useSendCode, useVerifyCode, type VerifyResult } from './auth-queries';
+import { needsSecondFactor, useSendCode, useVerifyCode, type VerifyResult } from './auth-queries';
 import type { PendingSignIn } from './pending-sign-in';
 
 const CODE_LENGTH = 6;
@@ -19,9 +19,11 @@ interface CodeStepProps {
   onPendingChange: (pending: PendingSignIn) => void;
   onChangeNumber: () => void;
   onVerified: (result: VerifyResult) => void;
+  /** The account has an authenticator app: its code comes next. */
+  onSecondFactor: (pendingToken: string) => void;
 }
 
-export function CodeStep({ pending, onPendingChange, onChangeNumber, onVerified }: CodeStepProps) {
+export function CodeStep({ pending, onPendingChange, onChangeNumber, onVerified, onSecondFactor }: CodeStepProps) {
   const { t } = useTranslation();
   const meta = useMeta().data;
   const verify = useVerifyCode();
@@ -41,7 +43,7 @@ export function CodeStep({ pending, onPendingChange, onChangeNumber, onVerified 
     verify.mutate(
       { phone: pending.phone, code: value },
       {
-        onSuccess: onVerified,
+        onSuccess: (result) => (needsSecondFactor(result) ? onSecondFactor(result.pendingToken) : onVerified(result)),
         onError: () => {
           // Clear the wrong code so the next one can be typed (or pasted) straight in.
           setCode('');

@@ -99,7 +99,7 @@ export function PhoneStep({ country, onCountryChange, phone, onPhoneChange, onSe
       />
       {sendCode.isError ? <InlineAlert testId="phone-error">{errorMessage(t, sendCode.error)}</InlineAlert> : null}
       <Button type="submit" block data-testid="send-code" disabled={!plausible || sendCode.isPending}>
-        {sendCode.isPending ? t('auth.sending') : t('auth.sendCode')}
+        {sendCode.checking ? t('auth.checkingBrowser') : sendCode.isPending ? t('auth.sending') : t('auth.sendCode')}
       </Button>
     </form>
   );

@@ -14,11 +14,13 @@ export function NotificationItem({ notification }: { notification: NotificationV
   const to =
     notification.kind === 'follow_request'
       ? '/me/follow-requests'
-      : notification.note
-        ? `/notes/${notification.note.id}`
-        : first
-          ? `/u/${first.handle}`
-          : '/messages';
+      : notification.kind === 'new_sign_in'
+        ? '/settings#settings-sessions'
+        : notification.note
+          ? `/notes/${notification.note.id}`
+          : first
+            ? `/u/${first.handle}`
+            : '/messages';
   return (
     <li className={notification.read ? 'notification' : 'notification is-unread'} data-testid="notification-item" data-kind={notification.kind}>
       <Link to={to} className="notification__link">
@@ -29,11 +31,12 @@ export function NotificationItem({ notification }: { notification: NotificationV
         </span>
         <span className="notification__text">
           <span className="notification__what">
-            {notificationText(t, notification, name)}
+            {notificationText(t, notification, name, locale)}
             {notification.read ? null : <span className="visually-hidden"> ({t('notifications.unread')})</span>}
           </span>
           {notification.comment ? <span className="notification__quote">{notification.comment.body}</span> : null}
           {notification.note?.title ? <span className="notification__note">{notification.note.title}</span> : null}
+          {notification.kind === 'new_sign_in' ? <span className="notification__note">{t('notifications.newSignInHint')}</span> : null}
           <time className="notification__time" dateTime={notification.latestAt}>
             {formatDateTime(notification.latestAt, locale)}
           </time>

@@ -26,6 +26,7 @@ const notification = (actorCount: number, name: string): NotificationView => ({
   comment: null,
   latestAt: '2025-01-15T00:00:00Z',
   read: false,
+  signIn: null,
 });
 
 describe('notificationText', () => {
@@ -40,5 +41,20 @@ describe('notificationText', () => {
     const t = await translator('zh-CN');
     expect(notificationText(t, notification(13, '安妮'), '')).toBe('安妮等13人赞了你的笔记');
     expect(notificationText(t, notification(1, '安妮'), '')).toBe('安妮赞了你的笔记');
+  });
+});
+
+describe('new sign-in notification', () => {
+  it('names the device, browser and country, or says the place is unknown', async () => {
+    const t = await translator('en');
+    const signIn = (country: string | null): NotificationView => ({
+      ...notification(1, 'Me'),
+      kind: 'new_sign_in',
+      note: null,
+      signIn: { device: 'Windows', browser: 'Edge', country },
+    });
+    expect(notificationText(t, signIn('FR'), '', 'en')).toBe('New sign-in to your account: Edge on Windows, France');
+    expect(notificationText(t, signIn(null), '', 'en')).toBe('New sign-in to your account: Edge on Windows, Location unknown');
+    expect(notificationText(await translator('zh-CN'), signIn('FR'), '', 'zh-CN')).toBe('你的账号有新的登录：Windows 上的 Edge，法国');
   });
 });

@@ -13,7 +13,9 @@ export type NotificationKind =
   | 'comment_like'
   // A private account: someone asks to follow me / my request was approved.
   | 'follow_request'
-  | 'follow_approved';
+  | 'follow_approved'
+  // My account was signed in to from a device, browser or country it never used.
+  | 'new_sign_in';
 
 export interface NotificationView {
   id: string;
@@ -24,6 +26,7 @@ export interface NotificationView {
   comment: { id: string; body: string } | null;
   latestAt: string;
   read: boolean;
+  signIn: { device: string | null; browser: string | null; country: string | null } | null;
 }
 
 interface NotificationsPage {

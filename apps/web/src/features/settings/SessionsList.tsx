@@ -7,12 +7,14 @@ import { Button } from '../../ui/Button';
 import { InlineAlert } from '../../ui/InlineAlert';
 import { QueryError } from '../../ui/QueryError';
 import { Skeleton } from '../../ui/Skeleton';
-import { useRevokeSession, useSessions, type Session } from './sessions-queries';
+import { countryName } from '../../lib/countries';
+import { useRevokeOtherSessions, useRevokeSession, useSessions, type Session } from './sessions-queries';
 
 export function SessionsList() {
   const { t } = useTranslation();
   const sessions = useSessions();
   const revoke = useRevokeSession();
+  const revokeOthers = useRevokeOtherSessions();
 
   if (sessions.isPending) {
     return (
@@ -43,7 +45,14 @@ export function SessionsList() {
           />
         ))}
       </ul>
-      {list.length <= 1 ? <p className="muted">{t('settings.noSessions')}</p> : null}
+      {list.length <= 1 ? (
+        <p className="muted">{t('settings.noSessions')}</p>
+      ) : (
+        <Button variant="secondary" onClick={() => revokeOthers.mutate()} disabled={revokeOthers.isPending} data-testid="revoke-other-sessions">
+          {revokeOthers.isPending ? t('settings.signingOut') : t('settings.signOutOthers')}
+        </Button>
+      )}
+      {revokeOthers.isError ? <InlineAlert>{errorMessage(t, revokeOthers.error)}</InlineAlert> : null}
     </>
   );
 }
@@ -51,7 +60,11 @@ export function SessionsList() {
 function SessionRow({ session, busy, onRevoke }: { session: Session; busy: boolean; onRevoke: () => void }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? i18n.language;
-  const { browser, os } = summariseUserAgent(session.userAgent);
+  // The server's reading first; older sessions (before it parsed them) fall back to the browser's.
+  const parsed = summariseUserAgent(session.userAgent);
+  const browser = session.browser ?? parsed.browser;
+  const os = session.device ?? parsed.os;
+  const place = session.country ? countryName(session.country, locale) : t('settings.unknownLocation');
   const device = browser && os ? t('settings.deviceOn', { browser, os }) : (browser ?? os ?? t('settings.unknownDevice'));
   return (
     <li className="sessions__item" data-testid="session-item" data-current={session.current || undefined}>
@@ -61,6 +74,8 @@ function SessionRow({ session, busy, onRevoke }: { session: Session; busy: boole
           {session.current ? <span className="sessions__badge">{t('settings.thisDevice')}</span> : null}
         </p>
         <p className="sessions__meta">
+          <span data-testid="session-location">{place}</span>
+          {' · '}
           {t('settings.lastSeen', { date: formatDateTime(session.lastSeenAt, locale) })}
           {' · '}
           {t('settings.created', { date: formatDateTime(session.createdAt, locale) })}

@@ -18,6 +18,7 @@ import { PrivacyControlsSection } from '../privacy-controls/PrivacyControlsSecti
 import { RegionAgeSection } from './RegionAgeSection';
 import { SafetyLinksSection } from './SafetyLinksSection';
 import { SessionsList } from './SessionsList';
+import { TwoFactorSection } from './TwoFactorSection';
 import { AccountDeletionSection } from '../privacy-rights/AccountDeletionSection';
 import { DataExportSection } from '../privacy-rights/DataExportSection';
 import './settings.css';
@@ -68,6 +69,7 @@ export function SettingsPage() {
               <p className="muted">{t('settings.sessionsHint')}</p>
               <SessionsList />
             </section>
+            <TwoFactorSection />
             <DataExportSection />
             <AccountDeletionSection />
             <section className="settings__section" aria-labelledby="settings-account">

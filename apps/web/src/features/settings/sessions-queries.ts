@@ -8,6 +8,11 @@ export interface Session {
   lastSeenAt: string;
   userAgent: string | null;
   ip: string | null;
+  /** Parsed by the server from the user agent ("iPhone", "Windows"…); null when unknown. */
+  device: string | null;
+  browser: string | null;
+  /** Where the session signed in (ISO country code), when the edge tells; null: unknown. */
+  country: string | null;
   current: boolean;
 }
 
@@ -32,6 +37,16 @@ export function useRevokeSession() {
       // Already gone elsewhere: the list just catches up.
       if (isApiError(error, 'session_not_found')) drop(id);
     },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionKeys.list }),
+  });
+}
+
+/** "Sign out all other devices": this one stays, the list keeps only it. */
+export function useRevokeOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.delete<{ revoked: number }>('/api/sessions?others=true'),
+    onSuccess: () => queryClient.setQueryData<Session[]>(sessionKeys.list, (list) => list?.filter((s) => s.current)),
     onSettled: () => queryClient.invalidateQueries({ queryKey: sessionKeys.list }),
   });
 }
