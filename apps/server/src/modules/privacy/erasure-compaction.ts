@@ -54,6 +54,10 @@ export const ERASURE_TABLES = [
   'user_data_keys',
   'staff_access_log',
   'phone_lookup_budgets',
+  'sign_in_devices',
+  'pending_sign_ins',
+  'user_totp',
+  'totp_recovery_codes',
 ] as const;
 
 export interface ErasureCompactor {

@@ -171,7 +171,11 @@ export async function loadExportData(db: Db, userId: string, ownPhone: (user: Us
       db.selectFrom('blocks').selectAll().where('blocker_id', '=', userId).execute(),
       db.selectFrom('mutes').selectAll().where('muter_id', '=', userId).execute(),
       // Token hashes stay out: they are the server's secret, and useless to the person.
-      db.selectFrom('sessions').select(['id', 'user_agent', 'ip', 'created_at', 'last_seen_at', 'expires_at']).where('user_id', '=', userId).execute(),
+      db
+        .selectFrom('sessions')
+        .select(['id', 'user_agent', 'device', 'browser', 'country', 'ip', 'created_at', 'last_seen_at', 'expires_at'])
+        .where('user_id', '=', userId)
+        .execute(),
       db.selectFrom('notifications').selectAll().where('recipient_id', '=', userId).orderBy('created_at').execute(),
       db.selectFrom('reports').selectAll().where('reporter_id', '=', userId).orderBy('created_at').execute(),
       // Actions on the person's own items and account; who acted and their private reason are staff-only.
@@ -254,6 +258,9 @@ export async function loadExportData(db: Db, userId: string, ownPhone: (user: Us
     sessions: sessions.map((row) => ({
       id: row.id,
       userAgent: row.user_agent,
+      device: row.device,
+      browser: row.browser,
+      country: row.country,
       ip: row.ip,
       createdAt: iso(row.created_at),
       lastSeenAt: iso(row.last_seen_at),
