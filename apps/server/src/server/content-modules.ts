@@ -62,7 +62,7 @@ export async function registerContentModules(
   views.start();
   api.addHook('onClose', () => views.stop());
 
-  await mediaRoutes(api, { images, storage, clock, maxImageBytes: config.media.maxImageBytes });
+  await mediaRoutes(api, { db, images, storage, clock, maxImageBytes: config.media.maxImageBytes, uploadLimits: config.media.imageUploads });
   await notesRoutes(api, { notes, hydrator, clock });
   await languageRoutes(api, { languages: new LanguageService(db, (noteId) => hydrator.invalidate(noteId)), hydrator });
   await feedRoutes(api, { db, feed });
