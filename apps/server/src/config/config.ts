@@ -80,6 +80,8 @@ export interface Config {
     /** Public URL prefix of stored files: /media, or a CDN in front of them. */
     baseUrl: string;
     maxImageBytes: number;
+    /** Images one person may upload per sliding hour and day (each costs a decode and three encodes). */
+    imageUploads: { perHour: number; perDay: number };
     /** Set when media live in an S3-compatible bucket instead of local disk. */
     s3: {
       bucket: string;
@@ -280,6 +282,7 @@ export function loadConfig(env: Env = process.env): Config {
       dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),
       baseUrl: (env.MEDIA_BASE_URL || '/media').replace(/\/+$/, ''),
       maxImageBytes: 20 * 1024 * 1024,
+      imageUploads: { perHour: int(env, 'IMAGE_UPLOADS_PER_HOUR', 120, 1), perDay: int(env, 'IMAGE_UPLOADS_PER_DAY', 600, 1) },
       s3: s3Config(env),
     },
     sms: { provider: smsProvider, twilio },

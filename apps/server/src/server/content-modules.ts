@@ -22,6 +22,7 @@ import { TelemetryService } from '../modules/telemetry/telemetry-service.js';
 import { telemetryRoutes } from '../modules/telemetry/telemetry-routes.js';
 import { ViewBuffer } from '../modules/views/view-buffer.js';
 import { viewsRoutes } from '../modules/views/views-routes.js';
+import { viewableNoteIds } from '../modules/views/visible-views.js';
 import type { ApiApp } from '../kernel/api-app.js';
 
 export interface ContentModules {
@@ -61,14 +62,14 @@ export async function registerContentModules(
   views.start();
   api.addHook('onClose', () => views.stop());
 
-  await mediaRoutes(api, { images, storage, clock, maxImageBytes: config.media.maxImageBytes });
+  await mediaRoutes(api, { db, images, storage, clock, maxImageBytes: config.media.maxImageBytes, uploadLimits: config.media.imageUploads });
   await notesRoutes(api, { notes, hydrator, clock });
   await languageRoutes(api, { languages: new LanguageService(db, (noteId) => hydrator.invalidate(noteId)), hydrator });
   await feedRoutes(api, { db, feed });
   await topicsRoutes(api, { db, feed, clock });
-  await viewsRoutes(api, { views, clock });
+  await viewsRoutes(api, { views, hydrator, clock });
   await searchRoutes(api, { db, hydrator });
-  await telemetryRoutes(api, { telemetry: new TelemetryService(db, views), clock });
+  await telemetryRoutes(api, { telemetry: new TelemetryService(db, views, (noteIds, context) => viewableNoteIds(hydrator, noteIds, context)), clock });
   await videoFeedRoutes(api, { feed });
   await recommenderRoutes(api, { feedback: new FeedbackService(db, (viewerId) => recommender.forget(viewerId)), clock });
   return { images, notes, views, hydrator, feed, recommender };

@@ -12,6 +12,7 @@ import { type ProfileStats, profileStats } from '../social/profile-stats-queries
 import { handleProblem } from './handle-rules.js';
 import { SUPPORTED_LANGUAGES } from './languages.js';
 import { findUserByHandle, type UserPatch, updateUser } from './users-queries.js';
+import { hasNameControls, stripReorderingControls } from '../../lib/hidden-controls.js';
 
 export interface ProfileUpdate extends LanguageSettingsUpdate {
   handle?: string;
@@ -85,9 +86,12 @@ export class ProfileService {
     if (update.displayName !== undefined) {
       const displayName = update.displayName.trim();
       if (!displayName) throw badRequest('display_name_invalid', 'Your name cannot be empty.');
+      if (hasNameControls(displayName)) {
+        throw badRequest('display_name_hidden_characters', 'Your name cannot contain invisible characters that reorder or hide text.');
+      }
       patch.display_name = displayName;
     }
-    if (update.bio !== undefined) patch.bio = update.bio.trim();
+    if (update.bio !== undefined) patch.bio = stripReorderingControls(update.bio).trim();
     if (update.language !== undefined) {
       if (!(SUPPORTED_LANGUAGES as readonly string[]).includes(update.language)) {
         throw badRequest('language_invalid', `Language must be one of ${SUPPORTED_LANGUAGES.join(', ')}.`);

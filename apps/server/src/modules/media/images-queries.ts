@@ -78,3 +78,14 @@ export function unattachedImagesBefore(db: Db, before: Date, limit: number): Pro
 export async function deleteImages(db: Db, ids: readonly string[]): Promise<void> {
   if (ids.length) await db.deleteFrom('images').where('id', 'in', ids).execute();
 }
+
+/** How many images a person stored since `since`, and when the oldest of them was stored. */
+export async function imageUploadsSince(db: Db, ownerId: string, since: Date): Promise<{ count: number; oldest: Date | null }> {
+  const row = await db
+    .selectFrom('images')
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.min('created_at').as('oldest')])
+    .where('owner_id', '=', ownerId)
+    .where('created_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.n), oldest: row.oldest ? new Date(row.oldest as Date) : null };
+}

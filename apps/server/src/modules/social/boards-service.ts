@@ -6,6 +6,7 @@ import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { visibleNotes } from '../../kernel/visible-rows-sql.js';
 import { accountPrivate, readableUserByHandle } from './note-access.js';
 import { mayReadAuthor } from '../../kernel/visibility.js';
+import { hasNameControls } from '../../lib/hidden-controls.js';
 
 // Boards (RedNote's 收藏夹): named, optionally private folders of collected notes.
 
@@ -38,6 +39,7 @@ function cleanName(name: string): string {
   const trimmed = name.trim();
   const length = [...trimmed].length;
   if (length < 1 || length > NAME_MAX) throw badRequest('board_name_invalid', `A board name is 1 to ${NAME_MAX} characters.`);
+  if (hasNameControls(trimmed)) throw badRequest('board_name_hidden_characters', 'A board name cannot contain invisible characters that reorder or hide text.');
   return trimmed;
 }
 

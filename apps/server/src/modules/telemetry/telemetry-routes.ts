@@ -52,9 +52,10 @@ export async function telemetryRoutes(app: ApiApp, deps: { telemetry: TelemetryS
       },
     },
     async (request, reply) => {
+      const context = await request.viewerContext();
       const viewer = request.viewer
-        ? { userId: request.viewer.user.id, viewerKey: `u${request.viewer.user.id}` }
-        : { userId: null, viewerKey: `ip${request.ip}` };
+        ? { userId: request.viewer.user.id, viewerKey: `u${request.viewer.user.id}`, context }
+        : { userId: null, viewerKey: `ip${request.ip}`, context };
       const result = await deps.telemetry.record(viewer, request.body.events, deps.clock());
       return reply.status(202).send(result);
     },

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { EventType } from '../../db/tables/events.js';
+import type { ViewerContext } from '../../kernel/viewer-context.js';
 import type { ViewBuffer } from '../views/view-buffer.js';
 import { type EventRow, insertEvents, noteFacts, sessionWatchTotals } from './telemetry-queries.js';
 
@@ -46,9 +47,11 @@ export class TelemetryService {
   constructor(
     private readonly db: Db,
     private readonly views: ViewBuffer,
+    /** Which notes the viewer may see: impressions of the others are stored but never counted as views. */
+    private readonly viewable: (noteIds: string[], context: ViewerContext) => Promise<string[]> = async (noteIds) => noteIds,
   ) {}
 
-  async record(viewer: { userId: string | null; viewerKey: string }, events: ClientEvent[], now: Date): Promise<RecordResult> {
+  async record(viewer: { userId: string | null; viewerKey: string; context: ViewerContext }, events: ClientEvent[], now: Date): Promise<RecordResult> {
     const facts = await noteFacts(this.db, [...new Set(events.map((event) => event.noteId))]);
     const totalsBySession = new Map<string, Awaited<ReturnType<typeof sessionWatchTotals>>>();
     const rejected: RecordResult['rejected'] = [];
@@ -76,7 +79,7 @@ export class TelemetryService {
     }
     const stored = await insertEvents(this.db, rows);
     const seen = stored.filter((row) => row.type === 'impression').map((row) => row.note_id);
-    if (seen.length) this.views.record(viewer.viewerKey, seen, now.getTime());
+    if (seen.length) this.views.record(viewer.viewerKey, await this.viewable(seen, viewer.context), now.getTime());
     return { accepted: stored.length, duplicates: rows.length - stored.length, rejected };
   }
 
