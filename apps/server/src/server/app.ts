@@ -48,7 +48,8 @@ import { registerTranslation } from '../modules/translation/translation-module.j
 import { devSmsRoutes } from '../modules/sms/dev-sms-routes.js';
 import type { SmsProvider } from '../modules/sms/sms-provider.js';
 import type { ApiApp } from '../kernel/api-app.js';
-import { installErrorHandler, sendError } from './error-handler.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandler, sendError } from './error-handler.js';
+import { installInputGuard } from './input-guard.js';
 import { installSameOriginCheck } from './same-origin.js';
 import { type ContentModules, registerContentModules } from './content-modules.js';
 import { serveMedia, serveWebApp } from './static-web.js';
@@ -106,6 +107,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
     // Unknown fields are an error the client should hear about, not something to drop silently.
     ajv: { customOptions: { removeAdditional: false } },
+    // Route-level failures (bad %-escapes, over-long path segments) and socket-level ones
+    // answer in the project's error shape too.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -113,6 +118,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   installErrorHandler(app);
   installSameOriginCheck(app);
+  installInputGuard(app);
   // The API speaks JSON only; anything else is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
 

@@ -56,3 +56,39 @@ export function installErrorHandler(app: FastifyInstance): void {
     });
   });
 }
+
+// Errors Fastify raises before a route is found (a broken %-escape, a path segment past
+// maxParamLength): our shape, and the path is not echoed back (it may be megabytes long).
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return sendError(reply, 414, { code: 'uri_too_long', message: 'A part of the address is too long.' });
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return sendError(reply, 400, { code: 'bad_url', message: 'The address is not valid.' });
+  }
+  return sendError(reply, error.statusCode ?? 400, { code: 'bad_request', message: 'The request could not be routed.' });
+}
+
+// Errors Node's HTTP parser raises before Fastify sees a request (headers past the size limit,
+// a malformed request line, a slow client): written to the socket in our shape.
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: string }> = {
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout', message: 'The request took too long to arrive.' },
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'headers_too_large',
+    message: 'The request address or headers are too large.',
+  },
+};
+
+export function clientErrorHandler(error: Error & { code?: string }, socket: import('node:net').Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = (error.code && CLIENT_ERRORS[error.code]) || { status: 400, reason: 'Bad Request', code: 'bad_request', message: 'The request is malformed.' };
+  const body = JSON.stringify({ error: { code: known.code, message: known.message } } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${known.status} ${known.reason}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nContent-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
+}
