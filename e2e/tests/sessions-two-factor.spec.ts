@@ -32,7 +32,7 @@ function totp(secret: string, step = Math.floor(Date.now() / 30_000)): string {
 }
 
 const LAPTOP_UA = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
-const phoneNumber = { country: 'US', nationalNumber: '415 555 0177', e164: '+14155550177' };
+const phoneNumber = { country: 'US', nationalNumber: '415 555 0194', e164: '+14155550194' };
 
 test('turn on an authenticator app, sign in with SMS code + app code, see two sessions, sign out the other', async ({ browser }) => {
   test.setTimeout(180_000);
