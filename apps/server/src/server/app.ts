@@ -92,6 +92,20 @@ declare module 'fastify' {
   }
 }
 
+const PERMISSIONS_POLICY = [
+  'camera=()',
+  'microphone=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'bluetooth=()',
+  'hid=()',
+  'midi=()',
+  'display-capture=()',
+  'browsing-topics=()',
+].join(', ');
+
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config, db, sms } = deps;
   const clock = deps.clock ?? (() => new Date());
@@ -122,15 +136,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // The API speaks JSON only; anything else is a 415, not a string to validate.
   app.removeContentTypeParser('text/plain');
 
+  // Media may come from a CDN or bucket (MEDIA_BASE_URL); the player fetches HLS segments, so connect-src too.
+  const mediaOrigin = /^https?:\/\//.test(config.media.baseUrl) ? [new URL(config.media.baseUrl).origin] : [];
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        mediaSrc: ["'self'", 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...mediaOrigin],
+        mediaSrc: ["'self'", 'blob:', ...mediaOrigin],
         styleSrc: ["'self'", "'unsafe-inline'"],
         scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...mediaOrigin],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
         upgradeInsecureRequests: config.cookieSecure ? [] : null,
@@ -138,6 +154,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     },
     // Same-origin API; the PWA loads nothing cross-origin that needs COEP.
     crossOriginEmbedderPolicy: false,
+  });
+  // Powerful browser features the app never uses are off for it and anything it embeds
+  // (uploads go through a file picker, which needs no camera or microphone permission).
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('permissions-policy', PERMISSIONS_POLICY);
   });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
