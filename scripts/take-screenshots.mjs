@@ -254,6 +254,26 @@ try {
       { width: 390, height: 844 },
       'statement-details',
     );
+    // Privacy: a staff reveal with its reason, as the person reads it in the privacy centre,
+    // and the privacy controls in settings.
+    const authorId = (await (await author.get('/api/me')).json()).id;
+    await moderator.post(`/api/staff/users/${authorId}/phone/reveal`, { data: { reason: 'report #812: possible scam account' } });
+    await shot(author, 'en-US', '/me/privacy', 'privacy-centre.png', { width: 390, height: 844 }, 'staff-access-item');
+    {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 1,
+        locale: 'en-US',
+        storageState: await author.storageState(),
+      });
+      const page = await context.newPage();
+      await page.goto(`${base}/settings`);
+      const section = page.getByTestId('privacy-controls');
+      await section.waitFor();
+      await page.waitForTimeout(800);
+      await section.screenshot({ path: path.join(out, 'privacy-controls.png') });
+      await context.close();
+    }
     for (const api of [admin, author, reader, moderator]) await api.dispose();
   }
   await browser.close();
