@@ -1,10 +1,9 @@
-import { DEFAULT_POLICY } from '../../../config/moderation-policy.js';
-import { ViewerContexts } from '../../../kernel/viewer-context.js';
-import type { RecommenderSettings } from '../../../config/recommender-settings.js';
-import type { Db } from '../../../db/database.js';
-import { seededRandom } from '../../../demo/random.js';
-import { Recommender } from '../recommender.js';
-import { CHEAP_JOBS, runRecommenderJobs } from '../recommender-jobs.js';
+import { DEFAULT_POLICY } from '../../src/config/moderation-policy.js';
+import { ViewerContexts } from '../../src/kernel/viewer-context.js';
+import type { RecommenderSettings } from '../../src/config/recommender-settings.js';
+import type { Db } from '../../src/db/database.js';
+import { seededRandom } from '../../src/demo/random.js';
+import { CHEAP_JOBS, Recommender, runRecommenderJobs } from '../../src/modules/recommender/engine.js';
 import { react } from './simulation-behaviour.js';
 import { type SimulationReport, summarise } from './simulation-report.js';
 import { followerCounts, insertFollows, insertNotes, insertPeople, noteStages, recordSeen, type SeenNote } from './simulation-store.js';

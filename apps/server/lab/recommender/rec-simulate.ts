@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { DEFAULT_RECOMMENDER_SETTINGS, mergeRecommenderSettings, type RecommenderSettings } from '../config/recommender-settings.js';
-import { EvalCluster } from '../modules/recommender/evaluation/eval-cluster.js';
-import { formatSimulation } from '../modules/recommender/evaluation/simulation-report.js';
-import { runSimulation, SIMULATION_DEFAULTS } from '../modules/recommender/evaluation/simulation.js';
+import { DEFAULT_RECOMMENDER_SETTINGS, mergeRecommenderSettings, type RecommenderSettings } from '../../src/config/recommender-settings.js';
+import { EvalCluster } from './eval-cluster.js';
+import { formatSimulation } from './simulation-report.js';
+import { runSimulation, SIMULATION_DEFAULTS } from './simulation.js';
 
 // npm run rec:simulate -- [--users 1500] [--creators 200] [--days 3] [--seed 1]
 // Drives the real recommender with simulated people and creators in a

@@ -1,4 +1,4 @@
-import type { Random } from '../../../demo/random.js';
+import type { Random } from '../../src/demo/random.js';
 
 // The simulated world's hidden truth: what each person likes and reads, how
 // good each note really is, who is famous. The engine never sees any of it;

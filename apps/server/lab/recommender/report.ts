@@ -3,7 +3,7 @@ import {
   mergeRecommenderSettings,
   type RecommenderOverrides,
   type RecommenderSettings,
-} from '../../../config/recommender-settings.js';
+} from '../../src/config/recommender-settings.js';
 import type { EngineVariant } from './engine-model.js';
 import type { EvaluationReport } from './evaluate.js';
 

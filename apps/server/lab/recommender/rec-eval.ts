@@ -2,12 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadCsvDataset } from '../modules/recommender/evaluation/csv.js';
-import type { Dataset } from '../modules/recommender/evaluation/dataset.js';
-import { EvalCluster } from '../modules/recommender/evaluation/eval-cluster.js';
-import { BASELINES, evaluate } from '../modules/recommender/evaluation/evaluate.js';
-import { loadMovieLens } from '../modules/recommender/evaluation/movielens.js';
-import { engineVariants, formatTable } from '../modules/recommender/evaluation/report.js';
+import { loadCsvDataset } from './csv.js';
+import type { Dataset } from './dataset.js';
+import { EvalCluster } from './eval-cluster.js';
+import { BASELINES, evaluate } from './evaluate.js';
+import { loadMovieLens } from './movielens.js';
+import { engineVariants, formatTable } from './report.js';
 
 // npm run rec:eval -- --movielens ../shared/data/ml-100k --seeds 3 --sweep
 // Offline evaluation: loads a data set into a throwaway database, runs the

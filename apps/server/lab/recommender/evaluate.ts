@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/database.js';
+import type { Db } from '../../src/db/database.js';
 import { itemKnn, mostPopular, randomModel, type Recommend, trainingData } from './baselines.js';
 import type { Dataset } from './dataset.js';
 import { type EngineVariant, runEngine } from './engine-model.js';

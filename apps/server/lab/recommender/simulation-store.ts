@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../db/database.js';
-import { recordSignals, type Signal } from '../signals.js';
+import type { Db } from '../../src/db/database.js';
+import { recordSignals, type Signal } from '../../src/modules/recommender/engine.js';
 import type { SimAction } from './simulation-behaviour.js';
 import { SIM_TOPICS, type SimCreator, type SimNote, type SimViewer, type SimWorld } from './simulation-world.js';
 

@@ -1,4 +1,4 @@
-import type { Random } from '../../../demo/random.js';
+import type { Random } from '../../src/demo/random.js';
 import type { SimNote, SimViewer } from './simulation-world.js';
 
 // What a simulated person does with a note they were shown: engagement grows

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../test/test-database.js';
-import { seededRandom } from '../../../demo/random.js';
+import { createTestDatabase } from '../../test/test-database.js';
+import { seededRandom } from '../../src/demo/random.js';
 import { buildDataset, type RawInteraction, type RawItem } from './dataset.js';
 import { evaluate } from './evaluate.js';
 import { engineVariants, formatTable } from './report.js';

@@ -1,9 +1,8 @@
-import { DEFAULT_POLICY } from '../../../config/moderation-policy.js';
-import { ViewerContexts } from '../../../kernel/viewer-context.js';
-import type { RecommenderSettings } from '../../../config/recommender-settings.js';
-import type { Db } from '../../../db/database.js';
-import { Recommender } from '../recommender.js';
-import { runRecommenderJobs } from '../recommender-jobs.js';
+import { DEFAULT_POLICY } from '../../src/config/moderation-policy.js';
+import { ViewerContexts } from '../../src/kernel/viewer-context.js';
+import type { RecommenderSettings } from '../../src/config/recommender-settings.js';
+import type { Db } from '../../src/db/database.js';
+import { Recommender, runRecommenderJobs } from '../../src/modules/recommender/engine.js';
 import type { Ingested } from './ingest.js';
 
 // The `qiao` model: the real engine on the ingested training data. Jobs run at

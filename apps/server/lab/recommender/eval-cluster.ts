@@ -3,10 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { createDb, type Db } from '../../../db/database.js';
-import { EmbeddedPostgresServer } from '../../../db/embedded-postgres.js';
-import { migrateToLatest } from '../../../db/migrate.js';
-import { findFreePort } from '../../../lib/free-port.js';
+import { createDb, type Db } from '../../src/db/database.js';
+import { EmbeddedPostgresServer } from '../../src/db/embedded-postgres.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { findFreePort } from '../../src/lib/free-port.js';
 
 // A throwaway PostgreSQL for an offline run (evaluation, simulation): one
 // embedded cluster in a temporary directory, one fresh migrated database per

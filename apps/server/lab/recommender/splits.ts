@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../demo/random.js';
+import { seededRandom } from '../../src/demo/random.js';
 import type { Dataset, Interaction } from './dataset.js';
 
 // The two protocols of the issue. Every held-out interaction is relevant; an

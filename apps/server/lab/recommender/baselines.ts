@@ -1,4 +1,4 @@
-import { seededRandom } from '../../../demo/random.js';
+import { seededRandom } from '../../src/demo/random.js';
 import type { Split } from './splits.js';
 
 // The reference models the engine is compared with, trained on the same

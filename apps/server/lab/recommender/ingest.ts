@@ -1,7 +1,7 @@
-import type { Db } from '../../../db/database.js';
-import { topicKey } from '../../notes/note-text.js';
-import { documentTokens } from '../../search/search-tokens.js';
-import { recordSignals, type Signal } from '../signals.js';
+import type { Db } from '../../src/db/database.js';
+import { topicKey } from '../../src/modules/notes/note-text.js';
+import { documentTokens } from '../../src/modules/search/search-tokens.js';
+import { recordSignals, type Signal } from '../../src/modules/recommender/engine.js';
 import type { Dataset } from './dataset.js';
 import type { Split } from './splits.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/test-database.js';
-import { DEFAULT_RECOMMENDER_SETTINGS } from '../../../config/recommender-settings.js';
-import { seededRandom } from '../../../demo/random.js';
+import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
+import { DEFAULT_RECOMMENDER_SETTINGS } from '../../src/config/recommender-settings.js';
+import { seededRandom } from '../../src/demo/random.js';
 import { likeProbability, match, react } from './simulation-behaviour.js';
 import { median } from './simulation-report.js';
 import { runSimulation, SIMULATION_DEFAULTS } from './simulation.js';
