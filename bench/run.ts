@@ -69,8 +69,8 @@ const url = values.url ?? server?.url ?? '';
 const options: LoadOptions = { url, connections: Number(values.connections), durationSeconds: Number(values.duration) };
 const results: ScenarioResult[] = [];
 const worldSize = { users: Number(values.users), notes: Number(values.notes), likes: Number(values.likes), sessions: Number(values.sessions) };
+let world: World | null = null;
 try {
-  let world: World | null = null;
   if (names.some((name) => NEEDS_WORLD.has(name))) {
     process.stderr.write(`seeding ${worldSize.users} people, ${worldSize.notes} notes, ${worldSize.likes} likes...\n`);
     world = await prepareWorld(server!, worldSize);
@@ -91,6 +91,7 @@ const report = {
   node: process.version,
   startedServer: server !== null,
   dataSet: names.some((name) => NEEDS_WORLD.has(name)) ? worldSize : null,
+  seeding: world?.seeding ?? null,
   results: results.map((result) => ({
     ...result,
     ratioToHealth: health && !OFFLINE.has(result.scenario) ? Math.round((result.requestsPerSecond / health.requestsPerSecond) * 1000) / 1000 : null,

@@ -15,6 +15,8 @@ export interface WorldSize {
 }
 
 export interface World {
+  /** How the data set was built: seeding wall time, and the item model's full rebuild as the seeder ran it. */
+  seeding: { seconds: number; similarityJob: { model: string; seconds: number; phasesMs: Record<string, number> } | null };
   cookies: string[];
   hotNoteId: string;
   topic: string;
@@ -58,7 +60,13 @@ export async function prepareWorld(server: BenchServer, size: WorldSize): Promis
     ['apps/server/src/cli/seed.ts', '--users', String(size.users), '--notes', String(size.notes), '--likes', String(size.likes), '--seed', '42'],
     server.env,
   );
-  process.stderr.write(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
+  process.stderr.write(`seeded in ${seconds} s\n`);
+  const [job] = await server.query<{ details: { spec: unknown; lastRun?: { ms: number; phasesMs: Record<string, number> } } | null }>(
+    `select details from rec_job_state where name = 'similarities'`,
+  );
+  const lastRun = job?.details?.lastRun;
+  const similarityJob = lastRun ? { model: JSON.stringify(job!.details!.spec), seconds: lastRun.ms / 1000, phasesMs: lastRun.phasesMs } : null;
 
   // The signup scenario walks the pool from its start; the world's accounts come from its far end.
   const numbers = phoneNumbers(8_000);
@@ -79,5 +87,5 @@ export async function prepareWorld(server: BenchServer, size: WorldSize): Promis
   const top = await json<{ items: Array<{ id: string }> }>(await fetch(`${server.url}/api/feed?limit=1`));
   const topic = 'TikTokRefugee';
   const topicNotes = await json<{ items: Array<{ id: string }> }>(await fetch(`${server.url}/api/topics/${topic}/notes?sort=latest&limit=50`));
-  return { cookies, hotNoteId: top.items[0]!.id, topic, topicNoteIds: topicNotes.items.map((item) => item.id) };
+  return { seeding: { seconds, similarityJob }, cookies, hotNoteId: top.items[0]!.id, topic, topicNoteIds: topicNotes.items.map((item) => item.id) };
 }

@@ -12,7 +12,7 @@ import { loadOrCreateLocalSecrets } from './lib/local-secrets.js';
 import { pruneAccountsData } from './modules/accounts/maintenance.js';
 import { createSmsProvider } from './modules/sms/create-sms-provider.js';
 import { refreshNoteRanks } from './modules/feed/feed-queries.js';
-import { CHEAP_JOBS, runRecommenderJobs, similaritiesAreFresh } from './modules/recommender/recommender-jobs.js';
+import { CHEAP_JOBS, runRecommenderJobs, similaritiesAreFresh, similarityMode } from './modules/recommender/recommender-jobs.js';
 import { seedDemoIfEmpty } from './demo/seed-demo.js';
 import { seedDemoVideos } from './demo/demo-videos.js';
 import { resolveFfmpegTools } from './modules/video/ffmpeg-tools.js';
@@ -129,9 +129,10 @@ async function main(): Promise<void> {
         { name: 'detect-languages', everyMs: 60 * 60 * 1000, run: () => backfillLanguages(db, { bios: false }) },
         // Three hours covers every attempt of a 15-minute video with its retries; only a lost job is older.
         { name: 'fail-stuck-videos', everyMs: 10 * 60 * 1000, run: (now) => failStuckVideos(db, new Date(now.getTime() - 3 * 60 * 60 * 1000), now) },
-        // The recommender's derived tables, where background work runs: affinities, quality and
-        // stages, trending every 30 s; similarities (heavy) every 10 min. Both also at boot, similarities
-        // only when no process recomputed them in the last 10 minutes.
+        // The recommender's derived tables, where background work runs: affinities, the pools of
+        // people who acted, quality and stages, trending every 30 s; the item model every 10 min
+        // (incremental, a full rebuild every 6 h). Both also at boot, the model only when no process
+        // recomputed it in the last 10 minutes.
         ...(config.worker
           ? [
               { name: 'recommender', everyMs: 30 * 1000, runAtStart: true, run: (now: Date) => runRecommenderJobs(db, config.recommender, now, CHEAP_JOBS) },
@@ -142,7 +143,7 @@ async function main(): Promise<void> {
                 run: async (now: Date) =>
                   (await similaritiesAreFresh(db, now, 10 * 60 * 1000))
                     ? null
-                    : runRecommenderJobs(db, config.recommender, now, { affinity: true, similarities: true }),
+                    : runRecommenderJobs(db, config.recommender, now, { affinity: true, pools: true, similarities: await similarityMode(db, now) }),
               },
             ]
           : []),

@@ -35,23 +35,21 @@ export interface RecommenderSettings {
     trending: number;
     explore: number;
   };
-  /** Item-item similarity (RP3beta): neighbours kept per note, popularity exponents. */
+  /** The item model behind the interest pools (modules/recommender/models). */
   neighbors: {
+    /** 'auto': chosen per full rebuild on a validation hold-out of the data itself; or one model by name. */
+    model: 'auto' | 'ease' | 'rp3beta' | 'cosine';
+    /** Neighbours kept per note. */
     perNote: number;
-    perUser: number;
-    /** Exponent on the walk probability; < 1 flattens it. */
+    /** RP3beta when named: exponent on the walk probability (< 1 flattens it). */
     alpha: number;
-    /** Popularity penalty on the recommended note: higher spreads exposure to the long tail. */
+    /** RP3beta when named: popularity penalty on the recommended note (higher spreads exposure to the long tail). */
     beta: number;
-    /** Weight of the people-like-you (user-neighbour) score next to the note-neighbour score. */
-    userWeight: number;
-    /** Latest engaged notes per user the similarity jobs read. */
+    /** EASE^R when named: the ridge penalty λ. */
+    easeLambda: number;
+    /** Latest engaged notes per person the model reads. */
     historyCap: number;
-    /** Popularity penalty on notes that similar people engaged with (pop^userBeta). */
-    userBeta: number;
   };
-  /** Weight of liked topics (rec_user_topics) in the interest score, next to the two neighbour scores. */
-  topicWeight: number;
   /** Exponent on a note's quality relative to the average: 0 ignores quality, 0.3 moves scores mildly (clamped to ×0.5…×2). */
   qualityWeight: number;
   /** MMR trade-off between relevance (1) and topic diversity (0). */
@@ -70,8 +68,7 @@ export const DEFAULT_RECOMMENDER_SETTINGS: RecommenderSettings = {
   benchmarkQuantile: 0.5,
   freshHours: 72,
   quotas: { interest: 0.55, fresh: 0.15, following: 0.15, trending: 0.1, explore: 0.05 },
-  neighbors: { perNote: 100, perUser: 100, alpha: 0.8, beta: 0.5, userWeight: 1, historyCap: 300, userBeta: 0.3 },
-  topicWeight: 0.2,
+  neighbors: { model: 'auto', perNote: 100, alpha: 0.8, beta: 0.5, easeLambda: 300, historyCap: 300 },
   qualityWeight: 0.3,
   diversityLambda: 0.8,
   maxPerAuthor: 2,
@@ -82,8 +79,12 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unk
 export type RecommenderOverrides = DeepPartial<RecommenderSettings>;
 
 /** Defaults with overrides applied; unknown keys and wrong types are refused so a typo is not silently ignored. */
+const MODELS: ReadonlyArray<RecommenderSettings['neighbors']['model']> = ['auto', 'ease', 'rp3beta', 'cosine'];
+
 export function mergeRecommenderSettings(base: RecommenderSettings, overrides: unknown, where = 'REC_SETTINGS'): RecommenderSettings {
-  return mergeInto(base, overrides, where) as RecommenderSettings;
+  const merged = mergeInto(base, overrides, where) as RecommenderSettings;
+  if (!MODELS.includes(merged.neighbors.model)) throw new Error(`${where}.neighbors.model must be one of ${MODELS.join(', ')}`);
+  return merged;
 }
 
 function mergeInto(base: unknown, overrides: unknown, where: string): unknown {

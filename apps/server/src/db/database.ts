@@ -34,11 +34,12 @@ import type {
   NotInterestedTable,
   RecAffinityTable,
   RecJobStateTable,
-  RecNoteNeighborsTable,
+  RecNoteSimilarTable,
+  RecPoolsTable,
+  RecSeenTable,
   RecNoteQualityTable,
   RecServedTable,
   RecTrendingTable,
-  RecUserNeighborsTable,
   RecUserTopicsTable,
 } from './tables/recommender.js';
 import type { SessionsTable } from './tables/sessions.js';
@@ -96,8 +97,9 @@ export interface Database {
   videos: VideosTable;
   translations: TranslationsTable;
   rec_affinity: RecAffinityTable;
-  rec_note_neighbors: RecNoteNeighborsTable;
-  rec_user_neighbors: RecUserNeighborsTable;
+  rec_note_similar: RecNoteSimilarTable;
+  rec_pools: RecPoolsTable;
+  rec_seen: RecSeenTable;
   rec_user_topics: RecUserTopicsTable;
   rec_note_quality: RecNoteQualityTable;
   rec_trending: RecTrendingTable;

@@ -11,16 +11,30 @@ export interface RecAffinityTable {
   last_at: Date;
 }
 
-export interface RecNoteNeighborsTable {
+/** A note's neighbours under the chosen item model, strongest first (migration 2026-12-07T15-30-00Z-precomputed-pools). */
+export interface RecNoteSimilarTable {
   note_id: string;
-  neighbor_id: string;
-  score: number;
+  neighbor_ids: string[];
+  weights: number[];
 }
 
-export interface RecUserNeighborsTable {
+/** A person's interest candidates, best first, built by the pool job. */
+export interface RecPoolsTable {
   user_id: string;
-  neighbor_id: string;
-  score: number;
+  kind: 'all' | 'video';
+  note_ids: string[];
+  scores: number[];
+  built_at: Date;
+  wanted_at: Date | null;
+}
+
+/** What a person was served or engaged with: two Bloom filter generations (kernel of served-filter.ts). */
+export interface RecSeenTable {
+  user_id: string;
+  current: Buffer;
+  previous: Buffer | null;
+  current_count: ColumnType<number, number | undefined, number>;
+  current_since: Date;
 }
 
 export interface RecUserTopicsTable {
@@ -74,4 +88,6 @@ export interface RecJobStateTable {
   name: string;
   last_event_id: ColumnType<string, string | undefined, string>;
   ran_at: Date | null;
+  /** What the job decided last time (the similarity job: the model it chose and its validation). */
+  details: ColumnType<unknown, string | undefined, string> | null;
 }

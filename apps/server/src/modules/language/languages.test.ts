@@ -9,7 +9,7 @@ import { loadViewerBase } from '../recommender/viewer-state.js';
 import { effectiveReadLanguages, uiReadLanguage } from './viewer-languages.js';
 
 /** The feed's "only these languages" filter, as the recommender loads it for a viewer. */
-const feedLanguageFilter = async (userId: string) => (await loadViewerBase(t.database.db, userId, t.now, DEFAULT_RECOMMENDER_SETTINGS, []))!.onlyLanguages;
+const feedLanguageFilter = async (userId: string) => (await loadViewerBase(t.database.db, userId, []))!.onlyLanguages;
 
 let t: TestApp;
 let ann: TestUser;

@@ -18,10 +18,11 @@ export async function clearWatchHistory(db: Db, userId: string): Promise<Cleared
   return db.transaction().execute(async (trx) => {
     const events = await sql`update events set user_id = null where user_id = ${userId} and type = any(${sql.val(WATCH_EVENTS)}::text[])`.execute(trx);
     const served = await trx.deleteFrom('rec_served').where('user_id', '=', userId).executeTakeFirst();
-    // What was derived from the history: affinities, inferred interests, similar viewers.
+    // What was derived from the history: affinities, inferred interests, the precomputed pool and the seen filter.
     await trx.deleteFrom('rec_affinity').where('user_id', '=', userId).execute();
     await trx.deleteFrom('rec_user_topics').where('user_id', '=', userId).execute();
-    await trx.deleteFrom('rec_user_neighbors').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('rec_pools').where('user_id', '=', userId).execute();
+    await trx.deleteFrom('rec_seen').where('user_id', '=', userId).execute();
     return { events: Number(events.numAffectedRows ?? 0), served: Number(served.numDeletedRows) };
   });
 }

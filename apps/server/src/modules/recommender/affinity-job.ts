@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { RecommenderSettings } from '../../config/recommender-settings.js';
 import type { Db } from '../../db/database.js';
 import { foldEvents } from './event-cursor.js';
+import { addToSeen } from './seen-filter.js';
 import { ENGAGEMENT_TYPES, engagementDelta, typeIn } from './signal-weights.js';
 
 // Folds new signed-in engagement from `events` into rec_affinity (how much
@@ -11,8 +12,17 @@ import { ENGAGEMENT_TYPES, engagementDelta, typeIn } from './signal-weights.js';
 // or below ("not interested", reports): the note stays known as seen, and the
 // similarity jobs read only positive strength.
 
-export async function foldAffinity(db: Db, settings: RecommenderSettings, now: Date): Promise<number> {
-  return foldEvents(db, 'affinity', now, async (trx, slice) => {
+const SEEN_TYPES = ENGAGEMENT_TYPES.filter((type) => type !== 'not_interested');
+
+export interface AffinityRun {
+  events: number;
+  /** People whose affinities changed: their pools are rebuilt next. */
+  people: Set<string>;
+}
+
+export async function foldAffinity(db: Db, settings: RecommenderSettings, now: Date): Promise<AffinityRun> {
+  const people = new Set<string>();
+  const events = await foldEvents(db, 'affinity', now, async (trx, slice) => {
     await sql`
       with batch as (
         select e.user_id, e.note_id, sum(${engagementDelta(settings, 'e')})::real as delta, max(e.occurred_at) as last_at
@@ -29,5 +39,16 @@ export async function foldAffinity(db: Db, settings: RecommenderSettings, now: D
       select b.user_id, nt.topic_id, sum(b.delta) from batch b join note_topics nt on nt.note_id = b.note_id
       group by b.user_id, nt.topic_id
       on conflict (user_id, topic_id) do update set weight = rec_user_topics.weight + excluded.weight`.execute(trx);
+    // What someone engaged with (or reported) is seen: For you never offers it again. "Not
+    // interested" can be undone, so it stays out of the filter (the viewer state reads it).
+    const engaged = await sql<{ user_id: string; note_ids: string[] }>`
+      select e.user_id::text as user_id, array_agg(distinct e.note_id)::text[] as note_ids from events e
+      where e.id > ${slice.afterId} and e.id <= ${slice.upToId} and e.user_id is not null and e.note_id is not null
+        and ${typeIn('e', SEEN_TYPES)}
+      group by e.user_id`.execute(trx);
+    const byUser = new Map(engaged.rows.map((row) => [row.user_id, row.note_ids]));
+    await addToSeen(trx, byUser, now, settings.seenDays);
+    for (const userId of byUser.keys()) people.add(userId);
   });
+  return { events, people };
 }

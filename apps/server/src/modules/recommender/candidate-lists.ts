@@ -1,10 +1,9 @@
-import type { RecommenderSettings } from '../../config/recommender-settings.js';
 import { interestReason, popularReason, trendingReason } from './explanations.js';
 import type { FreshNote } from './fresh-source.js';
-import type { InterestNote } from './interest-source.js';
 import type { PoolNote } from './pool-note.js';
 import type { Candidate } from './recommender-types.js';
 import type { TrendingNote } from './trending-source.js';
+import type { InterestEntry } from './viewer-state.js';
 
 // Each source's pool turned into this viewer's candidates: notes they must not
 // see are dropped, scores get the viewer's preferences and (mildly) the note's
@@ -39,19 +38,20 @@ const candidate = (note: PoolNote, score: number, source: Candidate['source'], r
 
 const byScore = (a: Candidate, b: Candidate) => b.score - a.score;
 
-export function interestList(notes: readonly InterestNote[], filter: ViewerFilter, settings: RecommenderSettings, max: number): Candidate[] {
-  const maxima = { note: 0, peer: 0, topic: 0 };
-  for (const note of notes) {
-    maxima.note = Math.max(maxima.note, note.noteScore);
-    maxima.peer = Math.max(maxima.peer, note.peerScore);
-    maxima.topic = Math.max(maxima.topic, note.topicScore);
+/**
+ * The viewer's precomputed interest pool (best first) as candidates: the
+ * model's score, mildly weighed by quality. The pool is longer than a page
+ * needs; reading stops once there are twice `max` candidates left after the filter.
+ */
+export function interestList(entries: readonly InterestEntry[], facts: ReadonlyMap<string, PoolNote>, filter: ViewerFilter, max: number): Candidate[] {
+  const result: Candidate[] = [];
+  for (const entry of entries) {
+    const note = facts.get(entry.noteId);
+    if (!note || !filter.allows(note)) continue;
+    result.push(candidate(note, entry.score * filter.qualityFactor(note.quality), 'interest', interestReason(note, filter.topicWeights)));
+    if (result.length >= max * 2) break;
   }
-  const weights = { user: settings.neighbors.userWeight, topic: settings.topicWeight };
-  return notes
-    .filter((note) => filter.allows(note))
-    .map((note) => candidate(note, note.score * filter.qualityFactor(note.quality), 'interest', interestReason(note, maxima, weights)))
-    .sort(byScore)
-    .slice(0, max);
+  return result.sort(byScore).slice(0, max);
 }
 
 /**
@@ -90,11 +90,22 @@ export function followingList(notes: readonly PoolNote[], filter: ViewerFilter, 
     .map((note) => candidate(note, 1 / (1 + Math.max(0, now.getTime() - note.createdAt.getTime()) / 86_400_000), 'following', { code: 'following' }));
 }
 
-export function trendingList(notes: readonly TrendingNote[], filter: ViewerFilter, max: number): Candidate[] {
-  return notes
-    .filter((note) => filter.allows(note))
-    .slice(0, max)
-    .map((note) => candidate(note, Math.max(note.trend, 0), 'trending', trendingReason(note.trendTopicId)));
+/**
+ * Trending notes, those the viewer's interest pool also holds first (by that
+ * score: what is hot among what they like), then the rest by how fast they rise.
+ */
+export function trendingList(notes: readonly TrendingNote[], filter: ViewerFilter, max: number, interest?: ReadonlyMap<string, number>): Candidate[] {
+  const allowed = notes.filter((note) => filter.allows(note));
+  const top = Math.max(0, ...allowed.map((note) => note.trend));
+  const liked = interest ? allowed.filter((note) => interest.has(note.noteId)).sort((a, b) => interest.get(b.noteId)! - interest.get(a.noteId)!) : [];
+  const likedIds = new Set(liked.map((note) => note.noteId));
+  // Scores only order notes within a source: the liked ones sit above every other trend.
+  return [
+    ...liked.map((note, rank) => candidate(note, 2 * top + 1 - rank / (liked.length + 1), 'trending', trendingReason(note.trendTopicId))),
+    ...allowed
+      .filter((note) => !likedIds.has(note.noteId))
+      .map((note) => candidate(note, Math.max(note.trend, 0), 'trending', trendingReason(note.trendTopicId))),
+  ].slice(0, max);
 }
 
 export function exploreList(notes: ReadonlyArray<PoolNote & { draw: number }>, filter: ViewerFilter, max: number): Candidate[] {
@@ -104,15 +115,44 @@ export function exploreList(notes: ReadonlyArray<PoolNote & { draw: number }>, f
     .map((note) => candidate(note, note.draw, 'explore', { code: 'explore' }));
 }
 
-/** Notes in a language the viewer reads first, each tier by quality (the pool's order). */
+/**
+ * A segment's pool: the best notes (the shared popular pool, by quality) with
+ * those in the segment's read languages first and its own region's next.
+ * Computed once per segment and popular pool (kept while the pool object
+ * lives), so a newcomer's page only filters a ready list.
+ */
+const segments = new WeakMap<readonly PoolNote[], Map<string, Array<{ note: PoolNote; score: number }>>>();
+
+export function segmentPool(notes: readonly PoolNote[], readLanguages: readonly string[], region: string | null | undefined) {
+  let bySegment = segments.get(notes);
+  if (!bySegment) {
+    bySegment = new Map();
+    segments.set(notes, bySegment);
+  }
+  const key = `${readLanguages.join(',')}|${region ?? ''}`;
+  let pool = bySegment.get(key);
+  if (!pool) {
+    pool = notes
+      .map((note, rank) => {
+        const readsLanguage = note.language !== null && readLanguages.includes(note.language);
+        const sameRegion = region != null && note.authorRegion === region;
+        return { note, score: (readsLanguage ? 2 : 1) + (sameRegion ? 0.5 : 0) - rank / (notes.length + 1) };
+      })
+      .sort((a, b) => b.score - a.score);
+    // Segments are few (languages × regions) but unbounded in principle: keep the most recent hundreds.
+    if (bySegment.size >= 500) bySegment.clear();
+    bySegment.set(key, pool);
+  }
+  return pool;
+}
+
+/** Notes of the viewer's segment pool that they may see, best first. */
 export function popularList(notes: readonly PoolNote[], filter: ViewerFilter, max: number): Candidate[] {
   const result: Candidate[] = [];
-  notes.forEach((note, rank) => {
-    if (!filter.allows(note)) return;
-    const readsLanguage = note.language !== null && filter.readLanguages.includes(note.language);
-    const sameRegion = filter.region != null && note.authorRegion === filter.region;
-    const score = (readsLanguage ? 2 : 1) + (sameRegion ? 0.5 : 0) - rank / (notes.length + 1);
+  for (const { note, score } of segmentPool(notes, filter.readLanguages, filter.region)) {
+    if (!filter.allows(note)) continue;
     result.push(candidate(note, score, 'popular', popularReason(note.language, filter.readLanguages)));
-  });
-  return result.sort(byScore).slice(0, max);
+    if (result.length >= max) break;
+  }
+  return result;
 }

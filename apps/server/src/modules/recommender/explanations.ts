@@ -1,27 +1,26 @@
 import type { Db } from '../../db/database.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
-import type { InterestNote } from './interest-source.js';
+import type { PoolNote } from './pool-note.js';
 import type { DraftReason, Reason } from './recommender-types.js';
 
 // Every served note says why it is there. Reasons are built with topic ids
 // (the sources know ids); names are filled in just before a page leaves.
 
+/** Liked topics a pool note is credited to: the viewer's strongest few. */
+const CREDITED_TOPICS = 3;
+
 /**
- * The interest source's reason follows the part of the score that put the
- * note there: a liked topic when it weighs about as much as the strongest
- * neighbour part, else similar notes or people like you.
+ * An interest note's reason: one of the viewer's strongest liked topics when
+ * the note carries it ("because you like #…"), else its likeness to notes the
+ * viewer engaged with (the item model's score).
  */
-export function interestReason(
-  note: InterestNote,
-  maxima: { note: number; peer: number; topic: number },
-  weights: { user: number; topic: number },
-): DraftReason {
-  const byNotes = maxima.note > 0 ? note.noteScore / maxima.note : 0;
-  const byPeers = maxima.peer > 0 ? (weights.user * note.peerScore) / maxima.peer : 0;
-  const byTopic = maxima.topic > 0 ? (Math.max(weights.topic, 0.5) * note.topicScore) / maxima.topic : 0;
-  if (note.bestTopicId && byTopic >= 0.5 * Math.max(byNotes, byPeers)) return { code: 'liked_topic', topicId: note.bestTopicId };
-  if (byNotes === 0 && byPeers === 0 && note.bestTopicId) return { code: 'liked_topic', topicId: note.bestTopicId };
-  return byNotes >= byPeers ? { code: 'similar_notes' } : { code: 'people_like_you' };
+export function interestReason(note: PoolNote, topicWeights: ReadonlyMap<string, number>): DraftReason {
+  let rank = 0;
+  for (const topicId of topicWeights.keys()) {
+    if (rank++ >= CREDITED_TOPICS) break;
+    if (note.topicIds.includes(topicId)) return { code: 'liked_topic', topicId };
+  }
+  return { code: 'similar_notes' };
 }
 
 export function popularReason(language: string | null, readLanguages: readonly string[]): DraftReason {

@@ -55,3 +55,13 @@ export async function exploreNotes(
       and ${liveNote} and ${kindFilter(options.kind)}`.execute(db);
   return rows.map((row) => ({ ...toPoolNote(row), draw: draws.get(String(row.note_id))! })).sort((a, b) => b.draw - a.draw);
 }
+
+/**
+ * The explore sample every viewer shares for the hour (each starts from their
+ * own point in it): drawn once per process and refresh instead of per viewer.
+ */
+export async function exploreSample(db: Db, options: { now: Date; kind?: 'video' }): Promise<Array<PoolNote & { draw: number }>> {
+  const range = await noteIdRange(db);
+  if (!range) return [];
+  return exploreNotes(db, range, { seed: exploreSeed('explore', options.now), now: options.now, kind: options.kind });
+}

@@ -3,6 +3,7 @@ import { contextOf, apiCaller, insertNote, signUp, type TestUser } from '../../.
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { mergeRecommenderSettings } from '../../config/recommender-settings.js';
 import { Recommender } from './recommender.js';
+import { updatePools } from './pool-job.js';
 import { runRecommenderJobs } from './recommender-jobs.js';
 
 // "Not interested", reports, the author's exposure line, and the whole loop:
@@ -154,81 +155,51 @@ describe('the whole loop', () => {
     expect(page.map((item) => item.id)).not.toContain(n2);
   });
 
-  it('ranks the interest source exactly as the prototype: note- and people-neighbour scores, each over its max, summed', async () => {
+  it('ranks the interest pool by the item model: neighbour weights summed over the history, engaged notes left out', async () => {
     const settings = mergeRecommenderSettings(t.config.recommender, {
       quotas: { interest: 1, fresh: 0, following: 0, trending: 0, explore: 0 },
       qualityWeight: 0,
     });
     const who = await signUp(t, 'proto_user');
-    const maker = await signUp(t, 'proto_maker');
-    const peers = [await signUp(t, 'proto_peer_1'), await signUp(t, 'proto_peer_2')];
     const notes: string[] = [];
-    const makers: TestUser[] = [];
     for (let i = 0; i < 9; i += 1) {
       // One author per note, as in a catalogue without creators.
-      const m = i === 0 ? maker : await signUp(t, `proto_maker_${i}`);
-      makers.push(m);
-      notes.push(await insertNote(db(), { authorId: m.id, createdAt: new Date(t.now.getTime() - 20 * 86_400_000) }));
+      const maker = await signUp(t, `proto_maker_${i}`);
+      notes.push(await insertNote(db(), { authorId: maker.id, createdAt: new Date(t.now.getTime() - 20 * 86_400_000) }));
     }
     const [h1, h2, ...others] = notes as [string, string, ...string[]];
     await db()
       .insertInto('rec_affinity')
       .values([h1, h2].map((note) => ({ user_id: who.id, note_id: note, strength: 1, last_at: t.now })))
       .execute();
-    // Note neighbours (h2 is also a neighbour of h1: seen notes count in the max, as in the prototype).
+    // The model's rows (h2 is also a neighbour of h1: engaged, so never offered).
     const nn: Array<[string, string, number]> = [
       [h1, h2, 0.9],
       [h1, others[0]!, 0.5],
       [h1, others[1]!, 0.3],
       [h2, others[1]!, 0.25],
       [h2, others[2]!, 0.1],
+      [h2, others[3]!, -0.2],
     ];
-    await db()
-      .insertInto('rec_note_neighbors')
-      .values(nn.map(([a, b, score]) => ({ note_id: a, neighbor_id: b, score })))
-      .execute();
-    // People neighbours and what they engaged with.
-    await db()
-      .insertInto('rec_user_neighbors')
-      .values([
-        { user_id: who.id, neighbor_id: peers[0]!.id, score: 0.8 },
-        { user_id: who.id, neighbor_id: peers[1]!.id, score: 0.4 },
-      ])
-      .execute();
-    const peerLikes: Array<[TestUser, string]> = [
-      [peers[0]!, others[3]!],
-      [peers[0]!, others[2]!],
-      [peers[1]!, others[3]!],
-      [peers[1]!, others[4]!],
-      [peers[1]!, h1],
-    ];
-    await db()
-      .insertInto('rec_affinity')
-      .values(peerLikes.map(([p, note]) => ({ user_id: p.id, note_id: note, strength: 1, last_at: t.now })))
-      .execute();
-
-    // The prototype, by hand.
-    const s1 = new Map<string, number>();
-    for (const [a, b, score] of nn) if (a === h1 || a === h2) s1.set(b, (s1.get(b) ?? 0) + score);
-    const pop = new Map<string, number>();
-    for (const [, note] of peerLikes) pop.set(note, (pop.get(note) ?? 0) + 1);
-    pop.set(h1, (pop.get(h1) ?? 0) + 1);
-    pop.set(h2, (pop.get(h2) ?? 0) + 1);
-    const s2 = new Map<string, number>();
-    for (const [p, note] of peerLikes) {
-      const sim = p === peers[0] ? 0.8 : 0.4;
-      s2.set(note, (s2.get(note) ?? 0) + (sim * sim) / pop.get(note)! ** settings.neighbors.userBeta);
+    const rows = new Map<string, Array<[string, number]>>();
+    for (const [a, b, w] of nn) rows.set(a, [...(rows.get(a) ?? []), [b, w]]);
+    for (const [noteId, list] of rows) {
+      await db()
+        .insertInto('rec_note_similar')
+        .values({ note_id: noteId, neighbor_ids: list.map(([b]) => b), weights: list.map(([, w]) => w) })
+        .execute();
     }
-    const max1 = Math.max(...s1.values());
-    const max2 = Math.max(...s2.values());
-    const expected = [...new Set([...s1.keys(), ...s2.keys()])]
-      .filter((note) => note !== h1 && note !== h2)
-      .map((note) => ({ note, score: (s1.get(note) ?? 0) / max1 + (settings.neighbors.userWeight * (s2.get(note) ?? 0)) / max2 }))
-      .sort((a, b) => b.score - a.score)
-      .map((entry) => entry.note);
+    await updatePools(db(), settings, t.now, new Set([who.id]));
+
+    const score = new Map<string, number>();
+    for (const [, b, w] of nn) score.set(b, (score.get(b) ?? 0) + w);
+    const expected = [...score.entries()]
+      .filter(([note, value]) => note !== h1 && note !== h2 && value > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([note]) => note);
 
     const page = await new Recommender(db(), settings).recommend({ context: await contextOf(t, who.id), now: t.now, limit: expected.length });
     expect(page.map((item) => item.noteId)).toEqual(expected);
-    expect(page.every((item) => item.source === 'interest')).toBe(true);
+    expect(page.every((item) => item.source === 'interest' && item.reason.code === 'similar_notes')).toBe(true);
   });
 });

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextOf, apiCaller, insertNote, insertTopic, signUp, type TestUser } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { mergeRecommenderSettings } from '../../config/recommender-settings.js';
+import { updatePools } from './pool-job.js';
 import { Recommender } from './recommender.js';
+import { addToSeen } from './seen-filter.js';
 
 // For you through HTTP, on fixed data: rec_* rows are written directly, as the
 // recommender's jobs would, so each rule is checked on its own (the clock is fixed).
@@ -59,6 +61,7 @@ describe('For you', () => {
     const topic = await insertTopic(db(), 'fyblocks');
     const seed = await insertNote(db(), { authorId: friend.id, title: 'seed', createdAt: daysAgo(10) });
     const notesBy = new Map<string, string[]>();
+    const neighbours: string[] = [];
     for (const author of [blocked, muted, blocker, friend]) {
       const fresh = await insertNote(db(), { authorId: author.id, title: `${author.handle} fresh` });
       const old = await insertNote(db(), { authorId: author.id, title: `${author.handle} old`, createdAt: daysAgo(9), topicIds: [topic] });
@@ -66,9 +69,14 @@ describe('For you', () => {
       // In every source: followed, trending, a neighbour of what the viewer liked.
       await db().insertInto('follows').values({ follower_id: viewer.id, followee_id: author.id, created_at: t.now }).execute();
       await db().insertInto('rec_trending').values({ note_id: old, score: 5, topic_id: topic, computed_at: t.now }).execute();
-      await db().insertInto('rec_note_neighbors').values({ note_id: seed, neighbor_id: fresh, score: 0.5 }).execute();
+      neighbours.push(fresh);
     }
+    await db()
+      .insertInto('rec_note_similar')
+      .values({ note_id: seed, neighbor_ids: neighbours, weights: neighbours.map(() => 0.5) })
+      .execute();
     await db().insertInto('rec_affinity').values({ user_id: viewer.id, note_id: seed, strength: 1, last_at: t.now }).execute();
+    await addToSeen(db(), new Map([[viewer.id, [seed]]]), t.now, 30);
     await db().insertInto('rec_user_topics').values({ user_id: viewer.id, topic_id: topic, weight: 2 }).execute();
     const own = await insertNote(db(), { authorId: viewer.id, title: 'mine' });
     expect((await call('PUT', `/api/users/${blocked.handle}/block`, viewer)).statusCode).toBeLessThan(300);
@@ -76,6 +84,7 @@ describe('For you', () => {
     expect((await call('PUT', `/api/users/${viewer.handle}/block`, blocker)).statusCode).toBeLessThan(300);
     const deleted = notesBy.get(friend.id)![1]!;
     expect((await call('DELETE', `/api/notes/${deleted}`, friend)).statusCode).toBe(204);
+    await updatePools(db(), t.config.recommender, t.now, new Set([viewer.id]));
 
     const pages = await allPages(viewer);
     const items = pages.flat();

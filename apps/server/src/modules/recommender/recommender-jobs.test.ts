@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, insertNote, insertTopic, signUp, type TestUser } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
-import { DEFAULT_RECOMMENDER_SETTINGS, type RecommenderSettings } from '../../config/recommender-settings.js';
+import { DEFAULT_RECOMMENDER_SETTINGS, mergeRecommenderSettings, type RecommenderSettings } from '../../config/recommender-settings.js';
 import { runRecommenderJobs, similaritiesAreFresh } from './recommender-jobs.js';
 
 // Signals through the real API, then the real jobs, then the tables the feed reads.
@@ -15,7 +15,8 @@ let dan: TestUser;
 let eve: TestUser;
 const notes: Record<'cats1' | 'cats2' | 'food' | 'plain', string> = { cats1: '', cats2: '', food: '', plain: '' };
 let topics: { cats: string; food: string };
-const settings: RecommenderSettings = DEFAULT_RECOMMENDER_SETTINGS;
+// RP3beta by name, so the weights below follow its formula (the default chooses a model on the data).
+const settings: RecommenderSettings = mergeRecommenderSettings(DEFAULT_RECOMMENDER_SETTINGS, { neighbors: { model: 'rp3beta' } });
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -90,19 +91,21 @@ describe('recommender jobs', () => {
       [`${dan.id}:${topics.food}`]: 4,
     });
 
-    // Bob and Cat engaged with both cat notes: the notes are each other's neighbours, and so are they.
+    // Bob and Cat engaged with both cat notes: the notes are each other's neighbours.
     // W = 1/2 + 1/2 (each has 2 notes), pop = 2: (1/2)^0.8 / 2^0.5.
-    const noteNeighbors = await db().selectFrom('rec_note_neighbors').selectAll().orderBy('note_id').execute();
-    expect(noteNeighbors.map((row) => [row.note_id, row.neighbor_id])).toEqual([
-      [notes.cats1, notes.cats2],
-      [notes.cats2, notes.cats1],
+    const noteNeighbors = await db().selectFrom('rec_note_similar').selectAll().orderBy('note_id').execute();
+    expect(noteNeighbors.map((row) => [row.note_id, row.neighbor_ids])).toEqual([
+      [notes.cats1, [notes.cats2]],
+      [notes.cats2, [notes.cats1]],
     ]);
-    expect(noteNeighbors[0]!.score).toBeCloseTo(0.5 ** 0.8 / Math.sqrt(2), 5);
-    const userNeighbors = await db().selectFrom('rec_user_neighbors').selectAll().orderBy('user_id').execute();
-    expect(userNeighbors.map((row) => [row.user_id, row.neighbor_id, row.score])).toEqual([
-      [bob.id, cat.id, 1],
-      [cat.id, bob.id, 1],
-    ]);
+    expect(noteNeighbors[0]!.weights[0]).toBeCloseTo(0.5 ** 0.8 / Math.sqrt(2), 5);
+    // Everyone with engagement has a pool; nobody is offered what they engaged with or wrote.
+    const pools = await db().selectFrom('rec_pools').select(['user_id', 'kind', 'note_ids']).where('kind', '=', 'all').orderBy('user_id').execute();
+    expect(pools.map((row) => row.user_id)).toEqual([bob.id, cat.id, dan.id, eve.id]);
+    expect(pools.every((row) => row.note_ids.length === 0)).toBe(true);
+    expect((await db().selectFrom('rec_job_state').select('details').where('name', '=', 'similarities').executeTakeFirstOrThrow()).details).toMatchObject({
+      spec: { kind: 'rp3beta', alpha: 0.8, beta: 0.5 },
+    });
 
     // Trending by weighted, recent engagement; each with its topic.
     const trending = await db().selectFrom('rec_trending').selectAll().orderBy('score', 'desc').execute();
@@ -148,13 +151,12 @@ describe('recommender jobs', () => {
 
     // Bob's only positive engagement left is cats2: the two cat notes are now linked through Cat alone.
     await runRecommenderJobs(db(), settings, t.now);
-    const link = await db().selectFrom('rec_note_neighbors').selectAll().where('note_id', '=', notes.cats1).executeTakeFirstOrThrow();
+    const link = await db().selectFrom('rec_note_similar').selectAll().where('note_id', '=', notes.cats1).executeTakeFirstOrThrow();
     // W = 1/2 (Cat), pop(cats1) = 1, pop(cats2) = 2.
-    expect(link.score).toBeCloseTo(0.5 ** 0.8 / Math.sqrt(2), 5);
-    expect((await db().selectFrom('rec_user_neighbors').selectAll().execute()).map((row) => row.score)).toEqual([
-      expect.closeTo(1 / Math.sqrt(2), 5),
-      expect.closeTo(1 / Math.sqrt(2), 5),
-    ]);
+    expect(link.weights[0]).toBeCloseTo(0.5 ** 0.8 / Math.sqrt(2), 5);
+    // Bob is not offered cats1 again: he engaged with it (taking the like back leaves it seen).
+    const bobPool = await db().selectFrom('rec_pools').select('note_ids').where('user_id', '=', bob.id).where('kind', '=', 'all').executeTakeFirstOrThrow();
+    expect(bobPool.note_ids).toEqual([]);
   });
 
   it('count impressions and move notes through the stages by their engagement', async () => {
@@ -192,7 +194,7 @@ describe('recommender jobs', () => {
 
   it('remembers when similarities last ran, so a restarting worker does not redo them at once', async () => {
     const at = new Date('2026-12-01T00:00:00Z');
-    await runRecommenderJobs(db(), settings, at, { similarities: true });
+    await runRecommenderJobs(db(), settings, at, { similarities: 'full' });
     expect(await similaritiesAreFresh(db(), new Date(at.getTime() + 9 * 60_000), 10 * 60_000)).toBe(true);
     expect(await similaritiesAreFresh(db(), new Date(at.getTime() + 11 * 60_000), 10 * 60_000)).toBe(false);
   });

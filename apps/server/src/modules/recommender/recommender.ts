@@ -1,10 +1,12 @@
 import type { RecommenderSettings } from '../../config/recommender-settings.js';
 import type { Db } from '../../db/database.js';
-import { TtlCache } from '../../lib/ttl-cache.js';
 import { decideLabels, mayReadAuthor } from '../../kernel/visibility.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
 import { exploreList, followingList, freshList, interestList, popularList, qualityFactor, trendingList, type ViewerFilter } from './candidate-lists.js';
 import { TopicNames } from './explanations.js';
+import { exploreSample, exploreSeed } from './explore-source.js';
 import { type FreshNote, freshNotes } from './fresh-source.js';
+import { NoteFacts } from './note-facts.js';
 import type { PoolNote } from './pool-note.js';
 import { averageQuality, popularNotes } from './popular-source.js';
 import type { Candidate, CandidateSource, Recommendation, RecommendRequest } from './recommender-types.js';
@@ -12,7 +14,7 @@ import { type Quotas, rerank } from './rerank.js';
 import { ServedLog } from './served-log.js';
 import { SharedPools } from './shared-pools.js';
 import { trendingNotes } from './trending-source.js';
-import { loadViewerBase, loadViewerPools, type ViewerBase, type ViewerPools } from './viewer-state.js';
+import { loadViewerBase, loadViewerPools, type ViewerBase, type ViewerPools, wantPool } from './viewer-state.js';
 
 export interface RecommenderOptions {
   /** How long a viewer's candidate pools are reused (pools shared by all viewers: at most 5 s of it). */
@@ -22,6 +24,8 @@ export interface RecommenderOptions {
 
 /** Shared pools are reused at most this long, however long viewers' pools live. */
 const SHARED_MAX_MS = 5_000;
+/** A viewer's pool entry is reloaded in the background after this long (so a rebuilt pool shows within it). */
+const VIEWER_POOL_MAX_MS = 30_000;
 /** Signed-out visitors page through a fixed cold mix of at most this many notes. */
 const COLD_MIX_SIZE = 200;
 const COLD_PAGE = 20;
@@ -30,18 +34,23 @@ const PLAIN_ORDER: CandidateSource[] = ['following', 'trending', 'popular'];
 
 /**
  * "For you". Each call returns the next page for a viewer: candidates from
- * several sources (interest, fresh, following, trending, explore; popular for
- * cold viewers and as filler), each with its quota, re-ranked for author and
- * topic diversity, never repeating what the viewer was served, engaged with or
- * waved away, never from blocked or muted authors or the viewer themself.
- * Per page: one query (hidden authors) when pools are warm; a viewer's pools
- * are rebuilt after cacheMs, the shared ones in the background.
+ * several sources (the viewer's precomputed interest pool, fresh, following,
+ * trending, explore; popular for cold viewers and as filler), each with its
+ * quota, re-ranked for author and topic diversity, never repeating what the
+ * viewer was served or engaged with (their seen filter), never from blocked or
+ * muted authors or the viewer themself. The heavy work (the item model, each
+ * person's pool) is done by jobs (similarity-job.ts, pool-builder.ts); a page
+ * reads the viewer's pool once per session and otherwise only filters and
+ * re-ranks what is in memory. A person without a pool yet (a newcomer) gets
+ * the best notes of their segment (read languages × region) until their first
+ * signals build one.
  */
 export class Recommender {
   private readonly bases: TtlCache<ViewerBase | null>;
   private readonly pools: SharedPools;
   private readonly shared: SharedPools;
   private readonly topicNames: TopicNames;
+  private readonly facts: NoteFacts;
   /** Servings of fresh notes by this process in their current stage (the quality job counts impressions later). */
   private readonly freshServings = new Map<string, { stageKey: string; count: number }>();
   readonly served: ServedLog;
@@ -56,10 +65,11 @@ export class Recommender {
     // A viewer's pool (the heavy per-person query) is refreshed in the background
     // while pages keep coming from the previous one: only a session's very first
     // page, or one after a long pause, waits for it.
-    this.pools = new SharedPools(cacheMs, 20_000);
+    this.pools = new SharedPools(Math.min(cacheMs, VIEWER_POOL_MAX_MS), 20_000);
     this.shared = new SharedPools(Math.min(cacheMs, SHARED_MAX_MS));
     this.topicNames = new TopicNames(db);
-    this.served = new ServedLog(db, options.onError);
+    this.facts = new NoteFacts(db, Math.min(cacheMs, 30_000));
+    this.served = new ServedLog(db, settings.seenDays, options.onError);
   }
 
   /** Starts writing the served log once a second (the app does; offline evaluation need not). */
@@ -86,19 +96,21 @@ export class Recommender {
 
   private async viewerPage(viewerId: string, request: RecommendRequest): Promise<Candidate[]> {
     const { now, kind, limit, context } = request;
-    const base = await this.bases.get(viewerId, () => loadViewerBase(this.db, viewerId, now, this.settings, this.served.unwritten(viewerId)));
+    const base = await this.bases.get(viewerId, () => loadViewerBase(this.db, viewerId, this.served.unwritten(viewerId)));
     if (!base) return [];
     const hidden = context.hiddenAuthors;
     const [pools, shared] = await Promise.all([
-      this.pools.get<ViewerPools>(`${viewerId}:${kind ?? 'all'}`, () => loadViewerPools(this.db, base, this.settings, { now, kind })),
+      this.pools.get<ViewerPools>(`${viewerId}:${kind ?? 'all'}`, () => loadViewerPools(this.db, base, { now, kind })),
       this.sharedPools(now, kind),
     ]);
+    const facts = await this.facts.of(pools.interest.map((entry) => entry.noteId));
     // A note testing a stage whose audience budget is spent waits for the verdict: only its author's followers see it meanwhile.
     const spent = new Set(shared.fresh.filter((note) => this.freshBudgetLeft(note) <= 0).map((note) => note.noteId));
     const following: ViewerFilter = {
       allows: (note) =>
-        !base.served.has(note.noteId) &&
-        !base.excluded.has(note.noteId) &&
+        !base.servedSince.has(note.noteId) &&
+        !base.seen.has(note.noteId) &&
+        !base.dismissed.has(note.noteId) &&
         note.authorId !== viewerId &&
         !hidden.has(note.authorId) &&
         mayReadAuthor(note.authorId, note.authorPrivate ?? false, context) &&
@@ -118,22 +130,23 @@ export class Recommender {
       const chosen = rerank(lists.flat(), { limit, quotas: { following: 1 }, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: 1 });
       page = PLAIN_ORDER.flatMap((source) => chosen.filter((item) => item.source === source));
     } else {
-      const interest = interestList(pools.interest, filter, this.settings, per);
+      const interest = interestList(pools.interest, facts, filter, per);
       const quotas: Quotas = { ...this.settings.quotas };
-      // A cold viewer (no interests yet): what the interest slots would hold goes to the best notes in their languages.
+      // A cold viewer (no pool yet, or used up): what the interest slots would hold goes to the best notes of their segment.
       if (interest.length === 0) Object.assign(quotas, { interest: 0, popular: this.settings.quotas.interest });
+      if (pools.builtAt && interest.length < limit * 2) void wantPool(this.db, viewerId, kind, now).catch(() => {});
       const lists = [
         interest,
         followingList(pools.following, following, now, per),
         freshList(shared.fresh, filter, (note) => this.freshBudgetLeft(note), this.settings.stageBudgets, per),
-        trendingList(shared.trending, filter, per),
-        exploreList(pools.explore, filter, per),
+        trendingList(shared.trending, filter, per, pools.interestScores),
+        exploreList(rotated(shared.explore, exploreSeed(viewerId, now)), filter, per),
         popularList(shared.popular, filter, per),
       ];
       page = rerank(lists.flat(), { limit, quotas, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: this.settings.diversityLambda });
     }
     this.served.record(viewerId, page, now);
-    for (const item of page) base.served.add(item.noteId);
+    for (const item of page) base.servedSince.add(item.noteId);
     this.countFreshServings(page, shared.fresh);
     return page;
   }
@@ -181,13 +194,14 @@ export class Recommender {
 
   private async sharedPools(now: Date, kind: 'video' | undefined) {
     const k = kind ?? 'all';
-    const [fresh, trending, popular, average] = await Promise.all([
+    const [fresh, trending, popular, explore, average] = await Promise.all([
       this.shared.get(`fresh:${k}`, () => freshNotes(this.db, { now, freshHours: this.settings.freshHours, kind })),
       this.shared.get(`trending:${k}`, () => trendingNotes(this.db, { kind })),
       this.shared.get(`popular:${k}`, () => popularNotes(this.db, { kind })),
+      this.shared.get(`explore:${k}`, () => exploreSample(this.db, { now, kind })),
       this.shared.get('quality', () => averageQuality(this.db)),
     ]);
-    return { fresh, trending, popular, average };
+    return { fresh, trending, popular, explore, average };
   }
 
   private stageBudget(note: FreshNote): number {
@@ -213,6 +227,13 @@ export class Recommender {
       this.freshServings.set(note.noteId, { stageKey: note.stageKey, count: current?.stageKey === note.stageKey ? current.count + 1 : 1 });
     }
   }
+}
+
+/** The shared explore sample from a viewer's own starting point, so viewers explore different corners of it. */
+function rotated<T>(sample: readonly T[], seed: number): T[] {
+  if (sample.length === 0) return [];
+  const start = seed % sample.length;
+  return [...sample.slice(start), ...sample.slice(0, start)];
 }
 
 /** "Only these languages": notes in one of them; notes of unknown language (no text to tell) pass. */

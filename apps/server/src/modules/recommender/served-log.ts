@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { CandidateSource } from './recommender-types.js';
+import { addToSeen } from './seen-filter.js';
 
 interface ServedRow {
   userId: string;
@@ -10,8 +11,8 @@ interface ServedRow {
 }
 
 /**
- * What the feed served each viewer (rec_served), so a note is never served to
- * them twice. Every page adds a row per note; writing them one page at a time
+ * What the feed served each viewer (rec_served, the log they can download, and
+ * their seen filter, seen-filter.ts), so a note is never served to them twice. Every page adds a row per note; writing them one page at a time
  * would double the feed's writes, so rows are buffered and written about once
  * a second in one statement. Until a row is written, `unwritten` still knows
  * it, so a page built in between never repeats it. A crash loses at most the
@@ -25,6 +26,7 @@ export class ServedLog {
 
   constructor(
     private readonly db: Db,
+    private readonly seenDays: number,
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
@@ -51,15 +53,21 @@ export class ServedLog {
       for (const row of this.writing) latest.set(`${row.userId}:${row.noteId}`, row);
       const rows = [...latest.values()];
       try {
-        // Notes or accounts deleted meanwhile are skipped rather than failing the batch.
-        await sql`
+        const byUser = new Map<string, string[]>();
+        for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.noteId]);
+        // The log (what the person can download) and their seen filter (what For you reads) move together.
+        await this.db.transaction().execute(async (trx) => {
+          // Notes or accounts deleted meanwhile are skipped rather than failing the batch.
+          await sql`
           insert into rec_served (user_id, note_id, source, served_at)
           select r.user_id, r.note_id, r.source, r.served_at
           from unnest(${rows.map((row) => row.userId)}::bigint[], ${rows.map((row) => row.noteId)}::bigint[],
                       ${rows.map((row) => row.source)}::text[], ${rows.map((row) => row.servedAt.toISOString())}::timestamptz[])
                  as r(user_id, note_id, source, served_at)
           where exists (select 1 from users u where u.id = r.user_id) and exists (select 1 from notes n where n.id = r.note_id)
-          on conflict (user_id, note_id) do update set source = excluded.source, served_at = excluded.served_at`.execute(this.db);
+          on conflict (user_id, note_id) do update set source = excluded.source, served_at = excluded.served_at`.execute(trx);
+          await addToSeen(trx, byUser, rows.at(-1)!.servedAt, this.seenDays);
+        });
       } catch (error) {
         // Keep them for the next flush.
         this.pending = [...this.writing, ...this.pending];

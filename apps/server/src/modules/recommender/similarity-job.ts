@@ -1,159 +1,191 @@
 import { sql } from 'kysely';
 import type { RecommenderSettings } from '../../config/recommender-settings.js';
 import type { Db } from '../../db/database.js';
+import { buildInteractions } from './models/interactions.js';
+import { candidateModels, chooseModel, type ModelChoice, type ModelSpec, modelName, trainModel } from './models/model-choice.js';
+import { rp3beta } from './models/rp3beta.js';
+import { cosineKnn } from './models/cosine-knn.js';
+import type { ItemNeighbours } from './models/item-neighbours.js';
+import { loadModelData, type ModelData } from './model-data.js';
+import { buildPools, type PoolModel } from './pool-builder.js';
+import { ENGAGEMENT_TYPES, typeIn } from './signal-weights.js';
 
-// Similarities, recomputed whole from rec_affinity in SQL:
-// - notes (RP3beta): W[i][j] = Σ 1/deg(u) over people u who engaged with both,
-//   score(i→j) = (W[i][j] / pop(i))^alpha / pop(j)^beta, best `perNote` per note;
-// - people: cosine of their engaged sets, best `perUser` per person.
-// Every positive engagement counts as 1 (weights made the offline results
-// worse); a person's history is capped to the latest `historyCap` notes and
-// a note's engagers to the latest ENGAGERS_CAP for the people-to-people pairs,
-// which keeps the work near-linear in the data. Pairs are built in chunks
-// (bounded memory) into temporary tables, then swapped in one transaction:
-// readers see the old lists or the new ones, never a mix.
+// The item model behind For you, computed in memory from rec_affinity (sparse
+// rows, typed arrays; SQL only reads and writes):
+// - full: the model is chosen on a validation hold-out (models/model-choice.ts),
+//   trained on everything, every note's neighbours replaced (rec_note_similar)
+//   and every person's pool rebuilt;
+// - incremental: the chosen model stays; only notes with new engagement since
+//   the last run get new neighbour rows (their people's pools follow from the
+//   pool job, which runs after every affinity fold).
+// One run at a time across workers (an advisory lock); readers see old rows or new ones.
 
-const ENGAGERS_CAP = 500;
-/** Pair rows aggregated per statement; bounds the memory of one chunk. */
-const PAIRS_PER_CHUNK = 4_000_000;
+const JOB = 'similarities';
 
 export interface SimilarityRun {
-  history: number;
+  mode: 'full' | 'incremental';
+  people: number;
+  notes: number;
+  /** Neighbour rows written. */
   noteNeighbors: number;
-  userNeighbors: number;
+  pools: number;
+  model: string;
+  validation?: ModelChoice['validation'];
   ms: number;
+  phasesMs: { load: number; choose: number; train: number; write: number; pools: number };
+  /** Incremental: the people who engaged with the refreshed notes (their pools are rebuilt next). */
+  engagers?: string[];
   /** Another worker was already recomputing. */
   skipped?: boolean;
 }
 
-export async function updateSimilarities(db: Db, settings: RecommenderSettings): Promise<SimilarityRun> {
+interface StoredChoice {
+  spec: ModelSpec;
+  recency: number;
+  validation: ModelChoice['validation'];
+  chosenAt: string;
+}
+
+export async function updateSimilarities(db: Db, settings: RecommenderSettings, now: Date, options: { full?: boolean } = {}): Promise<SimilarityRun> {
   const started = Date.now();
-  const { perNote, perUser, alpha, beta, historyCap } = settings.neighbors;
-  // Temporary tables live in one session: hold one connection throughout.
   return db.connection().execute(async (conn) => {
-    const run = (query: ReturnType<typeof sql>) => query.execute(conn);
-    // One recompute at a time across workers; a second one would only repeat the work.
     const lock = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtext('qiao:rec_similarities')) as ok`.execute(conn);
-    if (!lock.rows[0]?.ok) return { history: 0, noteNeighbors: 0, userNeighbors: 0, ms: 0, skipped: true };
-    // Big in-memory aggregates; memoizing the self-join's inner side never hits here and only costs memory.
-    await run(sql`set work_mem = '128MB'`);
-    await run(sql`set enable_memoize = off`);
+    if (!lock.rows[0]?.ok) {
+      return { mode: 'incremental', people: 0, notes: 0, noteNeighbors: 0, pools: 0, model: '', ms: 0, phasesMs: zeroPhases(), skipped: true };
+    }
     try {
-      await dropScratch(conn);
-      await run(sql`
-        create temp table rec_sim_h as
-        select user_id, note_id, last_at from (
-          select a.user_id, a.note_id, a.last_at, row_number() over (partition by a.user_id order by a.last_at desc, a.note_id desc) as rn
-          from rec_affinity a join notes n on n.id = a.note_id
-          where a.strength > 0 and n.deleted_at is null
-        ) ranked
-        where rn <= ${historyCap}`);
-      await run(sql`create temp table rec_sim_u as select user_id, count(*)::float8 as deg from rec_sim_h group by user_id`);
-      await run(sql`create temp table rec_sim_n as select note_id, count(*)::float8 as pop from rec_sim_h group by note_id`);
-      await run(sql`
-        create temp table rec_sim_hw as
-        select h.user_id, h.note_id, 1 / u.deg as w,
-          row_number() over (partition by h.note_id order by h.last_at desc, h.user_id desc) as note_rank
-        from rec_sim_h h join rec_sim_u u on u.user_id = h.user_id
-        order by h.user_id`);
-      await run(sql`create index on rec_sim_hw (user_id)`);
-      await run(sql`create index on rec_sim_hw (note_id)`);
-      await run(sql`alter table rec_sim_u add primary key (user_id)`);
-      await run(sql`alter table rec_sim_n add primary key (note_id)`);
-      await run(sql`create temp table rec_sim_nn (note_id bigint not null, neighbor_id bigint not null, score real not null)`);
-      await run(sql`create temp table rec_sim_un (user_id bigint not null, neighbor_id bigint not null, score real not null)`);
-      await run(sql`analyze rec_sim_hw, rec_sim_u, rec_sim_n`);
-      const history = Number((await sql<{ n: string }>`select count(*) as n from rec_sim_hw`.execute(conn)).rows[0]!.n);
-
-      // Note → note: the pairs of note i are Σ deg(u) over its engagers u.
-      const noteCosts = await sql<{ id: string; cost: number }>`
-        select h.note_id as id, sum(u.deg)::float8 as cost from rec_sim_hw h join rec_sim_u u on u.user_id = h.user_id group by h.note_id order by h.note_id`.execute(
-        conn,
+      const state = await db.selectFrom('rec_job_state').select(['last_event_id', 'details']).where('name', '=', JOB).executeTakeFirst();
+      const stored = (state?.details ?? null) as StoredChoice | null;
+      const full = options.full || !stored;
+      const newestEvent = await sql<{ id: string | null }>`select max(id)::text as id from events`.execute(db);
+      const phases = zeroPhases();
+      let at = Date.now();
+      const data = await loadModelData(db, settings.neighbors.historyCap);
+      const matrix = buildInteractions(
+        data.people.map((person) => person.history),
+        data.noteIds.length,
       );
-      for (const [lo, hi] of chunks(noteCosts.rows)) {
-        await run(sql`
-          insert into rec_sim_nn (note_id, neighbor_id, score)
-          select i, j, score from (
-            select s.i, s.j, s.score, row_number() over (partition by s.i order by s.score desc, s.j desc) as rn
-            from (
-              select p.i, p.j, (power(p.walk / ni.pop, ${alpha}::float8) / power(nj.pop, ${beta}::float8))::real as score
-              from (
-                select a.note_id as i, b.note_id as j, sum(a.w) as walk
-                from rec_sim_hw a join rec_sim_hw b on b.user_id = a.user_id and b.note_id <> a.note_id
-                where a.note_id between ${lo} and ${hi}
-                group by a.note_id, b.note_id
-              ) p
-              join rec_sim_n ni on ni.note_id = p.i
-              join rec_sim_n nj on nj.note_id = p.j
-            ) s
-          ) ranked
-          where rn <= ${perNote}`);
+      phases.load = Date.now() - at;
+      at = Date.now();
+      const perItem = settings.neighbors.perNote;
+      let choice = stored!;
+      if (full) {
+        const histories = data.people.map((person) => person.history);
+        const candidates = modelCandidates(settings, data.noteIds.length);
+        const picked = chooseModel(histories, data.noteIds.length, perItem, candidates);
+        choice = { spec: picked.chosen, recency: picked.recency, validation: picked.validation, chosenAt: now.toISOString() };
       }
-
-      // Person → person: the pairs of person u are Σ min(pop(i), cap) over their notes.
-      const userCosts = await sql<{ id: string; cost: number }>`
-        select h.user_id as id, sum(least(n.pop, ${ENGAGERS_CAP}))::float8 as cost
-        from rec_sim_hw h join rec_sim_n n on n.note_id = h.note_id
-        where h.note_rank <= ${ENGAGERS_CAP}
-        group by h.user_id order by h.user_id`.execute(conn);
-      for (const [lo, hi] of chunks(userCosts.rows)) {
-        await run(sql`
-          insert into rec_sim_un (user_id, neighbor_id, score)
-          select u, v, score from (
-            select s.u, s.v, s.score, row_number() over (partition by s.u order by s.score desc, s.v desc) as rn
-            from (
-              select p.u, p.v, (p.common / sqrt(du.deg * dv.deg))::real as score
-              from (
-                select a.user_id as u, b.user_id as v, count(*)::float8 as common
-                from rec_sim_hw a join rec_sim_hw b on b.note_id = a.note_id and b.user_id <> a.user_id and b.note_rank <= ${ENGAGERS_CAP}
-                where a.user_id between ${lo} and ${hi} and a.note_rank <= ${ENGAGERS_CAP}
-                group by a.user_id, b.user_id
-              ) p
-              join rec_sim_u du on du.user_id = p.u
-              join rec_sim_u dv on dv.user_id = p.v
-            ) s
-          ) ranked
-          where rn <= ${perUser}`);
+      const { spec } = choice;
+      phases.choose = Date.now() - at;
+      at = Date.now();
+      let neighbours: ItemNeighbours;
+      let rows: number[];
+      let engagers: string[] | undefined;
+      if (full || spec.kind === 'ease') {
+        neighbours = trainModel(matrix, spec, perItem);
+        rows = data.noteIds.map((_, index) => index);
+      } else {
+        const dirty = await dirtyNotes(db, data, state?.last_event_id ?? '0');
+        rows = dirty.notes;
+        engagers = dirty.people;
+        neighbours = spec.kind === 'cosine' ? cosineKnnFor(matrix, perItem, rows) : rp3beta(matrix, { alpha: spec.alpha, beta: spec.beta, perItem }, rows);
       }
-
-      const swapped = await conn.transaction().execute(async (trx) => {
-        await sql`delete from rec_note_neighbors`.execute(trx);
-        const notes = await sql`insert into rec_note_neighbors (note_id, neighbor_id, score) select note_id, neighbor_id, score from rec_sim_nn`.execute(trx);
-        await sql`delete from rec_user_neighbors`.execute(trx);
-        const users = await sql`insert into rec_user_neighbors (user_id, neighbor_id, score) select user_id, neighbor_id, score from rec_sim_un`.execute(trx);
-        return { notes: Number(notes.numAffectedRows ?? 0), users: Number(users.numAffectedRows ?? 0) };
-      });
-      return { history, noteNeighbors: swapped.notes, userNeighbors: swapped.users, ms: Date.now() - started };
+      phases.train = Date.now() - at;
+      at = Date.now();
+      const written = await writeNeighbours(db, data, neighbours, rows, full || spec.kind === 'ease');
+      phases.write = Date.now() - at;
+      at = Date.now();
+      let pools = 0;
+      if (full) {
+        const model: PoolModel = { noteIds: data.noteIds, neighbours, liveNote: (index) => data.live.get(index) ?? null, recency: choice.recency };
+        pools = await buildPools(db, model, data.people, now);
+      }
+      phases.pools = Date.now() - at;
+      const run: SimilarityRun = {
+        mode: full ? 'full' : 'incremental',
+        people: data.people.length,
+        notes: data.noteIds.length,
+        noteNeighbors: written,
+        pools,
+        model: modelName(spec),
+        ...(full ? { validation: choice.validation } : { engagers }),
+        ms: Date.now() - started,
+        phasesMs: phases,
+      };
+      // The choice, and how the last run went (operators and the bench read it).
+      const details = JSON.stringify({ ...choice, lastRun: { mode: run.mode, ms: run.ms, phasesMs: run.phasesMs, people: run.people, notes: run.notes } });
+      await db
+        .insertInto('rec_job_state')
+        .values({ name: JOB, last_event_id: newestEvent.rows[0]?.id ?? '0', ran_at: now, details })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ last_event_id: newestEvent.rows[0]?.id ?? '0', ran_at: now, details }))
+        .execute();
+      return run;
     } finally {
-      await dropScratch(conn).catch(() => {});
-      await run(sql`reset work_mem`).catch(() => {});
-      await run(sql`reset enable_memoize`).catch(() => {});
-      await run(sql`select pg_advisory_unlock(hashtext('qiao:rec_similarities'))`).catch(() => {});
+      await sql`select pg_advisory_unlock(hashtext('qiao:rec_similarities'))`.execute(conn).catch(() => {});
     }
   });
 }
 
-async function dropScratch(conn: Db): Promise<void> {
-  await sql`drop table if exists pg_temp.rec_sim_h, pg_temp.rec_sim_u, pg_temp.rec_sim_n, pg_temp.rec_sim_hw, pg_temp.rec_sim_nn, pg_temp.rec_sim_un`.execute(
-    conn,
-  );
+/** `auto`: the validation grid; a named model: that one alone (RP3beta with the settings' alpha and beta). */
+function modelCandidates(settings: RecommenderSettings, itemCount: number): ModelSpec[] {
+  const { model, alpha, beta } = settings.neighbors;
+  if (model === 'auto') return candidateModels(itemCount);
+  if (model === 'rp3beta') return [{ kind: 'rp3beta', alpha, beta }];
+  if (model === 'cosine') return [{ kind: 'cosine' }];
+  return [{ kind: 'ease', lambda: settings.neighbors.easeLambda }];
 }
 
-/** Consecutive id ranges [lo, hi] of about PAIRS_PER_CHUNK pair rows each, covering every row. */
-export function chunks(rows: ReadonlyArray<{ id: string; cost: number }>): Array<[string, string]> {
-  const result: Array<[string, string]> = [];
-  let start: string | null = null;
-  let sum = 0;
-  for (const row of rows) {
-    start ??= row.id;
-    sum += Number(row.cost);
-    if (sum >= PAIRS_PER_CHUNK) {
-      result.push([start, row.id]);
-      start = null;
-      sum = 0;
+function zeroPhases(): SimilarityRun['phasesMs'] {
+  return { load: 0, choose: 0, train: 0, write: 0, pools: 0 };
+}
+
+/** Cosine ItemKNN rows for some notes only (the incremental run). */
+function cosineKnnFor(matrix: ReturnType<typeof buildInteractions>, perItem: number, rows: readonly number[]): ItemNeighbours {
+  // Cosine is cheap per row; computing all and keeping the dirty ones keeps one implementation.
+  const all = cosineKnn(matrix, perItem);
+  const keep = new Set(rows);
+  return { ids: all.ids.map((ids, i) => (keep.has(i) ? ids : new Int32Array(0))), weights: all.weights.map((w, i) => (keep.has(i) ? w : new Float32Array(0))) };
+}
+
+/** Notes with engagement since the last run (as indices) and who engaged. */
+async function dirtyNotes(db: Db, data: ModelData, afterEventId: string): Promise<{ notes: number[]; people: string[] }> {
+  const { rows } = await sql<{ note_ids: string[] | null; people: string[] | null }>`
+    select array_agg(distinct e.note_id::text) as note_ids, array_agg(distinct e.user_id::text) as people from events e
+    where e.id > ${afterEventId} and e.user_id is not null and e.note_id is not null and ${typeIn('e', ENGAGEMENT_TYPES)}`.execute(db);
+  const notes = (rows[0]?.note_ids ?? []).flatMap((id) => {
+    const index = data.indexOf.get(id);
+    return index === undefined ? [] : [index];
+  });
+  return { notes, people: rows[0]?.people ?? [] };
+}
+
+/** Writes the given notes' neighbour rows; `replaceAll` first removes every other row, in the same transaction. */
+async function writeNeighbours(db: Db, data: ModelData, model: ItemNeighbours, rows: readonly number[], replaceAll: boolean): Promise<number> {
+  const CHUNK = 2000;
+  let written = 0;
+  await db.transaction().execute(async (trx) => {
+    if (replaceAll) await sql`delete from rec_note_similar`.execute(trx);
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const ids: string[] = [];
+      const neighbourIds: string[] = [];
+      const weights: string[] = [];
+      for (const index of rows.slice(start, start + CHUNK)) {
+        const list = model.ids[index];
+        if (!list || list.length === 0) continue;
+        ids.push(data.noteIds[index]!);
+        neighbourIds.push(`{${Array.from(list, (j) => data.noteIds[j]!).join(',')}}`);
+        weights.push(`{${Array.from(model.weights[index]!, (w) => w.toPrecision(6)).join(',')}}`);
+      }
+      if (ids.length === 0) continue;
+      // Arrays of arrays do not unnest into rows: each row's arrays travel as their text form.
+      const result = await sql`
+        insert into rec_note_similar (note_id, neighbor_ids, weights)
+        select r.note_id, r.neighbor_ids::bigint[], r.weights::real[]
+        from unnest(${ids}::bigint[], ${neighbourIds}::text[], ${weights}::text[]) as r(note_id, neighbor_ids, weights)
+        where exists (select 1 from notes n where n.id = r.note_id)
+        on conflict (note_id) do update set neighbor_ids = excluded.neighbor_ids, weights = excluded.weights`.execute(trx);
+      written += Number(result.numAffectedRows ?? 0);
     }
-  }
-  const last = rows[rows.length - 1];
-  if (start !== null && last) result.push([start, last.id]);
-  return result;
+  });
+  return written;
 }

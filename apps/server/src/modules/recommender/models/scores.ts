@@ -1,0 +1,66 @@
+import type { ItemNeighbours } from './item-neighbours.js';
+
+// A person's scores from an item model: score(j) = Σ_{i in history} W[i][j],
+// over the neighbour lists only (sparse), then the best `limit` items that
+// `allows` accepts. One scorer is reused for many people (its buffers are
+// sized to the catalogue once).
+
+export interface ScoredItem {
+  item: number;
+  score: number;
+  /** The history item that gave the largest share of the score (for "because you liked…"). */
+  via: number;
+}
+
+export class PersonScorer {
+  private readonly scores: Float64Array;
+  private readonly best: Float64Array;
+  private readonly via: Int32Array;
+  private readonly seen: Uint8Array;
+  private readonly touched: number[] = [];
+
+  constructor(
+    private readonly model: ItemNeighbours,
+    itemCount: number,
+  ) {
+    this.scores = new Float64Array(itemCount);
+    this.best = new Float64Array(itemCount);
+    this.via = new Int32Array(itemCount);
+    this.seen = new Uint8Array(itemCount);
+  }
+
+  /** `history` newest first; with `recency` τ, the item at position r counts 1 / (1 + r/τ) (0: all count alike). */
+  top(history: ArrayLike<number>, limit: number, allows: (item: number) => boolean, recency = 0): ScoredItem[] {
+    const { scores, best, via, touched, seen } = this;
+    for (let h = 0; h < history.length; h += 1) {
+      const i = history[h]!;
+      const decay = recency > 0 ? 1 / (1 + h / recency) : 1;
+      const ids = this.model.ids[i];
+      const weights = this.model.weights[i];
+      if (!ids || !weights) continue;
+      for (let k = 0; k < ids.length; k += 1) {
+        const j = ids[k]!;
+        const w = weights[k]! * decay;
+        if (!seen[j]) {
+          seen[j] = 1;
+          touched.push(j);
+        }
+        scores[j]! += w;
+        if (w > best[j]! || best[j] === 0) {
+          best[j] = w;
+          via[j] = i;
+        }
+      }
+    }
+    const result: ScoredItem[] = [];
+    for (const j of touched) if (allows(j)) result.push({ item: j, score: scores[j]!, via: via[j]! });
+    for (const j of touched) {
+      scores[j] = 0;
+      best[j] = 0;
+      seen[j] = 0;
+    }
+    touched.length = 0;
+    result.sort((a, b) => b.score - a.score || a.item - b.item);
+    return result.length > limit ? result.slice(0, limit) : result;
+  }
+}

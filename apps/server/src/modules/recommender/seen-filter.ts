@@ -1,0 +1,69 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database.js';
+import { BloomFilter } from '../../lib/bloom-filter.js';
+
+// What a person has been served or engaged with, so For you never shows it
+// again: two Bloom filter generations per person (rec_seen). New notes go into
+// the current one; it becomes the previous one once it is half the seen window
+// old or full, so a note is remembered for between seenDays/2 and seenDays
+// (or, for someone who scrolls thousands of notes, their last few thousand).
+// A false positive only skips a note the person has not seen (under 2% at capacity).
+
+export const SEEN_FILTER_BYTES = 4096;
+/** Keys per generation before it rotates: about 0.7% false positives at 32 Kbit and 5 probes. */
+export const SEEN_FILTER_CAPACITY = 3000;
+
+export class SeenNotes {
+  constructor(
+    private readonly current: BloomFilter | null,
+    private readonly previous: BloomFilter | null,
+  ) {}
+
+  static empty(): SeenNotes {
+    return new SeenNotes(null, null);
+  }
+
+  static fromRow(current: Uint8Array | null, previous: Uint8Array | null): SeenNotes {
+    const filter = (bytes: Uint8Array | null) => (bytes && bytes.length === SEEN_FILTER_BYTES ? new BloomFilter(bytes) : null);
+    return new SeenNotes(filter(current), filter(previous));
+  }
+
+  has(noteId: string): boolean {
+    return Boolean(this.current?.has(noteId) || this.previous?.has(noteId));
+  }
+}
+
+/**
+ * Adds notes to people's seen filters in one round trip each way, with the
+ * rows locked (two instances flushing for one person never lose a note).
+ * Run it inside a transaction.
+ */
+export async function addToSeen(trx: Db, notesByUser: ReadonlyMap<string, readonly string[]>, now: Date, seenDays: number): Promise<void> {
+  if (notesByUser.size === 0) return;
+  const userIds = [...notesByUser.keys()];
+  const existing = await sql<{ user_id: string; current: Buffer; previous: Buffer | null; current_count: number; current_since: Date }>`
+    select user_id::text as user_id, current, previous, current_count, current_since from rec_seen
+    where user_id = any(${userIds}::bigint[]) order by user_id for update`.execute(trx);
+  const rows = new Map(existing.rows.map((row) => [row.user_id, row]));
+  const rotateBefore = now.getTime() - (seenDays * 86_400_000) / 2;
+  const out = { users: [] as string[], current: [] as Buffer[], previous: [] as Array<Buffer | null>, counts: [] as number[], since: [] as string[] };
+  for (const [userId, noteIds] of notesByUser) {
+    const row = rows.get(userId);
+    const stale = !row || row.current_since.getTime() < rotateBefore || row.current_count >= SEEN_FILTER_CAPACITY;
+    const current = new BloomFilter(stale ? SEEN_FILTER_BYTES : Uint8Array.from(row.current));
+    for (const noteId of noteIds) current.add(noteId);
+    out.users.push(userId);
+    out.current.push(Buffer.from(current.bits));
+    out.previous.push(stale ? (row?.current ?? null) : (row.previous ?? null));
+    out.counts.push((stale ? 0 : row.current_count) + noteIds.length);
+    out.since.push((stale ? now : row.current_since).toISOString());
+  }
+  await sql`
+    insert into rec_seen (user_id, current, previous, current_count, current_since)
+    select r.* from unnest(${out.users}::bigint[], ${out.current}::bytea[], ${out.previous}::bytea[], ${out.counts}::int[], ${out.since}::timestamptz[])
+      as r(user_id, current, previous, current_count, current_since)
+    -- An account deleted meanwhile is skipped rather than failing the batch.
+    where exists (select 1 from users u where u.id = r.user_id)
+    on conflict (user_id) do update set current = excluded.current, previous = excluded.previous,
+      current_count = excluded.current_count, current_since = excluded.current_since`.execute(trx);
+}
