@@ -9,6 +9,7 @@ import { healthScenario } from './scenarios/health.js';
 import { likeHotScenario } from './scenarios/like-hot.js';
 import { noteScenario } from './scenarios/note.js';
 import { reportsScenario } from './scenarios/reports.js';
+import { rerankScenario } from './scenarios/rerank.js';
 import { signupScenario } from './scenarios/signup.js';
 import { topicViewsScenario } from './scenarios/topic-views.js';
 import { transcodeScenario } from './scenarios/transcode.js';
@@ -30,6 +31,7 @@ const SCENARIOS: Record<string, (options: LoadOptions, world: World, server: Ben
   events: eventsScenario,
   reports: reportsScenario,
   transcode: transcodeScenario,
+  rerank: rerankScenario,
 };
 const NEEDS_WORLD = new Set(['explore', 'foryou', 'note', 'like-hot', 'topic-views', 'events', 'reports']);
 
@@ -54,8 +56,8 @@ if (unknown.length) {
   process.stderr.write(`Unknown scenario(s): ${unknown.join(', ')}. Known: ${Object.keys(SCENARIOS).join(', ')}\n`);
   process.exit(2);
 }
-// Scenarios that need no HTTP server (transcode runs the worker's code on a clip).
-const OFFLINE = new Set(['transcode']);
+// Scenarios that need no HTTP server (transcode runs the worker's code on a clip, rerank the re-ranker on synthetic pages).
+const OFFLINE = new Set(['transcode', 'rerank']);
 const offlineOnly = names.every((name) => OFFLINE.has(name));
 // The health baseline is always measured, so every other figure has its ratio.
 if (!names.includes('health') && !offlineOnly) names.unshift('health');
@@ -103,7 +105,9 @@ process.stdout.write(
     .map((r) =>
       r.extra?.ratioToClip !== undefined
         ? `${r.scenario} ${r.extra.transcodeSeconds} s for a ${r.extra.clipSeconds} s clip (×${r.extra.ratioToClip} real time)`
-        : `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''}${r.extra?.reportsPerSecond !== undefined ? ` (queue page; storm ${r.extra.accepted} reports in ${r.extra.stormSeconds} s, lost ${r.extra.lostReports})` : ''} ×${r.ratioToHealth}`,
+        : r.extra?.msPerPageP50 !== undefined
+          ? `${r.scenario} ${r.extra.msPerPageP50} ms per page p99 ${r.extra.msPerPageP99} ms (${r.extra.candidatesPerPage} candidates)`
+          : `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''}${r.extra?.reportsPerSecond !== undefined ? ` (queue page; storm ${r.extra.accepted} reports in ${r.extra.stormSeconds} s, lost ${r.extra.lostReports})` : ''} ×${r.ratioToHealth}`,
     )
     .join(' | ')}\n`,
 );

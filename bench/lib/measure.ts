@@ -10,7 +10,7 @@ export interface ScenarioResult {
   errors: number;
   non2xx: number;
   /** Scenario-specific figures (e.g. completed sign-ups per second). */
-  extra?: Record<string, number>;
+  extra?: Record<string, unknown>;
 }
 
 export interface LoadOptions {

@@ -1,9 +1,5 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { runServerCli } from '../lib/cli.js';
 import type { ScenarioResult } from '../lib/measure.js';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /**
  * A 30-second 1080x1920 testsrc clip through the worker's transcode code
@@ -11,23 +7,10 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
  * worker runs it. Below 1 in ratioToClip is faster than real time.
  */
 export async function transcodeScenario(): Promise<ScenarioResult> {
-  const stdout = await new Promise<string>((resolve, reject) => {
-    const child = spawn(
-      path.join(repoRoot, 'node_modules/.bin/tsx'),
-      ['apps/server/src/cli/transcode-bench.ts', '--width', '1080', '--height', '1920', '--seconds', '30'],
-      {
-        cwd: repoRoot,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.stderr.on('data', (chunk) => (err += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`transcode bench failed (${code}): ${err.trim()}`))));
-  });
-  const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as { seconds: number; ratioToClip: number; clip: { seconds: number }; renditions: string[] };
+  const result = await runServerCli<{ seconds: number; ratioToClip: number; clip: { seconds: number }; renditions: string[] }>(
+    'apps/server/src/cli/transcode-bench.ts',
+    ['--width', '1080', '--height', '1920', '--seconds', '30'],
+  );
   return {
     scenario: 'transcode',
     connections: 1,
