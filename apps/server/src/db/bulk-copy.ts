@@ -65,7 +65,7 @@ async function* textChunks(rows: Iterable<readonly CopyValue[]>): AsyncGenerator
   if (chunk) yield chunk;
 }
 
-const identifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+export const identifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export interface CopyOptions {
   /**
@@ -100,15 +100,16 @@ async function dropSecondaryIndexes(client: PoolClient, table: string): Promise<
 }
 
 /**
- * Loads `rows` (each one value per column, in `columns` order) into `table` with
- * COPY on one connection of the database's pool. One transaction: all rows or none.
- * Returns the number of rows written.
+ * Runs one COPY of `format` into `table` from `source` (the encoded stream) in a
+ * transaction of its own on one pooled connection; returns the rows written.
+ * Shared by the text (bulk-copy.ts) and binary (bulk-copy-binary.ts) encoders.
  */
-export async function copyRows(
+export async function copyStream(
   db: Db,
   table: string,
   columns: readonly string[],
-  rows: Iterable<readonly CopyValue[]>,
+  format: 'text' | 'binary',
+  source: AsyncIterable<string | Buffer>,
   options: CopyOptions = {},
 ): Promise<number> {
   const client = await poolOf(db).connect();
@@ -128,9 +129,10 @@ export async function copyRows(
       const { rows: any } = await client.query(`select 1 from ${identifier(table)} limit 1`);
       if (any.length === 0) rebuild = await dropSecondaryIndexes(client, table);
     }
-    const stream = client.query(copyFrom(`copy ${identifier(table)} (${columns.map(identifier).join(', ')}) from stdin`));
-    await pipeline(textChunks(rows), stream);
-    if (rebuild.length) await client.query(`set local maintenance_work_mem = '256MB'`);
+    const stream = client.query(copyFrom(`copy ${identifier(table)} (${columns.map(identifier).join(', ')}) from stdin with (format ${format})`));
+    await pipeline(source, stream);
+    // Sorting millions of index entries in memory instead of in temporary files; for this transaction only.
+    if (rebuild.length) await client.query(`set local maintenance_work_mem = '1GB'`);
     for (const definition of rebuild) await client.query(definition);
     await client.query('commit');
     client.release();
@@ -140,4 +142,12 @@ export async function copyRows(
     client.release(error as Error);
     throw error;
   }
+}
+
+/**
+ * Loads `rows` (each one value per column, in `columns` order) into `table` with
+ * COPY in text format. One transaction: all rows or none. Returns the rows written.
+ */
+export function copyRows(db: Db, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>, options: CopyOptions = {}): Promise<number> {
+  return copyStream(db, table, columns, 'text', textChunks(rows), options);
 }

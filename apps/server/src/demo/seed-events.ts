@@ -1,4 +1,4 @@
-import type { CopyValue } from '../db/bulk-copy.js';
+import type { BinaryType, BinaryValue } from '../db/bulk-copy-binary.js';
 import type { Random } from './random.js';
 import { byTarget, type Pairs } from './seed-engagement.js';
 
@@ -25,17 +25,25 @@ export interface EventSources {
   comments: ReadonlyArray<{ note: number; author: number; atMs: number }>;
 }
 
-const signal = (user: string, note: string, type: 'like' | 'collect' | 'comment', at: Date): CopyValue[] => [user, note, type, null, 1, at, at];
+const signal = (user: string, note: string, type: 'like' | 'collect' | 'comment', atMs: number): BinaryValue[] => [user, note, type, null, 1, atMs, atMs];
 
-/** Columns of the rows `seedEvents` yields. */
-export const EVENT_COLUMNS = ['user_id', 'note_id', 'type', 'source', 'weight', 'occurred_at', 'received_at'] as const;
+/** Columns (and their types, for binary COPY) of the rows `seedEvents` yields. */
+export const EVENT_COLUMNS: ReadonlyArray<readonly [string, BinaryType]> = [
+  ['user_id', 'int8'],
+  ['note_id', 'int8'],
+  ['type', 'text'],
+  ['source', 'text'],
+  ['weight', 'float4'],
+  ['occurred_at', 'timestamptz'],
+  ['received_at', 'timestamptz'],
+];
 
 /**
  * Rows grouped by note, in ascending note id: the events indexes on (note_id, …)
  * then grow at their end instead of taking millions of random inserts.
  * Impression times are drawn from `random` in that same order (deterministic).
  */
-export function* seedEvents(sources: EventSources, random: Random, nowMs: number): Generator<CopyValue[]> {
+export function* seedEvents(sources: EventSources, random: Random, nowMs: number): Generator<BinaryValue[]> {
   const count = sources.notes.length;
   const likes = byTarget(sources.likes, count);
   const collects = byTarget(sources.collects, count);
@@ -45,20 +53,20 @@ export function* seedEvents(sources: EventSources, random: Random, nowMs: number
     const note = sources.notes[index]!;
     for (let k = likes.start[index]!; k < likes.start[index + 1]!; k += 1) {
       const row = likes.rows[k]!;
-      yield signal(sources.people[sources.likes.from[row]!]!, note.id, 'like', new Date(sources.likes.at[row]!));
+      yield signal(sources.people[sources.likes.from[row]!]!, note.id, 'like', sources.likes.at[row]!);
     }
     for (let k = collects.start[index]!; k < collects.start[index + 1]!; k += 1) {
       const row = collects.rows[k]!;
-      yield signal(sources.people[sources.collects.from[row]!]!, note.id, 'collect', new Date(sources.collects.at[row]!));
+      yield signal(sources.people[sources.collects.from[row]!]!, note.id, 'collect', sources.collects.at[row]!);
     }
     for (const i of comments[index]!) {
       const comment = sources.comments[i]!;
-      yield signal(sources.people[comment.author]!, note.id, 'comment', new Date(comment.atMs));
+      yield signal(sources.people[comment.author]!, note.id, 'comment', comment.atMs);
     }
     if (note.createdAtMs > nowMs) continue;
     const impressions = (likes.start[index + 1]! - likes.start[index]!) * IMPRESSIONS_PER_LIKE + Math.floor(random.next() * 20);
     for (let k = 0; k < impressions; k += 1) {
-      const at = new Date(note.createdAtMs + random.next() * (nowMs - note.createdAtMs));
+      const at = note.createdAtMs + random.next() * (nowMs - note.createdAtMs);
       yield [null, note.id, 'impression', 'explore', null, at, at];
     }
   }
