@@ -127,13 +127,24 @@ export type Db = Kysely<Database>;
 const PG_DATE = 1082;
 pg.types.setTypeParser(PG_DATE, (value) => value);
 
+// The pool behind each Db, for the few paths Kysely has no API for (COPY, in bulk-copy.ts).
+const pools = new WeakMap<Db, pg.Pool>();
+
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error('poolOf: this Db was not made by createDb');
+  return pool;
+}
+
 /** `onQuery` sees every statement and its parameters (tests prove what never reaches PostgreSQL). */
 export function createDb(connectionString: string, poolSize = 20, onQuery?: (sql: string, parameters: readonly unknown[]) => void): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize });
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on('error', () => {});
-  return new Kysely<Database>({
+  const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     ...(onQuery ? { log: (event) => onQuery(event.query.sql, event.query.parameters) } : {}),
   });
+  pools.set(db, pool);
+  return db;
 }

@@ -11,11 +11,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const indexes = async () =>
+  (
+    await sql<{ definition: string }>`select indexdef as definition from pg_indexes where schemaname = 'public' order by indexname`.execute(t.database.db)
+  ).rows.map((row) => row.definition);
+let indexesBefore: string[];
+
 const one = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(t.database.db)).rows[0]!;
 
 describe('seeding a world', () => {
   it('builds people, notes with images and topics, engagement, and exact counters', async () => {
     const storage = new LocalDiskStorage(t.config.media.dir, t.config.media.baseUrl);
+    indexesBefore = await indexes();
     await seedWorld(t.database.db, storage, { users: 40, notes: 150, likes: 1500, comments: 200, follows: 300, images: 4, days: 7, seed: 7 }, t.now);
 
     const counts = await one(sql<{ users: number; notes: number; likes: number; images: number }>`
@@ -42,6 +49,9 @@ describe('seeding a world', () => {
     expect(languages.zh).toBeGreaterThan(20);
     expect(languages.bios).toBeGreaterThan(10);
 
+    // The load on empty tables built their indexes again afterwards: all of them are back, as the migrations made them.
+    expect(await indexes()).toEqual(indexesBefore);
+
     const feed = (await t.app.inject({ url: '/api/feed?limit=10' })).json();
     expect(feed.items).toHaveLength(10);
     expect(feed.items[0].cover.url).toMatch(/^\/media\/images\/demo\//);
@@ -52,6 +62,18 @@ describe('seeding a world', () => {
     expect(topic.participants).toBeGreaterThan(0);
     const search = (await t.app.inject({ url: `/api/search?q=${encodeURIComponent('猫')}` })).json();
     expect(search.notes.length).toBeGreaterThan(0);
+  });
+
+  it('adds a second world beside the first (new people only), its indexes intact and counters exact', async () => {
+    const storage = new LocalDiskStorage(t.config.media.dir, t.config.media.baseUrl);
+    await seedWorld(t.database.db, storage, { users: 50, notes: 30, likes: 200, comments: 20, follows: 40, images: 2, days: 7, seed: 8 }, t.now);
+    const counts = await one(sql<{ users: number; notes: number; ok: boolean }>`
+      select (select count(*)::int from users) users, (select count(*)::int from notes) notes,
+             (select sum(likes) from note_counters) = (select count(*) from likes)
+               and (select count(*) from events where type = 'like') = (select count(*) from likes)
+               and (select count(*) from events where type = 'comment') = (select count(*) from comments) as ok`);
+    expect(counts).toEqual({ users: 50, notes: 180, ok: true });
+    expect(await indexes()).toEqual(indexesBefore);
   });
 
   it('builds the demo only on an empty database', async () => {
