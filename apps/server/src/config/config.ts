@@ -70,6 +70,12 @@ export interface Config {
   webDistDir: string;
   /** How long hot read paths (note cards and pages) may serve cached rows; 0 turns the cache off. */
   readCacheMs: number;
+  /**
+   * How long the shared card cache keeps a note's card and page and an author's name line.
+   * Writes through this process forget entries at once; this bounds what a write made by another
+   * process (a worker, a second instance without a shared cache) can leave stale. 0 turns it off.
+   */
+  cardCacheMs: number;
   /** How long a process may trust a session it looked up (revocations elsewhere wait this long); 0 turns it off. */
   sessionCacheMs: number;
   /** Build the demo world on an empty database. */
@@ -277,6 +283,7 @@ export function loadConfig(env: Env = process.env): Config {
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR || 'apps/web/dist'),
     demoContent: bool(env, 'DEMO_CONTENT', nodeEnv !== 'production'),
     readCacheMs: int(env, 'READ_CACHE_MS', 1000),
+    cardCacheMs: int(env, 'CARD_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 300_000 : 0),
     sessionCacheMs: int(env, 'SESSION_CACHE_MS', 10_000),
     media: {
       dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),

@@ -17,6 +17,7 @@ import * as privacyCircles from './migrations/2026-12-07T11-00-00Z-privacy-circl
 import * as sessionDevices from './migrations/2026-12-07T12-00-00Z-session-devices.js';
 import * as twoFactor from './migrations/2026-12-07T12-10-00Z-two-factor.js';
 import * as signInChallenges from './migrations/2026-12-07T12-20-00Z-sign-in-challenges.js';
+import * as notesAuthorCovering from './migrations/2026-12-07T16-00-00Z-notes-author-covering.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T12-00-00Z-session-devices': sessionDevices,
   '2026-12-07T12-10-00Z-two-factor': twoFactor,
   '2026-12-07T12-20-00Z-sign-in-challenges': signInChallenges,
+  '2026-12-07T16-00-00Z-notes-author-covering': notesAuthorCovering,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

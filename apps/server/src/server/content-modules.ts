@@ -50,7 +50,7 @@ export async function registerContentModules(
   const { config, db, storage, hydrator, clock } = deps;
   await api.register(fastifyMultipart);
   const images = new ImageService(db, storage, deps.afterImageUpload);
-  const notes = new NotesService(db, (noteId) => hydrator.invalidate(noteId), deps.gate);
+  const notes = new NotesService(db, (noteId) => void hydrator.invalidate(noteId), deps.gate);
   const recommender = new Recommender(db, config.recommender, {
     cacheMs: config.recommenderCacheMs,
     onError: (error) => api.log.error({ err: error }, 'served log flush failed'),
@@ -64,7 +64,7 @@ export async function registerContentModules(
 
   await mediaRoutes(api, { db, images, storage, clock, maxImageBytes: config.media.maxImageBytes, uploadLimits: config.media.imageUploads });
   await notesRoutes(api, { notes, hydrator, clock });
-  await languageRoutes(api, { languages: new LanguageService(db, (noteId) => hydrator.invalidate(noteId)), hydrator });
+  await languageRoutes(api, { languages: new LanguageService(db, (noteId) => void hydrator.invalidate(noteId)), hydrator });
   await feedRoutes(api, { db, feed });
   await topicsRoutes(api, { db, feed, clock });
   await viewsRoutes(api, { views, hydrator, clock });
