@@ -56,6 +56,8 @@ export interface Config {
   /** 0 picks a free port each start. */
   embeddedPgPort: number;
   databasePoolSize: number;
+  /** Run the hot marked queries as prepared statements (db/prepared.ts); off behind a pooler that drops them. */
+  databasePreparedStatements: boolean;
   /** Secret used to hash codes and sign nothing else; generated under dataDir when unset. */
   secretKey: string | null;
   cookieSecure: boolean;
@@ -275,6 +277,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 0),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 20, 1),
+    databasePreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
     secretKey,
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     devSmsInboxAllowRemote,

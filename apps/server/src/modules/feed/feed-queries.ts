@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { PREPARED } from '../../db/prepared.js';
 
 // Skeletons: ids in feed order plus their sort keys. Hydration happens elsewhere.
 
@@ -54,7 +55,7 @@ export async function rankedNoteIds(db: Db, window: Window<[number, string]> & {
  */
 export async function followingNoteIds(db: Db, viewerId: string, window: Window<[Date, string]>): Promise<DatedId[]> {
   const below = window.after ? sql`and (notes.created_at, notes.id) < (${window.after[0]}, ${window.after[1]}::bigint)` : sql``;
-  const { rows } = await sql<DatedId>`
+  const { rows } = await sql<DatedId>`${PREPARED}
     select latest.id::text as id, latest.created_at as at
     from follows
     cross join lateral (
@@ -70,7 +71,7 @@ export async function followingNoteIds(db: Db, viewerId: string, window: Window<
 }
 
 export async function authorNoteIds(db: Db, authorId: string, window: Window<[Date, string]> & { includeUnplayable?: boolean }): Promise<DatedId[]> {
-  let query = db.selectFrom('notes').select(['id', 'created_at as at']).where(window.visible).where('author_id', '=', authorId);
+  let query = db.selectFrom('notes').modifyFront(PREPARED).select(['id', 'created_at as at']).where(window.visible).where('author_id', '=', authorId);
   if (!window.includeUnplayable) query = query.where(playableNote);
   if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
   return query

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { PREPARED } from '../../db/prepared.js';
 import type { NoteRow } from '../../db/tables/notes.js';
 import type { Audience, UserRow } from '../../db/tables/users.js';
 import type { AccountStatus } from '../../kernel/visibility.js';
@@ -39,7 +40,8 @@ export interface ViewerFacts {
 /**
  * Everything fresh a page needs, in one round trip whatever its size: the
  * authors' accounts now, and the viewer's own bits (likes, collects, follow
- * edges with the authors, comment likes). Parts without ids are left out.
+ * edges with the authors, comment likes). Parts without ids are left out
+ * (a handful of texts, prepared: planning it cost more than running it).
  */
 export async function viewerFacts(
   db: Db,
@@ -90,9 +92,13 @@ export async function viewerFacts(
     );
   }
   if (parts.length === 0) return facts;
-  const { rows } = await sql<{ kind: string; id: string; a: string | null; b: string | null; c: string | null }>`${sql.join(parts, sql` union all `)}`.execute(
-    db,
-  );
+  const { rows } = await sql<{
+    kind: string;
+    id: string;
+    a: string | null;
+    b: string | null;
+    c: string | null;
+  }>`${PREPARED}select * from (${sql.join(parts, sql` union all `)}) as facts (kind, id, a, b, c)`.execute(db);
   for (const row of rows) {
     if (row.kind === 'author') facts.authors.set(row.id, { status: row.a as AccountStatus, isPrivate: row.b === 'true', commentPermission: row.c as Audience });
     else if (row.kind === 'liked') facts.liked.add(row.id);
