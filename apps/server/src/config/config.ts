@@ -78,6 +78,8 @@ export interface Config {
    * process (a worker, a second instance without a shared cache) can leave stale. 0 turns it off.
    */
   cardCacheMs: number;
+  /** How long like, collect and comment counts on cards and note pages may lag (likes and comments through this process show at once). */
+  countsCacheMs: number;
   /** How long a process may trust a session it looked up (revocations elsewhere wait this long); 0 turns it off. */
   sessionCacheMs: number;
   /** Build the demo world on an empty database. */
@@ -287,6 +289,7 @@ export function loadConfig(env: Env = process.env): Config {
     demoContent: bool(env, 'DEMO_CONTENT', nodeEnv !== 'production'),
     readCacheMs: int(env, 'READ_CACHE_MS', 1000),
     cardCacheMs: int(env, 'CARD_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 300_000 : 0),
+    countsCacheMs: int(env, 'COUNTS_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 10_000 : 0),
     sessionCacheMs: int(env, 'SESSION_CACHE_MS', 10_000),
     media: {
       dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),

@@ -7,7 +7,9 @@ import type pg from 'pg';
 // for 0.03 ms of execution, five times the round trip of a `select 1`. Marked
 // queries run as named prepared statements, planned once per connection.
 // Only marked ones: statement names live on each connection, so the texts
-// must be few (no IN lists whose length varies; pass arrays with `= any($1)`).
+// must be few (no IN lists whose length varies; pass arrays with `= any($1)`),
+// and they name their columns (a prepared `select *` fails once a migration
+// elsewhere adds a column).
 // A pooler in front of PostgreSQL must keep prepared statements (PgBouncer
 // 1.21+ with max_prepared_statements); DB_PREPARED_STATEMENTS=false turns this off.
 

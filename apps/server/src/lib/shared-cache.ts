@@ -16,6 +16,8 @@ export interface SharedCache<V> {
 interface Entry<V> {
   expires: number;
   value: Promise<V | undefined>;
+  /** The value once loaded: hits need no promise (a page reads hundreds of entries). */
+  settled?: V;
 }
 
 /**
@@ -38,13 +40,18 @@ export class MemorySharedCache<V> implements SharedCache<V> {
 
   async getMany(keys: readonly string[], loadMissing: (keys: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
     const nowMs = this.now();
+    const result = new Map<string, V>();
     const wanted = new Map<string, Promise<V | undefined>>();
     const missing: string[] = [];
-    for (const key of new Set(keys)) {
+    for (const key of keys) {
+      if (result.has(key) || wanted.has(key)) continue;
       const hit = this.ttlMs > 0 ? this.entries.get(key) : undefined;
-      if (hit && hit.expires > nowMs) wanted.set(key, hit.value);
-      else missing.push(key);
+      if (hit && hit.expires > nowMs) {
+        if (hit.settled !== undefined) result.set(key, hit.settled);
+        else wanted.set(key, hit.value);
+      } else missing.push(key);
     }
+    if (wanted.size === 0 && missing.length === 0) return result;
     if (missing.length > 0) {
       const loaded = loadMissing(missing);
       if (this.ttlMs > 0 && this.entries.size + missing.length > this.maxEntries) this.evict(nowMs, missing.length);
@@ -59,7 +66,10 @@ export class MemorySharedCache<V> implements SharedCache<V> {
           (settled) => {
             if (this.entries.get(key) !== entry) return;
             if (settled === undefined) this.entries.delete(key);
-            else entry.expires = Math.min(entry.expires, nowMs + this.ttlOf(settled));
+            else {
+              entry.settled = settled;
+              entry.expires = Math.min(entry.expires, nowMs + this.ttlOf(settled));
+            }
           },
           () => {
             if (this.entries.get(key) === entry) this.entries.delete(key);
@@ -69,7 +79,6 @@ export class MemorySharedCache<V> implements SharedCache<V> {
     }
     const keysInOrder = [...wanted.keys()];
     const values = await Promise.all(wanted.values());
-    const result = new Map<string, V>();
     values.forEach((settled, index) => {
       if (settled !== undefined) result.set(keysInOrder[index]!, settled);
     });

@@ -188,7 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const mediaGuard = new MediaGuard(db, config.readCacheMs > 0 ? 3_000 : 0);
   // Cards live long and are forgotten by the writes that change them; a note whose video is processing stays only as long as other reads.
   const noteCaches = memoryNoteCaches(config.cardCacheMs, config.readCacheMs);
-  const hydrator = new NoteHydrator(db, storage, noteCaches, config.readCacheMs, config.recommender.stageBudgets, (noteId, item) =>
+  const hydrator = new NoteHydrator(db, storage, noteCaches, config.countsCacheMs, config.recommender.stageBudgets, (noteId, item) =>
     authorNotice(db, config.moderation.policy, noteId, item),
   );
   // A renamed, suspended or erased account: its name line on cached cards goes at once.

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiCaller, insertNote, signUp, type TestUser } from '../../../test/fixtures.js';
+import { uploadImages } from '../../../test/media-fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
+import { TIMELINE_DEPTH } from './following-timeline.js';
 
 // The Following tab and a profile's notes: newest first, ties broken by id,
 // keyset cursors that visit every note exactly once, and 400 for a cursor
@@ -50,7 +52,7 @@ async function allPages(url: string, who: TestUser | undefined, limit: number) {
     const page = response.json() as { items: Array<{ id: string }>; cursor: string | null };
     pages.push(page.items.map((item) => item.id));
     cursor = page.cursor;
-  } while (cursor && pages.length < 20);
+  } while (cursor && pages.length < 40);
   return pages;
 }
 
@@ -79,6 +81,36 @@ describe('the Following tab', () => {
     expect(muted.statusCode, muted.body).toBeLessThan(300);
     expect((await allPages('/api/feed?tab=following', reader, 50)).flat()).toEqual(byName('bo4', 'bo2'));
     await call('DELETE', '/api/users/ff_ann/mute', reader);
+  });
+
+  it("shows a followee's new note at once, with the lists warm", async () => {
+    await call('GET', '/api/feed?tab=following&limit=50', reader);
+    t.advance(3600);
+    const imageIds = await uploadImages(t, bo.cookie, 1);
+    const posted = (await call('POST', '/api/notes', bo, { title: 'fresh', body: '', imageIds })).json();
+    expect((await call('GET', '/api/feed?tab=following&limit=1', reader)).json().items.map((item: { id: string }) => item.id)).toEqual([posted.id]);
+    await call('DELETE', `/api/notes/${posted.id}`, bo);
+    expect((await call('GET', '/api/feed?tab=following&limit=1', reader)).json().items.map((item: { id: string }) => item.id)).toEqual([newestFirstFive()[0]]);
+  });
+
+  it('pages exactly past the notes a cached list holds (a prolific followee)', async () => {
+    const prolific = await signUp(t, 'ff_prolific');
+    const fan = await signUp(t, 'ff_fan');
+    await call('PUT', '/api/users/ff_prolific/follow', fan);
+    await call('PUT', '/api/users/ff_ann/follow', fan);
+    const count = TIMELINE_DEPTH + 30;
+    const rows = Array.from({ length: count }, (_, i) => ({
+      author_id: prolific.id,
+      title: `p${i}`,
+      body: '',
+      created_at: new Date(Date.UTC(2026, 10, 20, 0, i)),
+      updated_at: new Date(Date.UTC(2026, 10, 20, 0, i)),
+    }));
+    const inserted = await t.database.db.insertInto('notes').values(rows).returning('id').execute();
+    const ids = (await allPages('/api/feed?tab=following', fan, 50)).flat();
+    // Ann's notes are newer than all of the prolific author's; then theirs, newest first, each once.
+    const annNewest = [...newestFirstFive(), ...byName('ann3', 'ann1')];
+    expect(ids).toEqual([...annNewest, ...inserted.map((row) => row.id).reverse()]);
   });
 
   it('is empty for someone who follows no one', async () => {

@@ -19,8 +19,9 @@ import { type AuthorNow, type ViewerFacts, viewerFacts } from './note-hydration-
 // author's name line) lives in shared caches for `cacheMs` (long: writes here
 // forget entries at once; the TTL only bounds what another process's write
 // could leave stale). Counts change on every like, so they have their own
-// short cache (`countsMs`, READ_CACHE_MS: they may lag that long, except
-// after a like or comment made through this instance, which forgets them).
+// short cache (`countsMs`, COUNTS_CACHE_MS, 10 s: they may lag that long,
+// except after a like, collect or comment through this instance, which
+// forgets them; a 50-card page would otherwise sum counter shards each time).
 // What is the viewer's own (liked, collected, follow edges) and the authors'
 // accounts as they are now (private, suspended) are one query per page.
 
