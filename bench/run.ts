@@ -4,6 +4,7 @@ import { type BenchServer, startBenchServer } from './lib/server.js';
 import { prepareWorld, type World } from './lib/world.js';
 import { eventsScenario } from './scenarios/events.js';
 import { exploreScenario } from './scenarios/explore.js';
+import { followingScenario } from './scenarios/following.js';
 import { foryouScenario } from './scenarios/foryou.js';
 import { healthScenario } from './scenarios/health.js';
 import { likeHotScenario } from './scenarios/like-hot.js';
@@ -15,7 +16,7 @@ import { topicViewsScenario } from './scenarios/topic-views.js';
 import { transcodeScenario } from './scenarios/transcode.js';
 
 // npm run bench -- [scenario ...] [--connections 32] [--duration 10] [--url http://127.0.0.1:3000]
-//   [--users 10000 --notes 100000 --likes 1000000 --sessions 1000]   (data set for explore, foryou, note, like-hot, topic-views)
+//   [--users 10000 --notes 100000 --likes 1000000 --sessions 1000]   (data set for explore, foryou, note, following, like-hot, topic-views)
 //   [--foryou-users 300]   (foryou: seeded people with a history who browse For you)
 // Prints one JSON document, then one summary line. Compare scenarios as ratios
 // to `health` from the same run: absolute numbers vary from machine to machine.
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, (options: LoadOptions, world: World, server: Ben
   explore: exploreScenario,
   foryou: (options, world, server) => foryouScenario(options, world, server, Number(values['foryou-users'])),
   note: noteScenario,
+  following: followingScenario,
   'like-hot': likeHotScenario,
   'topic-views': topicViewsScenario,
   events: eventsScenario,
@@ -33,7 +35,7 @@ const SCENARIOS: Record<string, (options: LoadOptions, world: World, server: Ben
   transcode: transcodeScenario,
   rerank: rerankScenario,
 };
-const NEEDS_WORLD = new Set(['explore', 'foryou', 'note', 'like-hot', 'topic-views', 'events', 'reports']);
+const NEEDS_WORLD = new Set(['explore', 'foryou', 'note', 'following', 'like-hot', 'topic-views', 'events', 'reports']);
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -63,7 +65,7 @@ const offlineOnly = names.every((name) => OFFLINE.has(name));
 if (!names.includes('health') && !offlineOnly) names.unshift('health');
 
 if (values.url && names.some((name) => NEEDS_WORLD.has(name))) {
-  process.stderr.write('explore, note, like-hot and topic-views seed their own data set: run them without --url\n');
+  process.stderr.write('explore, foryou, note, following, like-hot and topic-views seed their own data set: run them without --url\n');
   process.exit(2);
 }
 const server = values.url || offlineOnly ? null : await startBenchServer();
@@ -107,7 +109,7 @@ process.stdout.write(
         ? `${r.scenario} ${r.extra.transcodeSeconds} s for a ${r.extra.clipSeconds} s clip (×${r.extra.ratioToClip} real time)`
         : r.extra?.msPerPageP50 !== undefined
           ? `${r.scenario} ${r.extra.msPerPageP50} ms per page p99 ${r.extra.msPerPageP99} ms (${r.extra.candidatesPerPage} candidates)`
-          : `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''}${r.extra?.reportsPerSecond !== undefined ? ` (queue page; storm ${r.extra.accepted} reports in ${r.extra.stormSeconds} s, lost ${r.extra.lostReports})` : ''} ×${r.ratioToHealth}`,
+          : `${r.scenario} ${r.requestsPerSecond} req/s p99 ${r.latencyMs.p99} ms errors ${r.errors + r.non2xx}${r.extra?.signupsPerSecond !== undefined ? ` (${r.extra.signupsPerSecond} sign-ups/s)` : ''}${r.extra?.itemsPerPage !== undefined ? ` (${r.extra.itemsPerPage} items/page)` : ''}${r.extra?.lostCounts !== undefined ? ` lost ${r.extra.lostCounts}` : ''}${r.extra?.lostViews !== undefined ? ` lost ${r.extra.lostViews}` : ''}${r.extra?.eventsPerSecond !== undefined ? ` (${r.extra.eventsPerSecond} events/s, lost ${r.extra.lostEvents})` : ''}${r.extra?.reportsPerSecond !== undefined ? ` (queue page; storm ${r.extra.accepted} reports in ${r.extra.stormSeconds} s, lost ${r.extra.lostReports})` : ''} ×${r.ratioToHealth}`,
     )
     .join(' | ')}\n`,
 );

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     log.info({ dataDir: config.dataDir, database: config.databaseUrl ? 'DATABASE_URL' : 'embedded' }, 'starting Qiao');
     const database = await openDatabase(config, lock, (line) => log.debug({ postgres: line }));
     stops.push(() => database.close());
-    const db = createDb(database.connectionString, config.databasePoolSize);
+    const db = createDb(database.connectionString, config.databasePoolSize, undefined, { preparedStatements: config.databasePreparedStatements });
     stops.push(() => db.destroy());
     const applied = await migrateToLatest(db);
     if (applied.length) log.info({ migrations: applied }, 'migrations applied');

@@ -56,6 +56,8 @@ export interface Config {
   /** 0 picks a free port each start. */
   embeddedPgPort: number;
   databasePoolSize: number;
+  /** Run the hot marked queries as prepared statements (db/prepared.ts); off behind a pooler that drops them. */
+  databasePreparedStatements: boolean;
   /** Secret used to hash codes and sign nothing else; generated under dataDir when unset. */
   secretKey: string | null;
   cookieSecure: boolean;
@@ -70,6 +72,14 @@ export interface Config {
   webDistDir: string;
   /** How long hot read paths (note cards and pages) may serve cached rows; 0 turns the cache off. */
   readCacheMs: number;
+  /**
+   * How long the shared card cache keeps a note's card and page and an author's name line.
+   * Writes through this process forget entries at once; this bounds what a write made by another
+   * process (a worker, a second instance without a shared cache) can leave stale. 0 turns it off.
+   */
+  cardCacheMs: number;
+  /** How long like, collect and comment counts on cards and note pages may lag (likes and comments through this process show at once). */
+  countsCacheMs: number;
   /** How long a process may trust a session it looked up (revocations elsewhere wait this long); 0 turns it off. */
   sessionCacheMs: number;
   /** Build the demo world on an empty database. */
@@ -269,6 +279,7 @@ export function loadConfig(env: Env = process.env): Config {
     databaseUrl: env.DATABASE_URL || null,
     embeddedPgPort: int(env, 'EMBEDDED_PG_PORT', 0),
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 20, 1),
+    databasePreparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
     secretKey,
     cookieSecure: bool(env, 'COOKIE_SECURE', nodeEnv === 'production'),
     devSmsInboxAllowRemote,
@@ -277,6 +288,8 @@ export function loadConfig(env: Env = process.env): Config {
     webDistDir: path.resolve(repoRoot, env.WEB_DIST_DIR || 'apps/web/dist'),
     demoContent: bool(env, 'DEMO_CONTENT', nodeEnv !== 'production'),
     readCacheMs: int(env, 'READ_CACHE_MS', 1000),
+    cardCacheMs: int(env, 'CARD_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 300_000 : 0),
+    countsCacheMs: int(env, 'COUNTS_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 10_000 : 0),
     sessionCacheMs: int(env, 'SESSION_CACHE_MS', 10_000),
     media: {
       dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { prepareMarkedQueries } from './prepared.js';
 import type { BlocksTable } from './tables/blocks.js';
 import type { BoardsTable } from './tables/boards.js';
 import type { CollectsTable } from './tables/collects.js';
@@ -137,8 +138,14 @@ export function poolOf(db: Db): pg.Pool {
 }
 
 /** `onQuery` sees every statement and its parameters (tests prove what never reaches PostgreSQL). */
-export function createDb(connectionString: string, poolSize = 20, onQuery?: (sql: string, parameters: readonly unknown[]) => void): Db {
+export function createDb(
+  connectionString: string,
+  poolSize = 20,
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void,
+  options: { preparedStatements?: boolean } = {},
+): Db {
   const pool = new pg.Pool({ connectionString, max: poolSize });
+  if (options.preparedStatements ?? true) prepareMarkedQueries(pool);
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on('error', () => {});
   const db = new Kysely<Database>({

@@ -19,6 +19,7 @@ import * as twoFactor from './migrations/2026-12-07T12-10-00Z-two-factor.js';
 import * as signInChallenges from './migrations/2026-12-07T12-20-00Z-sign-in-challenges.js';
 import * as imageUploadBudget from './migrations/2026-12-07T13-00-00Z-image-upload-budget.js';
 import * as precomputedPools from './migrations/2026-12-07T15-30-00Z-precomputed-pools.js';
+import * as notesAuthorCovering from './migrations/2026-12-07T16-00-00Z-notes-author-covering.js';
 
 // Listed explicitly (not read from disk) so migrations work the same under tsx,
 // Vitest and a bundler. Names are UTC timestamps; order is by name.
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T12-20-00Z-sign-in-challenges': signInChallenges,
   '2026-12-07T13-00-00Z-image-upload-budget': imageUploadBudget,
   '2026-12-07T15-30-00Z-precomputed-pools': precomputedPools,
+  '2026-12-07T16-00-00Z-notes-author-covering': notesAuthorCovering,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

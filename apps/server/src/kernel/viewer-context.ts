@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import { type ModerationPolicy, type Rulebook, rulebookFor } from '../config/moderation-policy.js';
 import type { Db } from '../db/database.js';
+import { PREPARED } from '../db/prepared.js';
 import type { UserRole, UserRow } from '../db/tables/users.js';
 import { effectiveReadLanguages } from '../modules/language/viewer-languages.js';
 
@@ -50,7 +51,8 @@ export function isAdult(birthDate: string | null, now: Date): boolean {
 
 /** The people the viewer blocked, who blocked them, whom they muted, and the private accounts they follow, in one round trip. */
 async function relationsOf(db: Db, viewerId: string) {
-  const { rows } = await sql<{ id: string; kind: 'blocking' | 'blocked_by' | 'muted' | 'approved' }>`
+  // Every signed-in request runs this: prepared, it is planned once per connection.
+  const { rows } = await sql<{ id: string; kind: 'blocking' | 'blocked_by' | 'muted' | 'approved' }>`${PREPARED}
     select blocked_id as id, 'blocking' as kind from blocks where blocker_id = ${viewerId}
     union all select blocker_id, 'blocked_by' from blocks where blocked_id = ${viewerId}
     union all select muted_id, 'muted' from mutes where muter_id = ${viewerId}

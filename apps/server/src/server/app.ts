@@ -39,7 +39,7 @@ import { healthRoutes } from '../modules/health/health-routes.js';
 import { metaRoutes } from '../modules/meta/meta-routes.js';
 import { notificationsRoutes } from '../modules/notifications/notifications-routes.js';
 import { NotificationsService } from '../modules/notifications/notifications-service.js';
-import { NoteHydrator } from '../modules/notes/note-hydrator.js';
+import { memoryNoteCaches, NoteHydrator } from '../modules/notes/note-hydrator.js';
 import { noteOpenGraphTags } from '../modules/notes/note-open-graph.js';
 import { registerPrivacyControls } from '../modules/privacy-controls/privacy-module.js';
 import { NOINDEX_META, pageIsNoindex } from '../modules/privacy-controls/robots.js';
@@ -186,12 +186,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const storage = deps.storage ?? createMediaStorage(config);
   const viewerContexts = new ViewerContexts(db, config.moderation.policy);
   const mediaGuard = new MediaGuard(db, config.readCacheMs > 0 ? 3_000 : 0);
-  const hydrator = new NoteHydrator(db, storage, config.readCacheMs, config.recommender.stageBudgets, (noteId, item) =>
+  // Cards live long and are forgotten by the writes that change them; a note whose video is processing stays only as long as other reads.
+  const noteCaches = memoryNoteCaches(config.cardCacheMs, config.readCacheMs);
+  const hydrator = new NoteHydrator(db, storage, noteCaches, config.countsCacheMs, config.recommender.stageBudgets, (noteId, item) =>
     authorNotice(db, config.moderation.policy, noteId, item),
   );
+  // A renamed, suspended or erased account: its name line on cached cards goes at once.
+  accountListeners.push((userId) => void hydrator.forgetAuthor(userId));
   // Moderation actions tell every cache that holds the item or its author's account.
   const moderationActions = new ActionsService(db, config.moderation.policy, ({ subject, ownerId }) => {
-    if (subject.type === 'note') hydrator.invalidate(subject.id);
+    if (subject.type === 'note') void hydrator.invalidate(subject.id);
     if (ownerId) accountChanged(ownerId);
     mediaGuard.invalidate();
   });
@@ -282,7 +286,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
             accountChanged(userId);
             mediaGuard.invalidate();
           },
-          forgetNotes: (noteIds) => noteIds.forEach((noteId) => hydrator.invalidate(noteId)),
+          forgetNotes: (noteIds) => noteIds.forEach((noteId) => void hydrator.invalidate(noteId)),
         }),
       );
     },

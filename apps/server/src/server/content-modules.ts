@@ -4,6 +4,7 @@ import type { ContentGate } from '../kernel/content-gate.js';
 import type { Db } from '../db/database.js';
 import { FeedService } from '../modules/feed/feed-service.js';
 import { feedRoutes } from '../modules/feed/feed-routes.js';
+import { FollowingTimelines, memoryTimelines } from '../modules/feed/following-timeline.js';
 import { videoFeedRoutes } from '../modules/feed/video-feed-routes.js';
 import { languageRoutes } from '../modules/language/language-routes.js';
 import { LanguageService } from '../modules/language/language-service.js';
@@ -50,21 +51,30 @@ export async function registerContentModules(
   const { config, db, storage, hydrator, clock } = deps;
   await api.register(fastifyMultipart);
   const images = new ImageService(db, storage, deps.afterImageUpload);
-  const notes = new NotesService(db, (noteId) => hydrator.invalidate(noteId), deps.gate);
+  // Another instance's new note reaches this one's Following lists within 30 s (at once with a shared cache).
+  const timelines = new FollowingTimelines(db, memoryTimelines(Math.min(config.cardCacheMs, 30_000)));
+  const notes = new NotesService(
+    db,
+    (noteId, authorId) => {
+      void hydrator.invalidate(noteId);
+      void timelines.forget(authorId);
+    },
+    deps.gate,
+  );
   const recommender = new Recommender(db, config.recommender, {
     cacheMs: config.recommenderCacheMs,
     onError: (error) => api.log.error({ err: error }, 'served log flush failed'),
   });
   recommender.start();
   api.addHook('onClose', () => recommender.stop());
-  const feed = new FeedService(db, hydrator, recommender, clock);
+  const feed = new FeedService(db, hydrator, recommender, clock, timelines);
   const views = new ViewBuffer(db, (error) => api.log.error({ err: error }, 'view flush failed'));
   views.start();
   api.addHook('onClose', () => views.stop());
 
   await mediaRoutes(api, { db, images, storage, clock, maxImageBytes: config.media.maxImageBytes, uploadLimits: config.media.imageUploads });
   await notesRoutes(api, { notes, hydrator, clock });
-  await languageRoutes(api, { languages: new LanguageService(db, (noteId) => hydrator.invalidate(noteId)), hydrator });
+  await languageRoutes(api, { languages: new LanguageService(db, (noteId) => void hydrator.invalidate(noteId)), hydrator });
   await feedRoutes(api, { db, feed });
   await topicsRoutes(api, { db, feed, clock });
   await viewsRoutes(api, { views, hydrator, clock });

@@ -5,10 +5,9 @@ import { badRequest, conflict, notFound, tooManyRequests } from '../../lib/error
 import { type LanguageSettingsUpdate, languageSettingsPatch } from '../language/language-settings.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { decideProfile, mayReadAuthor } from '../../kernel/visibility.js';
-import { hasFollowRequest } from '../privacy-controls/follow-requests-queries.js';
 import { type ContentGate, OPEN_GATE } from '../../kernel/content-gate.js';
-import { type Relation, relationTo } from '../social/people-queries.js';
-import { type ProfileStats, profileStats } from '../social/profile-stats-queries.js';
+import type { Relation } from '../social/people-queries.js';
+import { type ProfileStats, profileFacts } from '../social/profile-stats-queries.js';
 import { handleProblem } from './handle-rules.js';
 import { SUPPORTED_LANGUAGES } from './languages.js';
 import { findUserByHandle, type UserPatch, updateUser } from './users-queries.js';
@@ -153,12 +152,11 @@ export class ProfileService {
     const isMe = viewerId === user.id;
     const decision = decideProfile(user, context);
     if (!decision.visible) throw notFound('user_not_found', 'No one has this handle.');
-    const [stats, relation, requested] = await Promise.all([
-      profileStats(this.db, user.id),
-      viewerId && !isMe ? relationTo(this.db, viewerId, user.id) : undefined,
-      viewerId && !isMe && user.is_private ? hasFollowRequest(this.db, viewerId, user.id) : false,
-    ]);
-    const viewer = viewerId ? { ...(relation ?? { following: false, followedBy: false, blocked: false, muted: false }), isMe, requested } : null;
+    // Counts and the viewer's standing in one round trip (a request only matters for a private account).
+    const { stats, relation } = await profileFacts(this.db, user.id, viewerId && !isMe ? viewerId : null);
+    const none = { following: false, followedBy: false, blocked: false, muted: false, requested: false };
+    const { requested, ...standing } = relation ?? none;
+    const viewer = viewerId ? { ...standing, isMe, requested: requested && user.is_private } : null;
     return { user, stats, viewer, warnings: decision.warnings, locked: !mayReadAuthor(user.id, user.is_private, context) };
   }
 }

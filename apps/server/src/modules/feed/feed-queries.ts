@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { PREPARED } from '../../db/prepared.js';
 
 // Skeletons: ids in feed order plus their sort keys. Hydration happens elsewhere.
 
@@ -44,23 +45,33 @@ export async function rankedNoteIds(db: Db, window: Window<[number, string]> & {
     .execute();
 }
 
+/**
+ * The Following tab: a top-N merge of per-followee keyset scans. Each followee
+ * gives at most a page of its newest visible notes below the cursor (an
+ * index-only range scan of notes_author_covering_idx: author, created_at desc,
+ * id desc, with the pre-filter's columns), and the merge keeps the newest
+ * page of those, so the work is bounded by followees × page and not by how
+ * much the followees ever posted.
+ */
 export async function followingNoteIds(db: Db, viewerId: string, window: Window<[Date, string]>): Promise<DatedId[]> {
-  let query = db
-    .selectFrom('notes')
-    .select(['id', 'created_at as at'])
-    .where(window.visible)
-    .where(playableNote)
-    .where('author_id', 'in', (eb) => eb.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId));
-  if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
-  return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(window.limit + 1)
-    .execute();
+  const below = window.after ? sql`and (notes.created_at, notes.id) < (${window.after[0]}, ${window.after[1]}::bigint)` : sql``;
+  const { rows } = await sql<DatedId>`${PREPARED}
+    select latest.id::text as id, latest.created_at as at
+    from follows
+    cross join lateral (
+      select notes.id, notes.created_at from notes
+      where notes.author_id = follows.followee_id and ${window.visible} and ${playableNote} ${below}
+      order by notes.created_at desc, notes.id desc
+      limit ${window.limit + 1}
+    ) latest
+    where follows.follower_id = ${viewerId}
+    order by latest.created_at desc, latest.id desc
+    limit ${window.limit + 1}`.execute(db);
+  return rows;
 }
 
 export async function authorNoteIds(db: Db, authorId: string, window: Window<[Date, string]> & { includeUnplayable?: boolean }): Promise<DatedId[]> {
-  let query = db.selectFrom('notes').select(['id', 'created_at as at']).where(window.visible).where('author_id', '=', authorId);
+  let query = db.selectFrom('notes').modifyFront(PREPARED).select(['id', 'created_at as at']).where(window.visible).where('author_id', '=', authorId);
   if (!window.includeUnplayable) query = query.where(playableNote);
   if (window.after) query = query.where(sql<boolean>`(created_at, id) < (${window.after[0]}, ${window.after[1]}::bigint)`);
   return query

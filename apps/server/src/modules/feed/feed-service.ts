@@ -7,6 +7,7 @@ import type { Reason, Recommendation } from '../recommender/recommender-types.js
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { visibleNotes } from '../../kernel/visible-rows-sql.js';
 import type { Surface } from '../../kernel/visibility.js';
+import type { FollowingTimelines } from './following-timeline.js';
 import { authorNoteIds, followingNoteIds, rankedNoteIds, topicLatestNoteIds } from './feed-queries.js';
 
 type Card = Awaited<ReturnType<NoteHydrator['cards']>>[number] & { reason?: Reason };
@@ -22,6 +23,9 @@ export type FeedRequest =
  * The one feed interface the screens use. "For you" (the explore grid and the
  * swipe feed) comes from the Recommender; the other tabs are keyset pages.
  */
+/** Candidates beyond a page that the Following merge hydrates, for notes the viewer may not see. */
+const SLACK = 5;
+
 const SURFACE_OF_TAB: Record<Exclude<FeedRequest['tab'], 'foryou'>, Surface> = { following: 'feed', topic: 'discovery', author: 'profile' };
 
 export class FeedService {
@@ -30,7 +34,35 @@ export class FeedService {
     private readonly hydrator: NoteHydrator,
     private readonly recommender: Recommender,
     private readonly clock: () => Date,
+    /** The followees' cached note lists; without them the Following tab is one SQL merge per page. */
+    private readonly timelines: FollowingTimelines | null = null,
   ) {}
+
+  /**
+   * A Following page merged from the followees' cached lists, the cards
+   * deciding what this viewer sees; null when SQL must answer (a list cut
+   * short, or so much hidden that a page would not fill).
+   */
+  private async followingFromTimelines(context: ViewerContext, cursor: string | undefined, limit: number): Promise<Page<Card> | null> {
+    const { viewerId } = context;
+    if (!viewerId) throw unauthenticated('Sign in to see notes from people you follow.');
+    const after = cursor ? decodeCursor(cursor, ['date', 'id'] as const) : null;
+    // A few more than a page, so a hidden note or two still leaves a full page and tells whether another follows.
+    const wanted = limit + 1 + SLACK;
+    const candidates = await this.timelines!.candidates(viewerId, context.hiddenAuthors, after ? [after[0], after[1]] : null, wanted);
+    if (!candidates) return null;
+    const cards = await this.hydrator.cards(
+      candidates.map((candidate) => candidate.id),
+      context,
+      'feed',
+    );
+    if (cards.length > limit) {
+      const kept = cards.slice(0, limit);
+      const last = candidates.find((candidate) => candidate.id === kept.at(-1)!.id)!;
+      return { items: kept, cursor: encodeCursor([last.at.toISOString(), last.id]) };
+    }
+    return candidates.length < wanted ? { items: cards, cursor: null } : null;
+  }
 
   async page(request: FeedRequest, context: ViewerContext, cursor: string | undefined, limit: number): Promise<Page<Card>> {
     if (request.tab === 'foryou') {
@@ -44,6 +76,10 @@ export class FeedService {
       return { items: cards.map((card) => ({ ...card, reason: reasons.get(card.id) })), cursor: next };
     }
     const surface = SURFACE_OF_TAB[request.tab];
+    if (request.tab === 'following' && this.timelines) {
+      const page = await this.followingFromTimelines(context, cursor, limit);
+      if (page) return page;
+    }
     const skeleton = await this.skeleton(request, context, surface, cursor, limit);
     return { items: await this.hydrator.cards(skeleton.ids, context, surface), cursor: skeleton.next };
   }

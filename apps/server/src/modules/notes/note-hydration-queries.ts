@@ -1,60 +1,113 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { PREPARED } from '../../db/prepared.js';
 import type { NoteRow } from '../../db/tables/notes.js';
-import type { UserRow } from '../../db/tables/users.js';
+import type { Audience, UserRow } from '../../db/tables/users.js';
+import type { AccountStatus } from '../../kernel/visibility.js';
 
-export type NoteWithAuthor = NoteRow & { author: Pick<UserRow, 'id' | 'handle' | 'display_name' | 'bio' | 'region' | 'status' | 'is_private'> };
-
-/** Live notes by id with their authors, in the order of the ids given. */
-export async function notesWithAuthors(db: Db, ids: readonly string[]): Promise<NoteWithAuthor[]> {
+/** Live notes by id, in the order of the ids given (their authors come from the author cache). */
+export async function liveNotes(db: Db, ids: readonly string[]): Promise<NoteRow[]> {
   if (ids.length === 0) return [];
-  const rows = await db
-    .selectFrom('notes')
-    .innerJoin('users', 'users.id', 'notes.author_id')
-    .selectAll('notes')
-    .select([
-      'users.handle as a_handle',
-      'users.display_name as a_display_name',
-      'users.bio as a_bio',
-      'users.region as a_region',
-      'users.status as a_status',
-      'users.is_private as a_private',
-    ])
-    .where('notes.id', 'in', ids)
-    .where('notes.deleted_at', 'is', null)
-    .execute();
-  const byId = new Map(
-    rows.map(({ a_handle, a_display_name, a_bio, a_region, a_status, a_private, ...note }) => [
-      note.id,
-      {
-        ...note,
-        author: { id: note.author_id, handle: a_handle, display_name: a_display_name, bio: a_bio, region: a_region, status: a_status, is_private: a_private },
-      },
-    ]),
-  );
+  const rows = await db.selectFrom('notes').selectAll().where('id', 'in', ids).where('deleted_at', 'is', null).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function viewerLikes(db: Db, viewerId: string, noteIds: readonly string[]): Promise<Set<string>> {
-  if (noteIds.length === 0) return new Set();
-  const rows = await db.selectFrom('likes').select('note_id').where('user_id', '=', viewerId).where('note_id', 'in', noteIds).execute();
-  return new Set(rows.map((row) => row.note_id));
+/** The name lines of these people (authors, the people a note mentions). */
+export function userLines(db: Db, ids: readonly string[]): Promise<Array<Pick<UserRow, 'id' | 'handle' | 'display_name' | 'status'>>> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db.selectFrom('users').select(['id', 'handle', 'display_name', 'status']).where('id', 'in', ids).execute();
 }
 
-/** The viewer's relation to one note and its author, in one round trip (blocks and mutes are in the viewer context). */
-export async function viewerStateOfNote(db: Db, viewerId: string, noteId: string, authorId: string) {
-  const { rows } = await sql<{ liked: boolean; collected: boolean; board_id: string | null; following: boolean }>`
-    select exists (select 1 from likes where user_id = ${viewerId} and note_id = ${noteId}) as liked,
-           exists (select 1 from collects where user_id = ${viewerId} and note_id = ${noteId}) as collected,
-           (select board_id from collects where user_id = ${viewerId} and note_id = ${noteId}) as board_id,
-           exists (select 1 from follows where follower_id = ${viewerId} and followee_id = ${authorId}) as following`.execute(db);
-  const row = rows[0]!;
-  return {
-    liked: row.liked,
-    collected: row.collected,
-    boardId: row.board_id === null ? null : String(row.board_id),
-    following: row.following,
+export interface AuthorNow {
+  status: AccountStatus;
+  isPrivate: boolean;
+  commentPermission: Audience;
+}
+
+export interface ViewerFacts {
+  /** Each author's account as it is now (never cached: going private or suspended hides at once, on every instance). */
+  authors: Map<string, AuthorNow>;
+  liked: Set<string>;
+  /** Collected notes, with the board (null: no board). */
+  collected: Map<string, string | null>;
+  /** Authors the viewer follows, and authors who follow the viewer. */
+  following: Set<string>;
+  followedBy: Set<string>;
+  likedComments: Set<string>;
+}
+
+/**
+ * Everything fresh a page needs, in one round trip whatever its size: the
+ * authors' accounts now, and the viewer's own bits (likes, collects, follow
+ * edges with the authors, comment likes). Parts without ids are left out
+ * (a handful of texts, prepared: planning it cost more than running it).
+ */
+export async function viewerFacts(
+  db: Db,
+  request: {
+    viewerId: string | null;
+    authorIds: readonly string[];
+    noteIds?: readonly string[];
+    collects?: boolean;
+    follows?: boolean;
+    commentIds?: readonly string[];
+  },
+): Promise<ViewerFacts> {
+  const facts: ViewerFacts = {
+    authors: new Map(),
+    liked: new Set(),
+    collected: new Map(),
+    following: new Set(),
+    followedBy: new Set(),
+    likedComments: new Set(),
   };
+  const authorIds = [...new Set(request.authorIds)];
+  const ids = (values: readonly string[]) => sql`${sql.val([...new Set(values)])}::bigint[]`;
+  const parts = [];
+  if (authorIds.length > 0) {
+    parts.push(
+      sql`select 'author' as kind, id::text as id, status as a, is_private::text as b, comment_permission as c from users where id = any(${ids(authorIds)})`,
+    );
+  }
+  const viewer = request.viewerId;
+  const noteIds = request.noteIds ?? [];
+  if (viewer !== null && noteIds.length > 0) {
+    parts.push(sql`select 'liked', note_id::text, null, null, null from likes where user_id = ${viewer} and note_id = any(${ids(noteIds)})`);
+    if (request.collects) {
+      parts.push(sql`select 'collected', note_id::text, board_id::text, null, null from collects where user_id = ${viewer} and note_id = any(${ids(noteIds)})`);
+    }
+  }
+  if (viewer !== null && request.follows && authorIds.length > 0) {
+    parts.push(
+      sql`select 'following', followee_id::text, null, null, null from follows where follower_id = ${viewer} and followee_id = any(${ids(authorIds)})`,
+    );
+    parts.push(
+      sql`select 'followed_by', follower_id::text, null, null, null from follows where followee_id = ${viewer} and follower_id = any(${ids(authorIds)})`,
+    );
+  }
+  if (viewer !== null && request.commentIds && request.commentIds.length > 0) {
+    parts.push(
+      sql`select 'liked_comment', comment_id::text, null, null, null from comment_likes where user_id = ${viewer} and comment_id = any(${ids(request.commentIds)})`,
+    );
+  }
+  if (parts.length === 0) return facts;
+  const { rows } = await sql<{
+    kind: string;
+    id: string;
+    a: string | null;
+    b: string | null;
+    c: string | null;
+  }>`${PREPARED}select * from (${sql.join(parts, sql` union all `)}) as facts (kind, id, a, b, c)`.execute(db);
+  for (const row of rows) {
+    if (row.kind === 'author') facts.authors.set(row.id, { status: row.a as AccountStatus, isPrivate: row.b === 'true', commentPermission: row.c as Audience });
+    else if (row.kind === 'liked') facts.liked.add(row.id);
+    else if (row.kind === 'collected') facts.collected.set(row.id, row.a);
+    else if (row.kind === 'following') facts.following.add(row.id);
+    else if (row.kind === 'followed_by') facts.followedBy.add(row.id);
+    else facts.likedComments.add(row.id);
+  }
+  return facts;
 }
 
 export async function topicsOfNotes(db: Db, noteIds: readonly string[]): Promise<Map<string, string[]>> {
@@ -70,11 +123,8 @@ export async function topicsOfNotes(db: Db, noteIds: readonly string[]): Promise
   return result;
 }
 
-export function mentionsOfNote(db: Db, noteId: string) {
-  return db
-    .selectFrom('note_mentions')
-    .innerJoin('users', 'users.id', 'note_mentions.user_id')
-    .select(['users.id', 'users.handle'])
-    .where('note_mentions.note_id', '=', noteId)
-    .execute();
+/** The people a note mentions (their handles come from the author cache, so a rename shows at once). */
+export async function mentionedUserIds(db: Db, noteId: string): Promise<string[]> {
+  const rows = await db.selectFrom('note_mentions').select('user_id').where('note_id', '=', noteId).orderBy('user_id').execute();
+  return rows.map((row) => row.user_id);
 }

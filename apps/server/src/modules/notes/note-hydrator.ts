@@ -1,134 +1,127 @@
-import type { LanguageSource } from '../../db/tables/notes.js';
+import type { Db } from '../../db/database.js';
 import { DEFAULT_RECOMMENDER_SETTINGS } from '../../config/recommender-settings.js';
-import { presentAuthor } from '../../kernel/user-summary.js';
-import type { AuthorNotice } from '../moderation/author-notice.js';
 import type { ViewerContext } from '../../kernel/viewer-context.js';
 import { type Decision, decide, type Surface, type VisibleItem } from '../../kernel/visibility.js';
-import type { Db } from '../../db/database.js';
 import { notFound } from '../../lib/errors.js';
+import { MemorySharedCache, type SharedCache } from '../../lib/shared-cache.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
-import { noteCounts } from '../counters/note-counters.js';
-import { presentImage } from '../media/image-view.js';
-import { imagesOfNotes } from '../media/images-queries.js';
+import { type NoteCounts, noteCounts } from '../counters/note-counters.js';
 import type { MediaStorage } from '../media/media-storage.js';
-import { commentRestriction } from '../privacy-controls/comment-permission.js';
-import { privateAuthorsAmong } from '../privacy-controls/private-authors.js';
+import type { AuthorNotice } from '../moderation/author-notice.js';
+import { admits } from '../privacy-controls/audience.js';
 import { noteExposure } from '../recommender/note-exposure.js';
-import { presentVideo, videoCover } from '../video/video-view.js';
-import { videosOfNotes } from '../video/videos-queries.js';
-import { mentionsOfNote, type NoteWithAuthor, notesWithAuthors, topicsOfNotes, viewerLikes, viewerStateOfNote } from './note-hydration-queries.js';
+import { type AuthorLine, type CardFacts, loadAuthorLines, loadCardFacts, loadViewFacts, type NoteFactsBase, type ViewFacts } from './note-facts.js';
+import { type AuthorNow, type ViewerFacts, viewerFacts } from './note-hydration-queries.js';
 
-// Read paths that show notes end here: skeleton ids in, then hydrate (a fixed
-// number of queries for any page size), filter (the one visibility decision:
-// deleted, blocked, muted, moderated, region), present. What every viewer sees
-// alike (the note, its images, its counts, its moderation facts) is cached for
-// `cacheMs` and forgotten at once by writes here; what is the viewer's own
-// (liked, their context) is read each time. Whether an author's account is
-// private is read fresh per page too (one indexed look-up), so going private
-// hides the notes at once although the cards stay cached.
+// Read paths that show notes end here: skeleton ids in, then hydrate, filter
+// (the one visibility decision: deleted, blocked, muted, moderated, region,
+// private), present. What every viewer sees alike (a note's card or page, an
+// author's name line) lives in shared caches for `cacheMs` (long: writes here
+// forget entries at once; the TTL only bounds what another process's write
+// could leave stale). Counts change on every like, so they have their own
+// short cache (`countsMs`, COUNTS_CACHE_MS, 10 s: they may lag that long,
+// except after a like, collect or comment through this instance, which
+// forgets them; a 50-card page would otherwise sum counter shards each time).
+// What is the viewer's own (liked, collected, follow edges) and the authors'
+// accounts as they are now (private, suspended) are one query per page.
 
-/** The cached facts with the author's privacy as it is now. */
-async function withPrivacy<T extends { item: VisibleItem }>(db: Db, bases: T[]): Promise<T[]> {
-  const privateAuthors = await privateAuthorsAmong(
-    db,
-    bases.map((base) => base.item.authorId),
-  );
-  return bases.map((base) => ({ ...base, item: { ...base.item, authorPrivate: privateAuthors.has(base.item.authorId) } }));
+export interface NoteCaches {
+  cards: SharedCache<CardFacts>;
+  views: SharedCache<ViewFacts>;
+  authors: SharedCache<AuthorLine>;
 }
 
-interface CardBase {
-  authorId: string;
-  /** What the visibility decision reads. */
-  item: VisibleItem;
-  /** A video note whose video is not ready is its author's alone. */
-  authorOnly: boolean;
-  card: {
-    id: string;
-    kind: 'image' | 'video';
-    title: string;
-    cover: ReturnType<typeof presentImage> | null;
-    author: ReturnType<typeof presentAuthor>;
-    counts: { likes: number };
-    language: string | null;
+/** The embedded default: the caches in this process. Notes whose video is still processing stay `briefMs` at most. */
+export function memoryNoteCaches(cacheMs: number, briefMs: number): NoteCaches {
+  const brief = (facts: NoteFactsBase) => (facts.authorOnly ? briefMs : Number.POSITIVE_INFINITY);
+  return {
+    cards: new MemorySharedCache<CardFacts>(cacheMs, 50_000, brief),
+    views: new MemorySharedCache<ViewFacts>(cacheMs, 5_000, brief),
+    authors: new MemorySharedCache<AuthorLine>(cacheMs, 50_000),
   };
 }
 
+/** What the visibility decision reads: the cached moderation facts with the author's account as it is now. */
+function visibleItem(facts: NoteFactsBase, author: AuthorNow | undefined): VisibleItem | null {
+  if (!author) return null;
+  return { authorId: facts.authorId, authorStatus: author.status, authorPrivate: author.isPrivate, ...facts.moderation };
+}
+
 export class NoteHydrator {
-  private readonly cardCache: TtlCache<CardBase>;
-  private readonly viewCache: TtlCache<Awaited<ReturnType<NoteHydrator['loadView']>>>;
+  private readonly counts: TtlCache<NoteCounts>;
 
   constructor(
     private readonly db: Db,
     private readonly storage: MediaStorage,
-    cacheMs = 0,
+    private readonly caches: NoteCaches = memoryNoteCaches(0, 0),
+    countsMs = 0,
     /** Staged exposure budgets, for the author's view of how far a note got. */
     private readonly stageBudgets: readonly number[] = DEFAULT_RECOMMENDER_SETTINGS.stageBudgets,
     /** The author's view of their note's moderation (moderation/author-notice.ts); none when unset. */
     private readonly authorNotice: (noteId: string, item: VisibleItem) => Promise<AuthorNotice | null> = async () => null,
   ) {
-    this.cardCache = new TtlCache(cacheMs, 50_000);
-    this.viewCache = new TtlCache(cacheMs, 5_000);
+    this.counts = new TtlCache(countsMs, 50_000);
   }
 
-  /** Forget a note at once (edited or deleted here). */
-  invalidate(noteId: string): void {
-    this.cardCache.delete(noteId);
-    this.viewCache.delete(noteId);
+  /** Forget a note at once (edited, deleted, labelled, its language changed). */
+  async invalidate(noteId: string): Promise<void> {
+    this.counts.delete(noteId);
+    await Promise.all([this.caches.cards.delete([noteId]), this.caches.views.delete([noteId])]);
   }
 
-  private async loadCards(ids: string[]): Promise<Map<string, CardBase>> {
-    const notes = await notesWithAuthors(this.db, ids);
-    const live = notes.map((note) => note.id);
-    const videoNotes = notes.filter((note) => note.kind === 'video').map((note) => note.id);
-    const [covers, counts, videos] = await Promise.all([imagesOfNotes(this.db, live, true), noteCounts(this.db, live), videosOfNotes(this.db, videoNotes)]);
-    const coverOf = new Map(covers.map((image) => [image.note_id!, image]));
-    return new Map(
-      notes.map((note) => {
-        const cover = coverOf.get(note.id);
-        const video = videos.get(note.id);
-        return [
-          note.id,
-          {
-            authorId: note.author_id,
-            item: visibleItemOf(note),
-            authorOnly: note.kind === 'video' && video?.status !== 'ready',
-            card: {
-              id: note.id,
-              kind: note.kind,
-              title: note.title,
-              cover: video ? videoCover(video, this.storage) : cover ? presentImage(cover, this.storage) : null,
-              author: presentAuthor(note.author),
-              counts: { likes: counts.get(note.id)?.likes ?? 0 },
-              language: note.language,
-            },
-          },
-        ];
-      }),
-    );
+  /** Forget an account's name line (renamed, erased); its privacy and status are never cached. */
+  async forgetAuthor(userId: string): Promise<void> {
+    await this.caches.authors.delete([userId]);
   }
 
+  /** Forget a note's counts after a like, collect or comment through this instance, so the actor sees it at once. */
+  forgetCounts(noteId: string): void {
+    this.counts.delete(noteId);
+  }
+
+  private cardFacts(ids: readonly string[]) {
+    return this.caches.cards.getMany(ids, (missing) => loadCardFacts(this.db, this.storage, missing));
+  }
+
+  private authorLines(ids: readonly string[]) {
+    return this.caches.authors.getMany(ids, (missing) => loadAuthorLines(this.db, missing));
+  }
+
+  private countsOf(ids: readonly string[]) {
+    return this.counts.getMany(ids, (missing) => noteCounts(this.db, missing));
+  }
+
+  /** Cards for these ids in order, those the viewer may not see on this surface left out. */
   async cards(noteIds: readonly string[], context: ViewerContext, surface: Surface) {
     const { viewerId } = context;
-    const cached = await this.cardCache.getMany(noteIds, (ids) => this.loadCards(ids));
-    const bases = new Map((await withPrivacy(this.db, [...cached.values()])).map((base) => [base.card.id, base]));
-    const visible = noteIds.flatMap((id) => {
-      const base = bases.get(id);
-      if (!base || (base.authorOnly && base.authorId !== viewerId)) return [];
-      const decision = decide(base.item, context, surface);
-      return decision.visible ? [{ base, warnings: decision.warnings }] : [];
+    const facts = await this.cardFacts(noteIds);
+    const found = noteIds.flatMap((id) => facts.get(id) ?? []);
+    const authorIds = found.map((note) => note.authorId);
+    const [fresh, lines, counts] = await Promise.all([
+      viewerFacts(this.db, { viewerId, authorIds, noteIds: found.map((note) => note.id) }),
+      this.authorLines(authorIds),
+      this.countsOf(found.map((note) => note.id)),
+    ]);
+    return found.flatMap((note) => {
+      const item = visibleItem(note, fresh.authors.get(note.authorId));
+      const author = lines.get(note.authorId);
+      if (!item || !author || (note.authorOnly && note.authorId !== viewerId)) return [];
+      const decision = decide(item, context, surface);
+      if (!decision.visible) return [];
+      return [
+        {
+          id: note.id,
+          kind: note.kind,
+          title: note.title,
+          cover: note.cover,
+          author,
+          counts: { likes: counts.get(note.id)?.likes ?? 0 },
+          language: note.language,
+          ...(decision.warnings.length > 0 ? { warnings: decision.warnings } : {}),
+          viewer: viewerId ? { liked: fresh.liked.has(note.id) } : null,
+        },
+      ];
     });
-    const liked = viewerId
-      ? await viewerLikes(
-          this.db,
-          viewerId,
-          visible.map(({ base }) => base.card.id),
-        )
-      : new Set<string>();
-    return visible.map(({ base, warnings }) => ({
-      ...base.card,
-      ...(warnings.length > 0 ? { warnings } : {}),
-      viewer: viewerId ? { liked: liked.has(base.card.id) } : null,
-    }));
   }
 
   /**
@@ -137,96 +130,90 @@ export class NoteHydrator {
    * without hydrating the whole page. Deleted and unknown notes are hidden.
    */
   async decision(noteId: string, context: ViewerContext, surface: Surface = 'direct'): Promise<Decision> {
-    const cached = (await this.cardCache.getMany([noteId], (ids) => this.loadCards(ids))).get(noteId);
-    const [base] = cached ? await withPrivacy(this.db, [cached]) : [];
-    if (!base || (base.authorOnly && base.authorId !== context.viewerId)) return { visible: false, reason: 'removed' };
-    return decide(base.item, context, surface);
+    return (await this.decisionWithComments(noteId, context, surface, [])).decision;
   }
 
-  private async loadView(noteId: string) {
-    const [note] = await notesWithAuthors(this.db, [noteId]);
-    if (!note) return null;
-    const [images, counts, topics, mentions, videos] = await Promise.all([
-      imagesOfNotes(this.db, [note.id]),
-      noteCounts(this.db, [note.id]),
-      topicsOfNotes(this.db, [note.id]),
-      mentionsOfNote(this.db, note.id),
-      videosOfNotes(this.db, note.kind === 'video' ? [note.id] : []),
-    ]);
-    const video = videos.get(note.id);
-    return {
-      authorId: note.author_id,
-      item: visibleItemOf(note),
-      authorOnly: note.kind === 'video' && video?.status !== 'ready',
-      languageSource: note.language_source,
-      view: {
-        id: note.id,
-        kind: note.kind,
-        title: note.title,
-        body: note.body,
-        place: note.place,
-        createdAt: note.created_at.toISOString(),
-        updatedAt: note.updated_at.toISOString(),
-        author: presentAuthor(note.author),
-        images: images.map((image) => presentImage(image, this.storage)),
-        video: video ? presentVideo(video, this.storage) : null,
-        topics: (topics.get(note.id) ?? []).map((name) => ({ name })),
-        mentions: mentions.map((mention) => ({ id: mention.id, handle: mention.handle ?? '' })),
-        counts: counts.get(note.id)!,
-        language: note.language,
-      },
-    };
+  /**
+   * The decision for a note and, in the same round trip, which of these
+   * comments under it the viewer liked (the shared first page of comments
+   * needs nothing else per viewer).
+   */
+  async decisionWithComments(noteId: string, context: ViewerContext, surface: Surface, commentIds: readonly string[]) {
+    const facts = (await this.cardFacts([noteId])).get(noteId);
+    const fresh = facts ? await viewerFacts(this.db, { viewerId: context.viewerId, authorIds: [facts.authorId], commentIds }) : null;
+    const item = facts && fresh ? visibleItem(facts, fresh.authors.get(facts.authorId)) : null;
+    const hidden = !facts || !item || (facts.authorOnly && facts.authorId !== context.viewerId);
+    const decision: Decision = hidden ? { visible: false, reason: 'removed' } : decide(item, context, surface);
+    return { decision, authorId: facts?.authorId ?? null, likedComments: fresh?.likedComments ?? new Set<string>() };
   }
 
-  private async authorOnly(noteId: string, base: { languageSource: LanguageSource; item: VisibleItem }) {
+  private async authorOnly(noteId: string, facts: ViewFacts, item: VisibleItem) {
     const [exposure, moderation] = await Promise.all([
       noteExposure(this.db, noteId, { stageBudgets: [...this.stageBudgets] }),
-      this.authorNotice(noteId, base.item),
+      this.authorNotice(noteId, item),
     ]);
-    return { languageSource: base.languageSource, exposure, ...(moderation ? { moderation } : {}) };
+    return { languageSource: facts.languageSource, exposure, ...(moderation ? { moderation } : {}) };
   }
 
+  /** A whole note as its page shows it, or 404 note_not_found when this viewer may not see it. */
   async view(noteId: string, context: ViewerContext, surface: Surface = 'direct') {
     const { viewerId } = context;
-    const cached = await this.viewCache.get(noteId, () => this.loadView(noteId));
     const unavailable = () => notFound('note_not_found', 'This note is not available.');
-    if (!cached) throw unavailable();
-    const [base] = await withPrivacy(this.db, [cached]);
-    if (!base) throw unavailable();
-    if (base.authorOnly && viewerId !== base.authorId) throw unavailable();
-    // Hidden for this viewer (blocked, moderated, not in their region…): the same 404 as a note that never existed.
-    const decision = decide(base.item, context, surface);
-    if (!decision.visible) throw unavailable();
-    const warnings = decision.warnings.length > 0 ? { warnings: decision.warnings } : {};
-    if (!viewerId) return { ...base.view, ...warnings, viewer: null };
-    const [state, restriction] = await Promise.all([
-      viewerStateOfNote(this.db, viewerId, noteId, base.authorId),
-      commentRestriction(this.db, viewerId, base.authorId),
+    const facts = (await this.caches.views.getMany([noteId], (ids) => loadViewFacts(this.db, this.storage, ids))).get(noteId);
+    if (!facts || (facts.authorOnly && viewerId !== facts.authorId)) throw unavailable();
+    const [fresh, lines, counts] = await Promise.all([
+      viewerFacts(this.db, { viewerId, authorIds: [facts.authorId], noteIds: [noteId], collects: true, follows: true }),
+      this.authorLines([facts.authorId, ...facts.mentionIds]),
+      this.countsOf([noteId]),
     ]);
-    const isAuthor = viewerId === base.authorId;
+    const author = fresh.authors.get(facts.authorId);
+    const item = visibleItem(facts, author);
+    const authorLine = lines.get(facts.authorId);
+    if (!item || !author || !authorLine) throw unavailable();
+    // Hidden for this viewer (blocked, moderated, not in their region…): the same 404 as a note that never existed.
+    const decision = decide(item, context, surface);
+    if (!decision.visible) throw unavailable();
+    const view = {
+      id: facts.id,
+      kind: facts.kind,
+      title: facts.title,
+      body: facts.body,
+      place: facts.place,
+      createdAt: facts.createdAt,
+      updatedAt: facts.updatedAt,
+      author: authorLine,
+      images: facts.images,
+      video: facts.video,
+      topics: facts.topics.map((name) => ({ name })),
+      mentions: facts.mentionIds.flatMap((id) => {
+        const line = lines.get(id);
+        return line ? [{ id, handle: line.handle }] : [];
+      }),
+      counts: counts.get(noteId) ?? { likes: 0, collects: 0, comments: 0, views: 0 },
+      language: facts.language,
+      ...(decision.warnings.length > 0 ? { warnings: decision.warnings } : {}),
+    };
+    if (!viewerId) return { ...view, viewer: null };
+    const isAuthor = viewerId === facts.authorId;
     return {
-      ...base.view,
-      ...warnings,
-      ...(isAuthor ? await this.authorOnly(noteId, base) : {}),
+      ...view,
+      ...(isAuthor ? await this.authorOnly(noteId, facts, item) : {}),
       viewer: {
-        liked: state.liked,
-        collected: state.collected,
-        boardId: state.boardId,
-        isAuthor: viewerId === base.authorId,
-        followingAuthor: viewerId !== base.authorId && state.following,
-        commentRestriction: restriction,
+        liked: fresh.liked.has(noteId),
+        collected: fresh.collected.has(noteId),
+        boardId: fresh.collected.get(noteId) ?? null,
+        isAuthor,
+        followingAuthor: !isAuthor && fresh.following.has(facts.authorId),
+        commentRestriction: isAuthor ? null : commentRestriction(author, facts.authorId, fresh),
       },
     };
   }
 }
 
-function visibleItemOf(note: NoteWithAuthor): VisibleItem {
-  return {
-    authorId: note.author_id,
-    authorStatus: note.author.status,
-    authorPrivate: note.author.is_private,
-    labels: note.labels,
-    state: note.mod_state,
-    limited: note.reach_limited,
-  };
+/** Who may comment under the author's notes (privacy-controls/comment-permission.ts), from the page's follow edges. */
+function commentRestriction(author: AuthorNow, authorId: string, fresh: ViewerFacts) {
+  const audience = author.commentPermission;
+  if (audience === 'everyone') return null;
+  const edges = { otherFollowsOwner: fresh.following.has(authorId), ownerFollowsOther: fresh.followedBy.has(authorId) };
+  return admits(audience, edges) ? null : audience;
 }

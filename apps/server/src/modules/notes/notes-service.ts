@@ -48,8 +48,8 @@ export const NEW_NOTE_SCORE = 1 / 2 ** 1.5;
 export class NotesService {
   constructor(
     private readonly db: Db,
-    /** Called after a note changed or went away, so caches can forget it. */
-    private readonly afterChange: (noteId: string) => void = () => {},
+    /** Called after a note was posted, changed or went away, so caches can forget it and its author's list. */
+    private readonly afterChange: (noteId: string, authorId: string) => void = () => {},
     private readonly gate: ContentGate = OPEN_GATE,
   ) {}
 
@@ -99,10 +99,10 @@ export class NotesService {
     if (input.videoId !== undefined && input.imageIds !== undefined) throw badRequest('note_media_conflict', 'A note has images or a video, not both.');
     if (input.videoId === undefined && input.imageIds === undefined) throw badRequest('note_media_required', 'Add images or a video.');
     this.gate.check(author, `${title}\n${body}`, 'note', now);
-    if (input.videoId !== undefined) return this.createVideoNote(author, { ...input, videoId: input.videoId, title, body }, now);
+    if (input.videoId !== undefined) return this.posted(author, await this.createVideoNote(author, { ...input, videoId: input.videoId, title, body }, now));
     const imageIds = input.imageIds!;
     this.checkContent(title, body, imageIds);
-    return this.db.transaction().execute(async (trx) => {
+    const noteId = await this.db.transaction().execute(async (trx) => {
       const note = await insertNote(trx, {
         authorId: author.id,
         title,
@@ -121,6 +121,13 @@ export class NotesService {
       await this.gate.screen(trx, { subject: { type: 'note', id: note.id }, author, text: `${title}\n${body}`, isNew: true }, now);
       return note.id;
     });
+    return this.posted(author, noteId);
+  }
+
+  /** After the commit: the author's cached list of notes must show the new one. */
+  private posted(author: UserRow, noteId: string): string {
+    this.afterChange(noteId, author.id);
+    return noteId;
   }
 
   /** The note exists at once; feeds show it when its video is ready (the author sees it processing). */
@@ -186,7 +193,7 @@ export class NotesService {
         await this.gate.screen(trx, { subject: { type: 'note', id: noteId }, author, text: `${title}\n${body}`, isNew: false }, now);
       }
     });
-    this.afterChange(noteId);
+    this.afterChange(noteId, author.id);
   }
 
   /** Soft delete: every read filters deleted notes, so it vanishes everywhere at once. */
@@ -196,6 +203,6 @@ export class NotesService {
       await removeDiscussion(trx, { noteId, count: 1 + (await commentCountOfNote(trx, noteId)) });
       await markNoteDeleted(trx, noteId, now);
     });
-    this.afterChange(noteId);
+    this.afterChange(noteId, author.id);
   }
 }

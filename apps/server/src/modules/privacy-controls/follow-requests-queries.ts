@@ -34,16 +34,6 @@ export async function deleteFollowRequestsBetween(db: Db, a: string, b: string):
     .execute();
 }
 
-export async function hasFollowRequest(db: Db, requesterId: string, targetId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('follow_requests')
-    .select('target_id')
-    .where('requester_id', '=', requesterId)
-    .where('target_id', '=', targetId)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 export type RequestRow = UserSummaryRow & { requested_at: Date };
 
 /** Requests waiting for this account, newest first (keyset on requested_at, requester id). */

@@ -17,16 +17,15 @@ import {
   firstReplies,
   insertComment,
   insertCommentLike,
-  likedCommentIds,
   repliesPage,
   softDeleteComment,
   topLevelCommentsPage,
 } from './comments-queries.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
+import type { NoteHydrator } from '../notes/note-hydrator.js';
 import { type ContentGate, OPEN_GATE } from '../../kernel/content-gate.js';
 import type { SignedInContext, ViewerContext } from '../../kernel/viewer-context.js';
 import { visibleComments } from '../../kernel/visible-rows-sql.js';
-import type { VisibleItem } from '../../kernel/visibility.js';
 import { commentNotFound, findLiveNote, isForeignKeyViolation, noteNotFound, reachableNote, visibleComment } from './note-access.js';
 import { recordSignals } from '../recommender/signals.js';
 import { assertMayComment } from '../privacy-controls/comment-permission.js';
@@ -40,7 +39,7 @@ import { mentionableAmong } from '../privacy-controls/mention-permission.js';
 const BODY_MAX = 500;
 const FIRST_REPLIES = 2;
 
-type FirstPage = Page<CommentView> & { noteAuthorId: string; note: VisibleItem };
+type FirstPage = Page<CommentView> & { noteAuthorId: string };
 
 export class CommentsService {
   /**
@@ -52,12 +51,23 @@ export class CommentsService {
   private readonly firstPages: TtlCache<FirstPage | null>;
   private readonly pageKeysByNote = new Map<string, Set<string>>();
 
+  private readonly gate: ContentGate;
+  private readonly afterCount: (noteId: string) => void;
+
   constructor(
     private readonly db: Db,
-    cacheMs = 0,
-    private readonly gate: ContentGate = OPEN_GATE,
+    private readonly options: {
+      cacheMs?: number;
+      gate?: ContentGate;
+      /** The note's visibility from the card cache, with the viewer's comment likes in the same round trip. */
+      hydrator: Pick<NoteHydrator, 'decisionWithComments'>;
+      /** Called after a comment was added or removed, so cached note counts show it at once here. */
+      afterCount?: (noteId: string) => void;
+    },
   ) {
-    this.firstPages = new TtlCache(cacheMs, 5_000);
+    this.firstPages = new TtlCache(options.cacheMs ?? 0, 5_000);
+    this.gate = options.gate ?? OPEN_GATE;
+    this.afterCount = options.afterCount ?? (() => {});
   }
 
   private forgetPages(noteId: string): void {
@@ -110,6 +120,7 @@ export class CommentsService {
       throw error;
     }
     this.forgetPages(noteId);
+    this.afterCount(noteId);
     const [view] = await presentComments(this.db, [comment], { viewerId, noteAuthorId: note.authorId });
     return view!;
   }
@@ -125,12 +136,15 @@ export class CommentsService {
         const shared = { ...context, viewerId: null };
         const keys = this.pageKeysByNote.get(noteId) ?? new Set<string>();
         this.pageKeysByNote.set(noteId, keys.add(key));
-        return { ...(await this.loadPage(noteId, note.authorId, shared, options)), noteAuthorId: note.authorId, note: note.item };
+        return { ...(await this.loadPage(noteId, note.authorId, shared, options)), noteAuthorId: note.authorId };
       });
-      // The note itself must be visible to this viewer (its moderation may have changed since the page was cached).
       if (!base) throw noteNotFound();
-      await reachableNote(this.db, noteId, context);
-      return viewerId ? this.withViewer(base, viewerId) : { items: base.items, cursor: base.cursor };
+      // The note itself must be visible to this viewer now (cached card, the author's account read fresh), and the
+      // viewer's likes of the page's comments come in the same round trip.
+      const ids = base.items.flatMap((item) => [item.id, ...(item.replies ?? []).map((reply) => reply.id)]);
+      const gate = await this.options.hydrator.decisionWithComments(noteId, context, 'direct', viewerId ? ids : []);
+      if (!gate.decision.visible) throw noteNotFound();
+      return viewerId ? this.withViewer(base, viewerId, gate.likedComments) : { items: base.items, cursor: base.cursor };
     }
     const note = await reachableNote(this.db, noteId, context);
     return this.loadPage(noteId, note.authorId, context, options);
@@ -171,9 +185,7 @@ export class CommentsService {
   }
 
   /** A shared page with this viewer's likes and delete rights filled in. */
-  private async withViewer(base: FirstPage, viewerId: string): Promise<Page<CommentView>> {
-    const ids = base.items.flatMap((item) => [item.id, ...(item.replies ?? []).map((reply) => reply.id)]);
-    const liked = await likedCommentIds(this.db, viewerId, ids);
+  private withViewer(base: FirstPage, viewerId: string, liked: ReadonlySet<string>): Page<CommentView> {
     const personal = (item: CommentView): CommentView => ({
       ...item,
       viewer: { liked: liked.has(item.id), canDelete: viewerId === item.author.id || viewerId === base.noteAuthorId },
@@ -217,6 +229,7 @@ export class CommentsService {
       await removeDiscussion(trx, { noteId: note.id, count: removed });
     });
     this.forgetPages(note.id);
+    this.afterCount(note.id);
   }
 
   async like(context: SignedInContext, commentId: string, now: Date): Promise<{ liked: true; likes: number }> {

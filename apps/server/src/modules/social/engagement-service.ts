@@ -13,7 +13,11 @@ import { recordSignals } from '../recommender/signals.js';
 // the sharded count always equals the number of rows.
 
 export class EngagementService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Called after a like or collect committed, so cached counts show it at once here. */
+    private readonly afterCount: (noteId: string) => void = () => {},
+  ) {}
 
   async like(context: SignedInContext, noteId: string, now: Date): Promise<{ liked: true; likes: number }> {
     const userId = context.viewerId;
@@ -75,7 +79,9 @@ export class EngagementService {
     return { collected: false, collects: await this.count(noteId, 'collects') };
   }
 
+  // Every write reads its count after committing: the one place to forget the cached counts too.
   private async count(noteId: string, counter: 'likes' | 'collects'): Promise<number> {
+    this.afterCount(noteId);
     return (await noteCounts(this.db, [noteId])).get(noteId)?.[counter] ?? 0;
   }
 

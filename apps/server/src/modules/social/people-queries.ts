@@ -82,15 +82,6 @@ export interface Relation {
 }
 
 /** How the viewer stands with another user. */
-export async function relationTo(db: Db, viewerId: string, otherId: string): Promise<Relation> {
-  const result = await sql<Relation>`
-    select exists(select 1 from follows where follower_id = ${viewerId} and followee_id = ${otherId}) as following,
-           exists(select 1 from follows where follower_id = ${otherId} and followee_id = ${viewerId}) as "followedBy",
-           exists(select 1 from blocks where blocker_id = ${viewerId} and blocked_id = ${otherId}) as blocked,
-           exists(select 1 from mutes where muter_id = ${viewerId} and muted_id = ${otherId}) as muted`.execute(db);
-  return result.rows[0]!;
-}
-
 export async function followedAmong(db: Db, viewerId: string, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();
   const rows = await db.selectFrom('follows').select('followee_id').where('follower_id', '=', viewerId).where('followee_id', 'in', userIds).execute();
