@@ -30,7 +30,8 @@ function run(command: string, args: string[], env: Record<string, string>): Prom
   });
 }
 
-async function json<T>(response: Response): Promise<T> {
+/** The body of a successful response; anything else throws with its status and text. */
+export async function json<T>(response: Response): Promise<T> {
   if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -1,6 +1,6 @@
 import { type LoadOptions, runLoad } from '../lib/measure.js';
 import type { BenchServer } from '../lib/server.js';
-import type { World } from '../lib/world.js';
+import { json, type World } from '../lib/world.js';
 
 /** People who scroll the Following tab follow this many accounts, and read this many pages before starting again from the top. */
 const FOLLOWEES = 200;
@@ -11,11 +11,6 @@ interface Reader {
   cookie: string;
   cursor: string | null;
   page: number;
-}
-
-async function json<T>(response: Response): Promise<T> {
-  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 /**

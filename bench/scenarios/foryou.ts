@@ -1,7 +1,7 @@
 import { type LoadOptions, runLoad } from '../lib/measure.js';
 import { phoneNumbers } from '../lib/phone-pool.js';
 import type { BenchServer } from '../lib/server.js';
-import { attachPhones, type World } from '../lib/world.js';
+import { attachPhones, json, type World } from '../lib/world.js';
 
 /** Pages a viewer scrolls before pulling to refresh (starting again from a first page). */
 const PAGES_PER_VISIT = 5;
@@ -11,11 +11,6 @@ interface Viewer {
   cookie: string;
   cursor: string | null;
   page: number;
-}
-
-async function json<T>(response: Response): Promise<T> {
-  if (!response.ok) throw new Error(`${response.url}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
 }
 
 /**

@@ -88,7 +88,7 @@ export async function updateSimilarities(db: Db, settings: RecommenderSettings, 
         const dirty = await dirtyNotes(db, data, state?.last_event_id ?? '0');
         rows = dirty.notes;
         engagers = dirty.people;
-        neighbours = spec.kind === 'cosine' ? cosineKnnFor(matrix, perItem, rows) : rp3beta(matrix, { alpha: spec.alpha, beta: spec.beta, perItem }, rows);
+        neighbours = spec.kind === 'cosine' ? cosineKnn(matrix, perItem, rows) : rp3beta(matrix, { alpha: spec.alpha, beta: spec.beta, perItem }, rows);
       }
       phases.train = Date.now() - at;
       at = Date.now();
@@ -137,14 +137,6 @@ function modelCandidates(settings: RecommenderSettings, itemCount: number): Mode
 
 function zeroPhases(): SimilarityRun['phasesMs'] {
   return { load: 0, choose: 0, train: 0, write: 0, pools: 0 };
-}
-
-/** Cosine ItemKNN rows for some notes only (the incremental run). */
-function cosineKnnFor(matrix: ReturnType<typeof buildInteractions>, perItem: number, rows: readonly number[]): ItemNeighbours {
-  // Cosine is cheap per row; computing all and keeping the dirty ones keeps one implementation.
-  const all = cosineKnn(matrix, perItem);
-  const keep = new Set(rows);
-  return { ids: all.ids.map((ids, i) => (keep.has(i) ? ids : new Int32Array(0))), weights: all.weights.map((w, i) => (keep.has(i) ? w : new Float32Array(0))) };
 }
 
 /** Notes with engagement since the last run (as indices) and who engaged. */

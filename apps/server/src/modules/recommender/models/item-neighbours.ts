@@ -1,3 +1,5 @@
+import type { Interactions } from './interactions.js';
+
 // An item model's output: for each item, its strongest neighbours and their
 // weights, strongest first. A person's score for item j is the sum of the
 // weights from the items they engaged with to j (scores.ts).
@@ -26,4 +28,52 @@ export function strongest(row: Float64Array, touched: ArrayLike<number>, keep: n
     weights[k] = row[candidates[k]!]!;
   }
   return { ids, weights };
+}
+
+/**
+ * The co-engagement walk both sparse item models share: for item i, a dense
+ * row of Σ step(u) over the people u who engaged with i, at every other item j
+ * they engaged with, turned into weights by `weigh(i, j, sum)` and cut to the
+ * strongest `perItem`. Items outside `onlyItems` keep empty lists.
+ */
+export function coEngagementNeighbours(
+  m: Interactions,
+  perItem: number,
+  step: (degree: number) => number,
+  weigh: (i: number, j: number, sum: number) => number,
+  onlyItems?: Iterable<number>,
+): ItemNeighbours {
+  const row = new Float64Array(m.itemCount);
+  const seen = new Uint8Array(m.itemCount);
+  const touched: number[] = [];
+  const empty = { ids: new Int32Array(0), weights: new Float32Array(0) };
+  const result: ItemNeighbours = { ids: new Array(m.itemCount).fill(empty.ids), weights: new Array(m.itemCount).fill(empty.weights) };
+  for (const i of onlyItems ?? Array.from({ length: m.itemCount }, (_, i) => i)) {
+    if (m.itemStart[i + 1]! === m.itemStart[i]!) continue;
+    for (let a = m.itemStart[i]!; a < m.itemStart[i + 1]!; a += 1) {
+      const u = m.itemUsers[a]!;
+      const start = m.userStart[u]!;
+      const end = m.userStart[u + 1]!;
+      const add = step(end - start);
+      for (let b = start; b < end; b += 1) {
+        const j = m.userItems[b]!;
+        if (j === i) continue;
+        if (!seen[j]) {
+          seen[j] = 1;
+          touched.push(j);
+        }
+        row[j]! += add;
+      }
+    }
+    for (const j of touched) row[j] = weigh(i, j, row[j]!);
+    const kept = strongest(row, touched, perItem);
+    result.ids[i] = kept.ids;
+    result.weights[i] = kept.weights;
+    for (const j of touched) {
+      row[j] = 0;
+      seen[j] = 0;
+    }
+    touched.length = 0;
+  }
+  return result;
 }

@@ -1,3 +1,4 @@
+import { seededRandom } from '../explore-source.js';
 import { cosineKnn } from './cosine-knn.js';
 import { EASE_MAX_ITEMS, ease } from './ease.js';
 import { buildInteractions, type Interactions, itemsOf } from './interactions.js';
@@ -84,7 +85,7 @@ export function chooseModel(
   if (eligible.length === 0) return { chosen: candidates[0]!, recency: 0, validation: [] };
   const step = Math.max(1, eligible.length / VALIDATION_PEOPLE);
   const sampled = new Map<number, { held: Set<number>; newest: boolean }>();
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const train = histories.map((history) => Array.from(history));
   for (let k = 0; k < VALIDATION_PEOPLE && Math.floor(k * step) < eligible.length; k += 1) {
     const person = eligible[Math.floor(k * step)]!;
@@ -150,17 +151,6 @@ export function chooseModel(
     }
   }
   return { chosen: chosen.spec, recency: chosen.recency, validation };
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function ndcg(ranked: readonly number[], relevant: ReadonlySet<number>): number {
