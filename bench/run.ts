@@ -1,5 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { LoadOptions, ScenarioResult } from './lib/measure.js';
+import { serverProfile } from './lib/profile.js';
 import { type BenchServer, startBenchServer } from './lib/server.js';
 import { prepareWorld, type World } from './lib/world.js';
 import { eventsScenario } from './scenarios/events.js';
@@ -18,6 +21,7 @@ import { transcodeScenario } from './scenarios/transcode.js';
 // npm run bench -- [scenario ...] [--connections 32] [--duration 10] [--url http://127.0.0.1:3000]
 //   [--users 10000 --notes 100000 --likes 1000000 --sessions 1000]   (data set for explore, foryou, note, following, like-hot, topic-views)
 //   [--foryou-users 300]   (foryou: seeded people with a history who browse For you)
+//   [--profile DIR]   (the server's CPU profile into DIR, its top frames in the JSON)
 // Prints one JSON document, then one summary line. Compare scenarios as ratios
 // to `health` from the same run: absolute numbers vary from machine to machine.
 
@@ -49,6 +53,8 @@ const { values, positionals } = parseArgs({
     sessions: { type: 'string', default: '1000' },
     // foryou: seeded people with the most likes who browse For you.
     'foryou-users': { type: 'string', default: '300' },
+    // Write the server's CPU profile into this directory and put its top frames in the JSON.
+    profile: { type: 'string' },
   },
 });
 
@@ -68,7 +74,9 @@ if (values.url && names.some((name) => NEEDS_WORLD.has(name))) {
   process.stderr.write('explore, foryou, note, following, like-hot and topic-views seed their own data set: run them without --url\n');
   process.exit(2);
 }
-const server = values.url || offlineOnly ? null : await startBenchServer();
+const profileDir = values.profile ? path.resolve(values.profile) : undefined;
+if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
+const server = values.url || offlineOnly ? null : await startBenchServer({}, profileDir);
 const url = values.url ?? server?.url ?? '';
 const options: LoadOptions = { url, connections: Number(values.connections), durationSeconds: Number(values.duration) };
 const results: ScenarioResult[] = [];
@@ -96,6 +104,8 @@ const report = {
   startedServer: server !== null,
   dataSet: names.some((name) => NEEDS_WORLD.has(name)) ? worldSize : null,
   seeding: world?.seeding ?? null,
+  // The whole server run (seeding's requests, sign-ins and every scenario): run one scenario at a time to read its flame.
+  serverProfile: profileDir && server ? serverProfile(profileDir) : null,
   results: results.map((result) => ({
     ...result,
     ratioToHealth: health && !OFFLINE.has(result.scenario) ? Math.round((result.requestsPerSecond / health.requestsPerSecond) * 1000) / 1000 : null,

@@ -34,7 +34,7 @@ function freePort(): Promise<number> {
  * All load comes from 127.0.0.1, so the per-IP limits are lifted for the run;
  * the per-number limits stay.
  */
-export async function startBenchServer(extraEnv: Record<string, string> = {}): Promise<BenchServer> {
+export async function startBenchServer(extraEnv: Record<string, string> = {}, profileDir?: string): Promise<BenchServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qiao-bench-'));
   fs.chmodSync(dataDir, 0o755);
   const port = await freePort();
@@ -55,7 +55,12 @@ export async function startBenchServer(extraEnv: Record<string, string> = {}): P
     WORKER: 'false',
     ...extraEnv,
   };
-  const child: ChildProcess = spawn(path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/server/src/main.ts'], {
+  // Profiled, the server runs in node itself with tsx as a loader (--cpu-prof is refused in
+  // NODE_OPTIONS); V8 writes the profile when the server exits.
+  const [command, args] = profileDir
+    ? [process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx', 'apps/server/src/main.ts']]
+    : [path.join(repoRoot, 'node_modules/.bin/tsx'), ['apps/server/src/main.ts']];
+  const child: ChildProcess = spawn(command, args, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

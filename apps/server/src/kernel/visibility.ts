@@ -70,6 +70,8 @@ export function applicableLabels(entries: readonly string[], rulebook: Rulebook)
 
 /** What the viewer's rulebook makes of the item's labels alone. */
 export function decideLabels(entries: readonly string[], context: Pick<ViewerContext, 'rulebook' | 'adult'>): Decision {
+  // Most items carry no label: this runs for every candidate of every For-you page.
+  if (entries.length === 0) return { visible: true, warnings: [] };
   const warnings: string[] = [];
   let adultOnly = false;
   for (const label of applicableLabels(entries, context.rulebook)) {

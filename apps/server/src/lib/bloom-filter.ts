@@ -23,8 +23,13 @@ export class BloomFilter {
   }
 
   has(key: string): boolean {
-    const size = this.bits.length * 8;
     const [h1, h2] = hashPair(key);
+    return this.hasHashes(h1, h2);
+  }
+
+  /** `has` for a key whose `hashPair` is already known (several filters asked about one key). */
+  hasHashes(h1: number, h2: number): boolean {
+    const size = this.bits.length * 8;
     for (let i = 0; i < this.hashes; i += 1) {
       const bit = (h1 + i * h2) % size;
       if ((this.bits[bit >>> 3]! & (1 << (bit & 7))) === 0) return false;
@@ -39,7 +44,7 @@ export class BloomFilter {
   }
 }
 
-function hashPair(key: string): [number, number] {
+export function hashPair(key: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   for (let i = 0; i < key.length; i += 1) {

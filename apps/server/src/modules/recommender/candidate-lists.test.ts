@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { freshList, popularList, type ViewerFilter } from './candidate-lists.js';
+import { exploreList, freshList, popularList, trendingList, type ViewerFilter } from './candidate-lists.js';
 import type { FreshNote } from './fresh-source.js';
 import type { PoolNote } from './pool-note.js';
+import type { TrendingNote } from './trending-source.js';
 
 const pool = (noteId: string, fields: Partial<PoolNote> = {}): PoolNote => ({
   noteId,
@@ -40,5 +41,39 @@ describe('candidate lists', () => {
     expect(ranked[0]).toBe('promoted');
     expect(ranked).not.toContain('spent');
     expect(ranked).toHaveLength(3);
+  });
+
+  it('fresh: a page reads a bounded window, the highest stage first, each stage from the viewer’s own start', () => {
+    const fresh = (noteId: string, stage: number): FreshNote => ({ ...pool(noteId), stage, stageImpressions: 0, stageKey: `${stage}:0` });
+    const notes = Array.from({ length: 1000 }, (_, i) => fresh(`n${i}`, i === 900 ? 3 : 1));
+    let asked = 0;
+    const counting = viewer({ allows: () => (asked += 1) > 0 });
+    const ranked = freshList(notes, counting, () => 100, [200, 2000, 20000], 5, 400).map((c) => c.noteId);
+    expect(ranked[0]).toBe('n900');
+    // Twice the list's length: the promoted note and 9 first-stage ones, not the whole pool.
+    expect(asked).toBe(10);
+    expect(ranked.slice(1).every((id) => Number(id.slice(1)) >= 400 && Number(id.slice(1)) < 409)).toBe(true);
+    // Another start: another window (wrapping around the end).
+    const other = freshList(notes, viewer(), () => 100, [200, 2000, 20000], 5, 998).map((c) => c.noteId);
+    expect(other.slice(1).sort()).toEqual(['n0', 'n1', 'n2', 'n999']);
+  });
+
+  it('trending: notes in the viewer’s pool first by pool score, then by trend; the scan stops once the list is full', () => {
+    const trending = (noteId: string, trend: number): TrendingNote => ({ ...pool(noteId), trend, trendTopicId: null });
+    const notes = Array.from({ length: 500 }, (_, i) => trending(`t${i}`, 500 - i));
+    const interest = new Map([
+      ['t300', 0.2],
+      ['t7', 0.9],
+    ]);
+    let asked = 0;
+    const ranked = trendingList(notes, viewer({ allows: () => (asked += 1) > 0 }), 4, interest).map((c) => c.noteId);
+    expect(ranked).toEqual(['t7', 't300', 't0', 't1']);
+    // The first 4 by trend (one of them liked), then only the liked note further down.
+    expect(asked).toBe(6);
+  });
+
+  it('explore: the sample from the viewer’s start, wrapping, without the notes they may not see', () => {
+    const notes = ['a', 'b', 'c', 'd'].map((id, i) => ({ ...pool(id), draw: 4 - i }));
+    expect(exploreList(notes, viewer({ allows: (note) => note.noteId !== 'd' }), 3, 2).map((c) => c.noteId)).toEqual(['c', 'a', 'b']);
   });
 });

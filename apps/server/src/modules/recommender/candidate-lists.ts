@@ -57,6 +57,11 @@ export function interestList(entries: readonly InterestEntry[], facts: ReadonlyM
 /**
  * Fresh notes with audience budget left, those in the viewer's liked topics
  * and languages first, and among equals those with the most budget left.
+ * A page considers a window of twice `max` notes the viewer may see, the
+ * highest stage first (a note that earned a later stage has beaten comparable
+ * notes: promotion means a larger audience, not just a longer queue) and,
+ * within a stage, from the viewer's own starting point `start`: a page costs
+ * the same however many new notes there are, and viewers test different ones.
  */
 export function freshList(
   notes: readonly FreshNote[],
@@ -64,55 +69,91 @@ export function freshList(
   budgetLeft: (note: FreshNote) => number,
   stageBudgets: readonly number[],
   max: number,
+  start = 0,
 ): Candidate[] {
   const result: Candidate[] = [];
-  for (const note of notes) {
-    if (!filter.allows(note)) continue;
-    const left = budgetLeft(note);
-    if (left <= 0) continue;
-    const budget = stageBudgets[note.stage - 1] ?? stageBudgets.at(-1) ?? 1;
-    const likesTopic = note.topicIds.some((topic) => filter.topicWeights.has(topic));
-    const readsLanguage = note.language !== null && filter.readLanguages.includes(note.language);
-    // A note that earned a later stage has beaten comparable notes: it goes first,
-    // so promotion means a larger audience, not just a longer queue.
-    const stageBoost = 2 ** (note.stage - 1);
-    const score = stageBoost * (1 + (likesTopic ? 1 : 0) + (readsLanguage ? 0.5 : 0)) * (0.5 + 0.5 * Math.min(1, left / Math.max(budget, 1)));
-    result.push(candidate(note, score, 'fresh', { code: 'fresh' }));
+  for (const stage of byStage(notes)) {
+    const n = stage.length;
+    for (let i = 0; i < n && result.length < max * 2; i += 1) {
+      const note = stage[(start + i) % n]!;
+      const left = budgetLeft(note);
+      if (left <= 0 || !filter.allows(note)) continue;
+      const budget = stageBudgets[note.stage - 1] ?? stageBudgets.at(-1) ?? 1;
+      const likesTopic = note.topicIds.some((topic) => filter.topicWeights.has(topic));
+      const readsLanguage = note.language !== null && filter.readLanguages.includes(note.language);
+      const stageBoost = 2 ** (note.stage - 1);
+      const score = stageBoost * (1 + (likesTopic ? 1 : 0) + (readsLanguage ? 0.5 : 0)) * (0.5 + 0.5 * Math.min(1, left / Math.max(budget, 1)));
+      result.push(candidate(note, score, 'fresh', { code: 'fresh' }));
+    }
   }
   return result.sort(byScore).slice(0, max);
 }
 
+const stageGroups = new WeakMap<readonly FreshNote[], FreshNote[][]>();
+
+/** The fresh pool split by stage, highest first (each in the pool's order), once per pool. */
+function byStage(notes: readonly FreshNote[]): FreshNote[][] {
+  let groups = stageGroups.get(notes);
+  if (!groups) {
+    const stages = new Map<number, FreshNote[]>();
+    for (const note of notes) {
+      const group = stages.get(note.stage);
+      if (group) group.push(note);
+      else stages.set(note.stage, [note]);
+    }
+    groups = [...stages.entries()].sort((a, b) => b[0] - a[0]).map(([, group]) => group);
+    stageGroups.set(notes, groups);
+  }
+  return groups;
+}
+
 /** Newest first: the score decays with age (a day old scores half). */
 export function followingList(notes: readonly PoolNote[], filter: ViewerFilter, now: Date, max: number): Candidate[] {
-  return notes
-    .filter((note) => filter.allows(note))
-    .slice(0, max)
-    .map((note) => candidate(note, 1 / (1 + Math.max(0, now.getTime() - note.createdAt.getTime()) / 86_400_000), 'following', { code: 'following' }));
+  const result: Candidate[] = [];
+  for (const note of notes) {
+    if (result.length >= max) break;
+    if (!filter.allows(note)) continue;
+    result.push(candidate(note, 1 / (1 + Math.max(0, now.getTime() - note.createdAt.getTime()) / 86_400_000), 'following', { code: 'following' }));
+  }
+  return result;
 }
 
 /**
- * Trending notes, those the viewer's interest pool also holds first (by that
- * score: what is hot among what they like), then the rest by how fast they rise.
+ * Trending notes (best first), those the viewer's interest pool also holds first
+ * (by that score: what is hot among what they like), then the rest by how fast they rise.
  */
 export function trendingList(notes: readonly TrendingNote[], filter: ViewerFilter, max: number, interest?: ReadonlyMap<string, number>): Candidate[] {
-  const allowed = notes.filter((note) => filter.allows(note));
-  const top = Math.max(0, ...allowed.map((note) => note.trend));
-  const liked = interest ? allowed.filter((note) => interest.has(note.noteId)).sort((a, b) => interest.get(b.noteId)! - interest.get(a.noteId)!) : [];
-  const likedIds = new Set(liked.map((note) => note.noteId));
+  const liked: TrendingNote[] = [];
+  const others: TrendingNote[] = [];
+  let top = 0;
+  for (const note of notes) {
+    const inInterest = interest?.has(note.noteId) ?? false;
+    // Past `max` of each kind nothing more can make the list.
+    if (inInterest ? liked.length >= max : others.length >= max) {
+      if (liked.length >= max) break;
+      continue;
+    }
+    if (!filter.allows(note)) continue;
+    top = Math.max(top, note.trend);
+    (inInterest ? liked : others).push(note);
+  }
+  liked.sort((a, b) => interest!.get(b.noteId)! - interest!.get(a.noteId)!);
   // Scores only order notes within a source: the liked ones sit above every other trend.
   return [
     ...liked.map((note, rank) => candidate(note, 2 * top + 1 - rank / (liked.length + 1), 'trending', trendingReason(note.trendTopicId))),
-    ...allowed
-      .filter((note) => !likedIds.has(note.noteId))
-      .map((note) => candidate(note, Math.max(note.trend, 0), 'trending', trendingReason(note.trendTopicId))),
+    ...others.map((note) => candidate(note, Math.max(note.trend, 0), 'trending', trendingReason(note.trendTopicId))),
   ].slice(0, max);
 }
 
-export function exploreList(notes: ReadonlyArray<PoolNote & { draw: number }>, filter: ViewerFilter, max: number): Candidate[] {
-  return notes
-    .filter((note) => filter.allows(note))
-    .slice(0, max)
-    .map((note) => candidate(note, note.draw, 'explore', { code: 'explore' }));
+/** The shared explore sample from the viewer's own starting point `start`, so viewers explore different corners of it. */
+export function exploreList(notes: ReadonlyArray<PoolNote & { draw: number }>, filter: ViewerFilter, max: number, start = 0): Candidate[] {
+  const result: Candidate[] = [];
+  const n = notes.length;
+  for (let i = 0; i < n && result.length < max; i += 1) {
+    const note = notes[(start + i) % n]!;
+    if (filter.allows(note)) result.push(candidate(note, note.draw, 'explore', { code: 'explore' }));
+  }
+  return result;
 }
 
 /**

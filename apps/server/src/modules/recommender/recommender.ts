@@ -14,7 +14,7 @@ import { type Quotas, rerank } from './rerank.js';
 import { ServedLog } from './served-log.js';
 import { SharedPools } from './shared-pools.js';
 import { trendingNotes } from './trending-source.js';
-import { loadViewerBase, loadViewerPools, type ViewerBase, type ViewerPools, wantPool } from './viewer-state.js';
+import { type InterestEntry, loadViewerBase, loadViewerPools, type ViewerBase, type ViewerPools, wantPool } from './viewer-state.js';
 
 export interface RecommenderOptions {
   /** How long a viewer's candidate pools are reused (pools shared by all viewers: at most 5 s of it). */
@@ -103,9 +103,16 @@ export class Recommender {
       this.pools.get<ViewerPools>(`${viewerId}:${kind ?? 'all'}`, () => loadViewerPools(this.db, base, { now, kind })),
       this.sharedPools(now, kind),
     ]);
-    const facts = await this.facts.of(pools.interest.map((entry) => entry.noteId));
-    // A note testing a stage whose audience budget is spent waits for the verdict: only its author's followers see it meanwhile.
-    const spent = new Set(shared.fresh.filter((note) => this.freshBudgetLeft(note) <= 0).map((note) => note.noteId));
+    const per = Math.max(limit * 3, 30);
+    const sizes = listSizes(this.settings.quotas, limit);
+    // Only the head of the pool the viewer has not seen yet needs its facts (the pool is best first).
+    const unseen: InterestEntry[] = [];
+    for (const entry of pools.interest) {
+      if (unseen.length >= sizes.interest * 3) break;
+      if (!base.servedSince.has(entry.noteId) && !base.seen.has(entry.noteId) && !base.dismissed.has(entry.noteId)) unseen.push(entry);
+    }
+    const facts = await this.facts.of(unseen.map((entry) => entry.noteId));
+    const freshById = indexById(shared.fresh);
     const following: ViewerFilter = {
       allows: (note) =>
         !base.servedSince.has(note.noteId) &&
@@ -121,8 +128,12 @@ export class Recommender {
       topicWeights: base.topicWeights,
       qualityFactor: (quality) => qualityFactor(quality, shared.average, this.settings.qualityWeight),
     };
-    const filter: ViewerFilter = { ...following, allows: (note) => !spent.has(note.noteId) && following.allows(note) };
-    const per = Math.max(limit * 3, 30);
+    // A note testing a stage whose audience budget is spent waits for the verdict: only its author's followers see it meanwhile.
+    const spent = (noteId: string) => {
+      const fresh = freshById.get(noteId);
+      return fresh !== undefined && this.freshBudgetLeft(fresh) <= 0;
+    };
+    const filter: ViewerFilter = { ...following, allows: (note) => !spent(note.noteId) && following.allows(note) };
     let page: Candidate[];
     if (!base.personalised) {
       // No personal signals: latest from follows, then trending (then anything, so the feed never ends early).
@@ -130,24 +141,25 @@ export class Recommender {
       const chosen = rerank(lists.flat(), { limit, quotas: { following: 1 }, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: 1 });
       page = PLAIN_ORDER.flatMap((source) => chosen.filter((item) => item.source === source));
     } else {
-      const interest = interestList(pools.interest, facts, filter, per);
+      const interest = interestList(unseen, facts, filter, sizes.interest);
       const quotas: Quotas = { ...this.settings.quotas };
       // A cold viewer (no pool yet, or used up): what the interest slots would hold goes to the best notes of their segment.
       if (interest.length === 0) Object.assign(quotas, { interest: 0, popular: this.settings.quotas.interest });
       if (pools.builtAt && interest.length < limit * 2) void wantPool(this.db, viewerId, kind, now).catch(() => {});
+      const seed = exploreSeed(viewerId, now);
       const lists = [
         interest,
-        followingList(pools.following, following, now, per),
-        freshList(shared.fresh, filter, (note) => this.freshBudgetLeft(note), this.settings.stageBudgets, per),
-        trendingList(shared.trending, filter, per, pools.interestScores),
-        exploreList(rotated(shared.explore, exploreSeed(viewerId, now)), filter, per),
-        popularList(shared.popular, filter, per),
+        followingList(pools.following, following, now, sizes.following),
+        freshList(shared.fresh, filter, (note) => this.freshBudgetLeft(note), this.settings.stageBudgets, sizes.fresh, seed),
+        trendingList(shared.trending, filter, sizes.trending, pools.interestScores),
+        exploreList(shared.explore, filter, sizes.explore, seed),
+        popularList(shared.popular, filter, sizes.popular),
       ];
       page = rerank(lists.flat(), { limit, quotas, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: this.settings.diversityLambda });
     }
     this.served.record(viewerId, page, now);
     for (const item of page) base.servedSince.add(item.noteId);
-    this.countFreshServings(page, shared.fresh);
+    this.countFreshServings(page, freshById);
     return page;
   }
 
@@ -216,10 +228,8 @@ export class Recommender {
     return this.stageBudget(note) - Math.max(note.stageImpressions, served);
   }
 
-  private countFreshServings(page: readonly Candidate[], fresh: readonly FreshNote[]): void {
+  private countFreshServings(page: readonly Candidate[], byId: ReadonlyMap<string, FreshNote>): void {
     if (this.freshServings.size > 100_000) this.freshServings.clear();
-    const byId = new Map<string, FreshNote>();
-    for (const note of fresh) byId.set(note.noteId, note);
     for (const item of page) {
       const note = byId.get(item.noteId);
       if (!note) continue;
@@ -229,11 +239,36 @@ export class Recommender {
   }
 }
 
-/** The shared explore sample from a viewer's own starting point, so viewers explore different corners of it. */
-function rotated<T>(sample: readonly T[], seed: number): T[] {
-  if (sample.length === 0) return [];
-  const start = seed % sample.length;
-  return [...sample.slice(start), ...sample.slice(0, start)];
+/**
+ * How many candidates each source offers a personalised page: three for each
+ * slot its quota gives it (so the diversity and author rules have a choice),
+ * at least a few; interest and popular, which take the slots other sources
+ * leave, and trending, next in line, enough for the whole page. The re-rank
+ * then weighs about a hundred candidates instead of every source's longest list.
+ */
+function listSizes(quotas: RecommenderSettings['quotas'], limit: number): Record<CandidateSource, number> {
+  const total = Object.values(quotas).reduce((sum, share) => sum + Math.max(share, 0), 0) || 1;
+  const forQuota = (share: number) => Math.max(6, 3 * Math.ceil((Math.max(share, 0) / total) * limit));
+  return {
+    interest: Math.max(forQuota(quotas.interest), limit * 2),
+    popular: Math.max(forQuota(quotas.interest), limit * 2),
+    trending: Math.max(forQuota(quotas.trending), limit),
+    fresh: forQuota(quotas.fresh),
+    following: forQuota(quotas.following),
+    explore: forQuota(quotas.explore),
+  };
+}
+
+const byIdIndexes = new WeakMap<readonly FreshNote[], Map<string, FreshNote>>();
+
+/** The shared fresh pool by note id, built once per pool (every page of every viewer looks notes up in it). */
+function indexById(notes: readonly FreshNote[]): ReadonlyMap<string, FreshNote> {
+  let index = byIdIndexes.get(notes);
+  if (!index) {
+    index = new Map(notes.map((note) => [note.noteId, note]));
+    byIdIndexes.set(notes, index);
+  }
+  return index;
 }
 
 /** "Only these languages": notes in one of them; notes of unknown language (no text to tell) pass. */

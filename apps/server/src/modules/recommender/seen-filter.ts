@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { BloomFilter } from '../../lib/bloom-filter.js';
+import { BloomFilter, hashPair } from '../../lib/bloom-filter.js';
 
 // What a person has been served or engaged with, so For you never shows it
 // again: two Bloom filter generations per person (rec_seen). New notes go into
@@ -29,7 +29,10 @@ export class SeenNotes {
   }
 
   has(noteId: string): boolean {
-    return Boolean(this.current?.has(noteId) || this.previous?.has(noteId));
+    if (!this.current && !this.previous) return false;
+    // One hash for both generations: this runs for every candidate of every page.
+    const [h1, h2] = hashPair(noteId);
+    return Boolean(this.current?.hasHashes(h1, h2) || this.previous?.hasHashes(h1, h2));
   }
 }
 
