@@ -82,6 +82,8 @@ export interface Config {
   countsCacheMs: number;
   /** How long a process may trust a session it looked up (revocations elsewhere wait this long); 0 turns it off. */
   sessionCacheMs: number;
+  /** How long a viewer's blocks, mutes and approved private follows are reused (writes through this process forget them at once). */
+  relationsCacheMs: number;
   /** Build the demo world on an empty database. */
   demoContent: boolean;
   media: {
@@ -291,6 +293,7 @@ export function loadConfig(env: Env = process.env): Config {
     cardCacheMs: int(env, 'CARD_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 300_000 : 0),
     countsCacheMs: int(env, 'COUNTS_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 10_000 : 0),
     sessionCacheMs: int(env, 'SESSION_CACHE_MS', 10_000),
+    relationsCacheMs: int(env, 'RELATIONS_CACHE_MS', int(env, 'READ_CACHE_MS', 1000) > 0 ? 5_000 : 0),
     media: {
       dir: path.resolve(repoRoot, env.DATA_DIR || 'data', 'media'),
       baseUrl: (env.MEDIA_BASE_URL || '/media').replace(/\/+$/, ''),

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { type ModerationPolicy, type Rulebook, rulebookFor } from '../config/moderation-policy.js';
 import type { Db } from '../db/database.js';
 import { PREPARED } from '../db/prepared.js';
+import { TtlCache } from '../lib/ttl-cache.js';
 import type { UserRole, UserRow } from '../db/tables/users.js';
 import { effectiveReadLanguages } from '../modules/language/viewer-languages.js';
 
@@ -49,8 +50,15 @@ export function isAdult(birthDate: string | null, now: Date): boolean {
   return eighteenth <= now.getTime();
 }
 
+interface Relations {
+  blocked: Set<string>;
+  blockedBy: Set<string>;
+  muted: Set<string>;
+  approvedPrivate: Set<string>;
+}
+
 /** The people the viewer blocked, who blocked them, whom they muted, and the private accounts they follow, in one round trip. */
-async function relationsOf(db: Db, viewerId: string) {
+async function relationsOf(db: Db, viewerId: string): Promise<Relations> {
   // Every signed-in request runs this: prepared, it is planned once per connection.
   const { rows } = await sql<{ id: string; kind: 'blocking' | 'blocked_by' | 'muted' | 'approved' }>`${PREPARED}
     select blocked_id as id, 'blocking' as kind from blocks where blocker_id = ${viewerId}
@@ -74,10 +82,32 @@ async function relationsOf(db: Db, viewerId: string) {
 }
 
 export class ViewerContexts {
+  private readonly relations: TtlCache<Relations> | null;
+
+  /**
+   * `relationsCacheMs` (RELATIONS_CACHE_MS): how long a viewer's blocks, mutes and
+   * approved private follows are reused. Every follow, block, mute and approval
+   * through this process forgets both people's at once (`forget`), so this only
+   * bounds what a write through another instance can leave stale; 0 reads them
+   * on every request.
+   */
   constructor(
     private readonly db: Db,
     private readonly policy: ModerationPolicy,
-  ) {}
+    relationsCacheMs = 0,
+  ) {
+    this.relations = relationsCacheMs > 0 ? new TtlCache(relationsCacheMs, 100_000) : null;
+  }
+
+  /** Someone's blocks, mutes or follows changed: their next request reads them again. */
+  forget(userId: string): void {
+    this.relations?.delete(userId);
+  }
+
+  /** An account went private or public: which private accounts every follower of it may read changed. */
+  forgetAll(): void {
+    this.relations?.clear();
+  }
 
   anonymous(country: string | null = null): ViewerContext {
     return {
@@ -96,7 +126,9 @@ export class ViewerContexts {
   }
 
   async forUser(user: UserRow, now: Date): Promise<ViewerContext> {
-    const { blocked, blockedBy, muted, approvedPrivate } = await relationsOf(this.db, user.id);
+    const { blocked, blockedBy, muted, approvedPrivate } = await (this.relations
+      ? this.relations.get(user.id, () => relationsOf(this.db, user.id))
+      : relationsOf(this.db, user.id));
     return {
       viewerId: user.id,
       role: user.role,

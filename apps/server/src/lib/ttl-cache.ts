@@ -50,8 +50,24 @@ export class TtlCache<V> {
     return result;
   }
 
+  /** The cached value of `key`, if fresh; never loads. */
+  peek(key: string, nowMs = Date.now()): Promise<V> | undefined {
+    const hit = this.entries.get(key);
+    return hit && hit.expires > nowMs ? hit.value : undefined;
+  }
+
+  /** Caches a value another query already read. */
+  set(key: string, value: V, nowMs = Date.now()): void {
+    if (this.entries.size >= this.maxEntries) this.evict(nowMs);
+    this.entries.set(key, { expires: nowMs + this.ttlMs, value: Promise.resolve(value) });
+  }
+
   delete(key: string): void {
     this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 
   private evict(nowMs: number): void {

@@ -184,7 +184,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const accountListeners: Array<(userId: string) => void> = [(userId) => sessions.forgetUser(userId)];
   const accountChanged = (userId: string) => accountListeners.forEach((listener) => listener(userId));
   const storage = deps.storage ?? createMediaStorage(config);
-  const viewerContexts = new ViewerContexts(db, config.moderation.policy);
+  const viewerContexts = new ViewerContexts(db, config.moderation.policy, config.relationsCacheMs);
+  accountListeners.push((userId) => viewerContexts.forget(userId));
   const mediaGuard = new MediaGuard(db, config.readCacheMs > 0 ? 3_000 : 0);
   // Cards live long and are forgotten by the writes that change them; a note whose video is processing stays only as long as other reads.
   const noteCaches = memoryNoteCaches(config.cardCacheMs, config.readCacheMs);
@@ -245,7 +246,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await twoFactorRoutes(api, { twoFactor, clock });
       await adminRoutes(api, { db });
       await feedFairnessRoutes(api, { db, stageCount: config.recommender.stageBudgets.length, clock });
-      await socialRoutes(api, { db, clock, hydrator, cacheMs: config.readCacheMs, gate });
+      await socialRoutes(api, {
+        db,
+        clock,
+        hydrator,
+        cacheMs: config.readCacheMs,
+        gate,
+        onRelationsChange: (a, b) => {
+          viewerContexts.forget(a);
+          viewerContexts.forget(b);
+        },
+      });
       await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
       app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock, gate, afterImageUpload }));
@@ -254,7 +265,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         db,
         clock,
         onAccountChange: accountChanged,
-        onMediaAccessChange: () => mediaGuard.invalidate(),
+        onPrivateChange: () => {
+          mediaGuard.invalidate();
+          // Every follower's set of approved private accounts changed: rare enough to forget them all.
+          viewerContexts.forgetAll();
+        },
         flushServed: () => app.content.recommender.served.flush(),
       });
       app.decorate(

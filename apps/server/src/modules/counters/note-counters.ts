@@ -17,7 +17,7 @@ export interface NoteCounts {
   views: number;
 }
 
-const ZERO: NoteCounts = { likes: 0, collects: 0, comments: 0, views: 0 };
+export const ZERO_COUNTS: Readonly<NoteCounts> = { likes: 0, collects: 0, comments: 0, views: 0 };
 
 export async function addToNoteCounter(db: Db, noteId: string, counter: NoteCounter, delta: number): Promise<void> {
   if (delta === 0) return;
@@ -41,7 +41,7 @@ export async function addToNoteCounters(db: Db, counter: NoteCounter, deltas: Ma
 }
 
 export async function noteCounts(db: Db, noteIds: readonly string[]): Promise<Map<string, NoteCounts>> {
-  const result = new Map<string, NoteCounts>(noteIds.map((id) => [id, { ...ZERO }]));
+  const result = new Map<string, NoteCounts>(noteIds.map((id) => [id, { ...ZERO_COUNTS }]));
   if (noteIds.length === 0) return result;
   const rows = await db
     .selectFrom('note_counters')

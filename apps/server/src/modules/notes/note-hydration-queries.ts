@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { type NoteCounts, ZERO_COUNTS } from '../counters/note-counters.js';
 import { PREPARED } from '../../db/prepared.js';
 import type { NoteRow } from '../../db/tables/notes.js';
 import type { Audience, UserRow } from '../../db/tables/users.js';
@@ -35,12 +36,15 @@ export interface ViewerFacts {
   following: Set<string>;
   followedBy: Set<string>;
   likedComments: Set<string>;
+  /** The counts asked for (`countIds`), zero for a note nothing counted yet. */
+  counts: Map<string, NoteCounts>;
 }
 
 /**
  * Everything fresh a page needs, in one round trip whatever its size: the
  * authors' accounts now, and the viewer's own bits (likes, collects, follow
- * edges with the authors, comment likes). Parts without ids are left out
+ * edges with the authors, comment likes) and the counts the counts cache
+ * lacks (summed over their shards). Parts without ids are left out
  * (a handful of texts, prepared: planning it cost more than running it).
  */
 export async function viewerFacts(
@@ -52,6 +56,7 @@ export async function viewerFacts(
     collects?: boolean;
     follows?: boolean;
     commentIds?: readonly string[];
+    countIds?: readonly string[];
   },
 ): Promise<ViewerFacts> {
   const facts: ViewerFacts = {
@@ -61,34 +66,42 @@ export async function viewerFacts(
     following: new Set(),
     followedBy: new Set(),
     likedComments: new Set(),
+    counts: new Map((request.countIds ?? []).map((id) => [id, { ...ZERO_COUNTS }])),
   };
   const authorIds = [...new Set(request.authorIds)];
   const ids = (values: readonly string[]) => sql`${sql.val([...new Set(values)])}::bigint[]`;
   const parts = [];
   if (authorIds.length > 0) {
     parts.push(
-      sql`select 'author' as kind, id::text as id, status as a, is_private::text as b, comment_permission as c from users where id = any(${ids(authorIds)})`,
+      sql`select 'author' as kind, id::text as id, status as a, is_private::text as b, comment_permission as c, null as d from users where id = any(${ids(authorIds)})`,
     );
   }
   const viewer = request.viewerId;
   const noteIds = request.noteIds ?? [];
   if (viewer !== null && noteIds.length > 0) {
-    parts.push(sql`select 'liked', note_id::text, null, null, null from likes where user_id = ${viewer} and note_id = any(${ids(noteIds)})`);
+    parts.push(sql`select 'liked', note_id::text, null, null, null, null from likes where user_id = ${viewer} and note_id = any(${ids(noteIds)})`);
     if (request.collects) {
-      parts.push(sql`select 'collected', note_id::text, board_id::text, null, null from collects where user_id = ${viewer} and note_id = any(${ids(noteIds)})`);
+      parts.push(
+        sql`select 'collected', note_id::text, board_id::text, null, null, null from collects where user_id = ${viewer} and note_id = any(${ids(noteIds)})`,
+      );
     }
   }
   if (viewer !== null && request.follows && authorIds.length > 0) {
     parts.push(
-      sql`select 'following', followee_id::text, null, null, null from follows where follower_id = ${viewer} and followee_id = any(${ids(authorIds)})`,
+      sql`select 'following', followee_id::text, null, null, null, null from follows where follower_id = ${viewer} and followee_id = any(${ids(authorIds)})`,
     );
     parts.push(
-      sql`select 'followed_by', follower_id::text, null, null, null from follows where followee_id = ${viewer} and follower_id = any(${ids(authorIds)})`,
+      sql`select 'followed_by', follower_id::text, null, null, null, null from follows where followee_id = ${viewer} and follower_id = any(${ids(authorIds)})`,
     );
   }
   if (viewer !== null && request.commentIds && request.commentIds.length > 0) {
     parts.push(
-      sql`select 'liked_comment', comment_id::text, null, null, null from comment_likes where user_id = ${viewer} and comment_id = any(${ids(request.commentIds)})`,
+      sql`select 'liked_comment', comment_id::text, null, null, null, null from comment_likes where user_id = ${viewer} and comment_id = any(${ids(request.commentIds)})`,
+    );
+  }
+  if (request.countIds && request.countIds.length > 0) {
+    parts.push(
+      sql`select 'counts', note_id::text, sum(likes)::text, sum(collects)::text, sum(comments)::text, sum(views)::text from note_counters where note_id = any(${ids(request.countIds)}) group by note_id`,
     );
   }
   if (parts.length === 0) return facts;
@@ -98,13 +111,15 @@ export async function viewerFacts(
     a: string | null;
     b: string | null;
     c: string | null;
-  }>`${PREPARED}select * from (${sql.join(parts, sql` union all `)}) as facts (kind, id, a, b, c)`.execute(db);
+    d: string | null;
+  }>`${PREPARED}select * from (${sql.join(parts, sql` union all `)}) as facts (kind, id, a, b, c, d)`.execute(db);
   for (const row of rows) {
     if (row.kind === 'author') facts.authors.set(row.id, { status: row.a as AccountStatus, isPrivate: row.b === 'true', commentPermission: row.c as Audience });
     else if (row.kind === 'liked') facts.liked.add(row.id);
     else if (row.kind === 'collected') facts.collected.set(row.id, row.a);
     else if (row.kind === 'following') facts.following.add(row.id);
     else if (row.kind === 'followed_by') facts.followedBy.add(row.id);
+    else if (row.kind === 'counts') facts.counts.set(row.id, { likes: Number(row.a), collects: Number(row.b), comments: Number(row.c), views: Number(row.d) });
     else facts.likedComments.add(row.id);
   }
   return facts;

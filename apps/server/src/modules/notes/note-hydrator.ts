@@ -97,11 +97,24 @@ export class NoteHydrator {
     const facts = await this.cardFacts(noteIds);
     const found = noteIds.flatMap((id) => facts.get(id) ?? []);
     const authorIds = found.map((note) => note.authorId);
-    const [fresh, lines, counts] = await Promise.all([
-      viewerFacts(this.db, { viewerId, authorIds, noteIds: found.map((note) => note.id) }),
+    // Counts the short cache lacks come with the page's one fresh query.
+    const counts = new Map<string, NoteCounts>();
+    const cachedCounts: Array<Promise<void>> = [];
+    const countIds: string[] = [];
+    for (const note of found) {
+      const hit = this.counts.peek(note.id);
+      if (hit) cachedCounts.push(hit.then((value) => void counts.set(note.id, value)));
+      else countIds.push(note.id);
+    }
+    const [fresh, lines] = await Promise.all([
+      viewerFacts(this.db, { viewerId, authorIds, noteIds: found.map((note) => note.id), countIds }),
       this.authorLines(authorIds),
-      this.countsOf(found.map((note) => note.id)),
+      Promise.all(cachedCounts),
     ]);
+    for (const [noteId, value] of fresh.counts) {
+      counts.set(noteId, value);
+      this.counts.set(noteId, value);
+    }
     return found.flatMap((note) => {
       const item = visibleItem(note, fresh.authors.get(note.authorId));
       const author = lines.get(note.authorId);

@@ -14,13 +14,13 @@ export async function registerPrivacyControls(
     db: Db;
     clock: () => Date;
     onAccountChange: (userId: string) => void;
-    onMediaAccessChange: () => void;
+    onPrivateChange: () => void;
     /** Writes the recommender's buffered served log, so clearing catches all of it. */
     flushServed: () => Promise<void>;
   },
 ): Promise<void> {
   const { db, clock, onAccountChange } = deps;
-  const settings = new PrivacySettingsService(db, { onAccountChange, onMediaAccessChange: deps.onMediaAccessChange });
+  const settings = new PrivacySettingsService(db, { onAccountChange, onPrivateChange: deps.onPrivateChange });
   const requests = new FollowRequestsService(db, onAccountChange);
   await privacyRoutes(api, {
     db,

@@ -24,8 +24,8 @@ export type PrivacyUpdate = Partial<Omit<PrivacySettings, 'pendingRequests'>>;
 export interface PrivacyListeners {
   /** An account changed (sessions carry the user row; the recommender caches per viewer). */
   onAccountChange: (userId: string) => void;
-  /** Which notes' files are private changed (modules/media/media-guard.ts). */
-  onMediaAccessChange: () => void;
+  /** An account went private or public: whatever decided access by it forgets (the media guard's index, viewers' cached approved follows). */
+  onPrivateChange: () => void;
 }
 
 function checkAudience(value: string | undefined, field: string): Audience | undefined {
@@ -67,7 +67,7 @@ export class PrivacySettingsService {
     });
     this.listeners.onAccountChange(user.id);
     for (const requesterId of approved) this.listeners.onAccountChange(requesterId);
-    if (updated.is_private !== user.is_private) this.listeners.onMediaAccessChange();
+    if (updated.is_private !== user.is_private) this.listeners.onPrivateChange();
     return this.present(updated, await countIncomingRequests(this.db, user.id));
   }
 

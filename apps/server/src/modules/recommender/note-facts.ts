@@ -20,17 +20,32 @@ export class NoteFacts {
     private readonly ttlMs = TTL_MS,
   ) {}
 
-  /** The known facts of these notes (absent and not-live ones left out), loading misses in one query. */
-  async of(noteIds: readonly string[], nowMs = Date.now()): Promise<Map<string, PoolNote>> {
+  /**
+   * The known facts of these notes (absent and not-live ones left out), loading
+   * misses in one query. When something is missing, the misses among `alsoLoad`
+   * (the rest of the viewer's pool, which the next pages will read) come in the
+   * same query: a viewer's pool costs one query per cache lifetime, not one a page.
+   */
+  async of(noteIds: readonly string[], alsoLoad: readonly string[] = [], nowMs = Date.now()): Promise<Map<string, PoolNote>> {
     const result = new Map<string, PoolNote>();
     const missing: string[] = [];
-    for (const id of noteIds) {
+    const fresh = (id: string) => {
       const hit = this.entries.get(id);
-      if (hit && hit.expires > nowMs) {
+      return hit !== undefined && hit.expires > nowMs ? hit : undefined;
+    };
+    for (const id of noteIds) {
+      const hit = fresh(id);
+      if (hit) {
         if (hit.note) result.set(id, hit.note);
       } else missing.push(id);
     }
     if (missing.length > 0) {
+      const asked = new Set(missing);
+      for (const id of alsoLoad) {
+        if (asked.has(id) || fresh(id)) continue;
+        asked.add(id);
+        missing.push(id);
+      }
       const loaded = await loadFacts(this.db, missing);
       if (this.entries.size + missing.length > MAX_ENTRIES) this.entries.clear();
       for (const id of missing) {

@@ -111,7 +111,10 @@ export class Recommender {
       if (unseen.length >= sizes.interest * 3) break;
       if (!base.servedSince.has(entry.noteId) && !base.seen.has(entry.noteId) && !base.dismissed.has(entry.noteId)) unseen.push(entry);
     }
-    const facts = await this.facts.of(unseen.map((entry) => entry.noteId));
+    const facts = await this.facts.of(
+      unseen.map((entry) => entry.noteId),
+      pools.interest.map((entry) => entry.noteId),
+    );
     const freshById = indexById(shared.fresh);
     const following: ViewerFilter = {
       allows: (note) =>
@@ -145,7 +148,11 @@ export class Recommender {
       const quotas: Quotas = { ...this.settings.quotas };
       // A cold viewer (no pool yet, or used up): what the interest slots would hold goes to the best notes of their segment.
       if (interest.length === 0) Object.assign(quotas, { interest: 0, popular: this.settings.quotas.interest });
-      if (pools.builtAt && interest.length < limit * 2) void wantPool(this.db, viewerId, kind, now).catch(() => {});
+      // Asked once per loaded pool: the next pages would only repeat the same update until the job rebuilds it.
+      if (pools.builtAt && !pools.rebuildAsked && interest.length < limit * 2) {
+        pools.rebuildAsked = true;
+        void wantPool(this.db, viewerId, kind, now).catch(() => {});
+      }
       const seed = exploreSeed(viewerId, now);
       const lists = [
         interest,

@@ -40,6 +40,8 @@ export interface ViewerPools {
   following: PoolNote[];
   /** When the interest pool was built (null: there is none yet). */
   builtAt: Date | null;
+  /** This process asked the pool job to rebuild it (wantPool). */
+  rebuildAsked?: boolean;
 }
 
 /** "Not interested" marks read per session: the latest ones (older ones are long served and seen). */

@@ -33,7 +33,11 @@ export type FollowState = { following: boolean; requested: boolean; followers: n
 const blocked = () => new AppError(403, 'blocked', 'You cannot follow this person.');
 
 export class PeopleService {
-  constructor(private readonly db: Db) {}
+  /** `onRelationsChange`: told after a follow, block or mute between two people changed (caches of either forget theirs). */
+  constructor(
+    private readonly db: Db,
+    private readonly onRelationsChange: (a: string, b: string) => void = () => {},
+  ) {}
 
   /** `fromNoteId`: the note of theirs that made the viewer follow (ignored unless it is a live note by them). */
   async follow(viewerId: string, handle: string, now: Date, fromNoteId?: string): Promise<FollowState> {
@@ -71,6 +75,7 @@ export class PeopleService {
           .executeTakeFirst());
       if (note) await recordSignals(trx, [{ userId: viewerId, noteId: note.id, type: 'follow', at: now }]);
     });
+    this.onRelationsChange(viewerId, target.id);
     return { following: true, requested: false, followers: (await followCounts(this.db, target.id)).followers };
   }
 
@@ -85,6 +90,8 @@ export class PeopleService {
       if (!(await deleteFollow(trx, viewerId, target.id))) return;
       await removeUnreadNotification(trx, { kind: 'follow', actorId: viewerId, recipientId: target.id });
     });
+    // Access to a private account's notes ends with the viewer's next request.
+    this.onRelationsChange(viewerId, target.id);
     return { following: false, requested: false, followers: (await followCounts(this.db, target.id)).followers };
   }
 
@@ -95,21 +102,28 @@ export class PeopleService {
       await deleteFollowsBetween(trx, viewerId, target);
       await deleteFollowRequestsBetween(trx, viewerId, target);
     });
+    this.onRelationsChange(viewerId, target);
     return { blocked: true };
   }
 
   async unblock(viewerId: string, handle: string): Promise<{ blocked: false }> {
-    await deleteBlock(this.db, viewerId, await this.other(viewerId, handle, 'cannot_block_self', 'You cannot block yourself.'));
+    const target = await this.other(viewerId, handle, 'cannot_block_self', 'You cannot block yourself.');
+    await deleteBlock(this.db, viewerId, target);
+    this.onRelationsChange(viewerId, target);
     return { blocked: false };
   }
 
   async mute(viewerId: string, handle: string, now: Date): Promise<{ muted: true }> {
-    await insertMute(this.db, viewerId, await this.other(viewerId, handle, 'cannot_mute_self', 'You cannot mute yourself.'), now);
+    const target = await this.other(viewerId, handle, 'cannot_mute_self', 'You cannot mute yourself.');
+    await insertMute(this.db, viewerId, target, now);
+    this.onRelationsChange(viewerId, target);
     return { muted: true };
   }
 
   async unmute(viewerId: string, handle: string): Promise<{ muted: false }> {
-    await deleteMute(this.db, viewerId, await this.other(viewerId, handle, 'cannot_mute_self', 'You cannot mute yourself.'));
+    const target = await this.other(viewerId, handle, 'cannot_mute_self', 'You cannot mute yourself.');
+    await deleteMute(this.db, viewerId, target);
+    this.onRelationsChange(viewerId, target);
     return { muted: false };
   }
 

@@ -14,12 +14,15 @@ import { profileTabsRoutes } from './profile-tabs-routes.js';
 import { ProfileTabsService } from './profile-tabs-service.js';
 
 /** Likes, collects and boards, comments, the social graph and profile tabs. */
-export async function socialRoutes(app: ApiApp, deps: { db: Db; clock: () => Date; hydrator: NoteHydrator; cacheMs: number; gate: ContentGate }) {
+export async function socialRoutes(
+  app: ApiApp,
+  deps: { db: Db; clock: () => Date; hydrator: NoteHydrator; cacheMs: number; gate: ContentGate; onRelationsChange?: (a: string, b: string) => void },
+) {
   const { db, clock, hydrator } = deps;
   const forgetCounts = (noteId: string) => hydrator.forgetCounts(noteId);
   await engagementRoutes(app, { engagement: new EngagementService(db, forgetCounts), clock });
   await boardsRoutes(app, { boards: new BoardsService(db), clock });
   await commentsRoutes(app, { comments: new CommentsService(db, { cacheMs: deps.cacheMs, gate: deps.gate, hydrator, afterCount: forgetCounts }), clock });
-  await peopleRoutes(app, { people: new PeopleService(db), clock });
+  await peopleRoutes(app, { people: new PeopleService(db, deps.onRelationsChange), clock });
   await profileTabsRoutes(app, { tabs: new ProfileTabsService(db), hydrator: deps.hydrator });
 }
