@@ -160,7 +160,8 @@ export class Recommender {
         freshList(shared.fresh, filter, (note) => this.freshBudgetLeft(note), this.settings.stageBudgets, sizes.fresh, seed),
         trendingList(shared.trending, filter, sizes.trending, pools.interestScores),
         exploreList(shared.explore, filter, sizes.explore, seed),
-        popularList(shared.popular, filter, sizes.popular),
+        // The segment's best only fill what the viewer's own pool cannot: a full pool needs a few spares at most.
+        popularList(shared.popular, filter, interest.length >= sizes.interest ? sizes.fresh : sizes.popular),
       ];
       page = rerank(lists.flat(), { limit, quotas, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: this.settings.diversityLambda });
     }
@@ -250,8 +251,8 @@ export class Recommender {
  * How many candidates each source offers a personalised page: three for each
  * slot its quota gives it (so the diversity and author rules have a choice),
  * at least a few; interest and popular, which take the slots other sources
- * leave, and trending, next in line, enough for the whole page. The re-rank
- * then weighs about a hundred candidates instead of every source's longest list.
+ * leave, enough for the whole page. The re-rank then weighs under a hundred
+ * candidates instead of every source's longest list.
  */
 function listSizes(quotas: RecommenderSettings['quotas'], limit: number): Record<CandidateSource, number> {
   const total = Object.values(quotas).reduce((sum, share) => sum + Math.max(share, 0), 0) || 1;
@@ -259,7 +260,7 @@ function listSizes(quotas: RecommenderSettings['quotas'], limit: number): Record
   return {
     interest: Math.max(forQuota(quotas.interest), limit * 2),
     popular: Math.max(forQuota(quotas.interest), limit * 2),
-    trending: Math.max(forQuota(quotas.trending), limit),
+    trending: forQuota(quotas.trending),
     fresh: forQuota(quotas.fresh),
     following: forQuota(quotas.following),
     explore: forQuota(quotas.explore),

@@ -54,7 +54,11 @@ export class ServedLog {
       const rows = [...latest.values()];
       try {
         const byUser = new Map<string, string[]>();
-        for (const row of rows) byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.noteId]);
+        for (const row of rows) {
+          const notes = byUser.get(row.userId);
+          if (notes) notes.push(row.noteId);
+          else byUser.set(row.userId, [row.noteId]);
+        }
         // The log (what the person can download) and their seen filter (what For you reads) move together.
         await this.db.transaction().execute(async (trx) => {
           // Notes or accounts deleted meanwhile are skipped rather than failing the batch.
