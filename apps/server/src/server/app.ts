@@ -255,12 +255,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         onRelationsChange: (a, b) => {
           viewerContexts.forget(a);
           viewerContexts.forget(b);
+          // Registered below; relations change only once requests run.
+          app.content.timelines.forgetFollowees(a);
+          app.content.timelines.forgetFollowees(b);
         },
       });
       await notificationsRoutes(api, { notifications: new NotificationsService(db), clock });
       await devSmsRoutes(api, { sms, enabled: devSmsInbox });
       app.decorate('content', await registerContentModules(api, { config, db, storage, hydrator, clock, gate, afterImageUpload }));
-      accountListeners.push((userId) => app.content.recommender.forget(userId));
+      accountListeners.push((userId) => {
+        app.content.recommender.forget(userId);
+        app.content.timelines.forgetFollowees(userId);
+      });
       await registerPrivacyControls(api, {
         db,
         clock,

@@ -33,6 +33,7 @@ export interface ContentModules {
   hydrator: NoteHydrator;
   feed: FeedService;
   recommender: Recommender;
+  timelines: FollowingTimelines;
 }
 
 /** Notes, media, the explore feed, topics, views and search, under /api. */
@@ -52,7 +53,7 @@ export async function registerContentModules(
   await api.register(fastifyMultipart);
   const images = new ImageService(db, storage, deps.afterImageUpload);
   // Another instance's new note reaches this one's Following lists within 30 s (at once with a shared cache).
-  const timelines = new FollowingTimelines(db, memoryTimelines(Math.min(config.cardCacheMs, 30_000)));
+  const timelines = new FollowingTimelines(db, memoryTimelines(Math.min(config.cardCacheMs, 30_000)), config.relationsCacheMs);
   const notes = new NotesService(
     db,
     (noteId, authorId) => {
@@ -82,5 +83,5 @@ export async function registerContentModules(
   await telemetryRoutes(api, { telemetry: new TelemetryService(db, views, (noteIds, context) => viewableNoteIds(hydrator, noteIds, context)), clock });
   await videoFeedRoutes(api, { feed });
   await recommenderRoutes(api, { feedback: new FeedbackService(db, (viewerId) => recommender.forget(viewerId)), clock });
-  return { images, notes, views, hydrator, feed, recommender };
+  return { images, notes, views, hydrator, feed, recommender, timelines };
 }

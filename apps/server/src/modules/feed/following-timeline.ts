@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { PREPARED } from '../../db/prepared.js';
 import { MemorySharedCache, type SharedCache } from '../../lib/shared-cache.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
 
 // The Following tab without a per-page scan of every followee: each author's
 // newest notes (ids and times only, the same for every reader) sit in a shared
@@ -117,20 +118,33 @@ class HeadHeap {
 }
 
 export class FollowingTimelines {
+  private readonly followeeLists: TtlCache<string[]>;
+
+  /** `followeesMs` (RELATIONS_CACHE_MS): how long a reader's list of followees is reused; their follows and unfollows here forget it at once. */
   constructor(
     private readonly db: Db,
     private readonly cache: SharedCache<AuthorTimeline>,
-  ) {}
+    followeesMs = 0,
+  ) {
+    this.followeeLists = new TtlCache(followeesMs, 50_000);
+  }
+
+  /** The reader followed or unfollowed someone (or blocked them: a block ends follows). */
+  forgetFollowees(viewerId: string): void {
+    this.followeeLists.delete(viewerId);
+  }
 
   /** Forget an author's list (they posted, edited or deleted a note). */
   async forget(authorId: string): Promise<void> {
     await this.cache.delete([authorId]);
   }
 
-  private async followees(viewerId: string): Promise<string[]> {
-    const { rows } = await sql<{ id: string }>`${PREPARED}
-      select followee_id::text as id from follows where follower_id = ${viewerId}`.execute(this.db);
-    return rows.map((row) => row.id);
+  private followees(viewerId: string): Promise<string[]> {
+    return this.followeeLists.get(viewerId, async () => {
+      const { rows } = await sql<{ id: string }>`${PREPARED}
+        select followee_id::text as id from follows where follower_id = ${viewerId}`.execute(this.db);
+      return rows.map((row) => row.id);
+    });
   }
 
   /**
