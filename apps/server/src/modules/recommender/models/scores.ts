@@ -1,3 +1,4 @@
+import { topK } from '../../../lib/top-k.js';
 import type { ItemNeighbours } from './item-neighbours.js';
 
 // A person's scores from an item model: score(j) = Σ_{i in history} W[i][j],
@@ -52,15 +53,26 @@ export class PersonScorer {
         }
       }
     }
+    // The best touched items first, filtered as they come: a person touches thousands of items and keeps a few
+    // hundred, and `allows` (a Bloom filter probe per note) then runs on about as many as are kept. If too few of
+    // the best pass, a longer prefix is taken: the result is exactly the best `limit` of the allowed ones.
     const result: ScoredItem[] = [];
-    for (const j of touched) if (allows(j)) result.push({ item: j, score: scores[j]!, via: via[j]! });
+    const key = (j: number) => scores[j]!;
+    for (let want = Math.min(touched.length, 2 * limit + 16); ; want = Math.min(touched.length, want * 4)) {
+      result.length = 0;
+      for (const j of topK(touched, touched.length, want, key)) {
+        if (!allows(j)) continue;
+        result.push({ item: j, score: scores[j]!, via: via[j]! });
+        if (result.length >= limit) break;
+      }
+      if (result.length >= limit || want >= touched.length) break;
+    }
     for (const j of touched) {
       scores[j] = 0;
       best[j] = 0;
       seen[j] = 0;
     }
     touched.length = 0;
-    result.sort((a, b) => b.score - a.score || a.item - b.item);
-    return result.length > limit ? result.slice(0, limit) : result;
+    return result;
   }
 }
