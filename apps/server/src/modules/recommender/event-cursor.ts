@@ -9,7 +9,13 @@ import type { Db } from '../../db/database.js';
 // are short, so that window is a few milliseconds and the loss at most a
 // signal now and then, which the jobs can afford.
 
-const SLICE = 500_000;
+// A backlog (a bulk load, a worker that was down) folds in a few big set-based
+// statements rather than many small ones: every slice rewrites the seen filters
+// of everyone in it (affinity-job.ts), so small slices repeat that write many
+// times over (the bench world's 6M events took 13 slices and most of three
+// minutes). PostgreSQL's aggregates spill past work_mem; Node holds one slice's
+// note ids per person.
+const SLICE = 4_000_000;
 
 export interface EventSlice {
   /** Exclusive lower bound. */
