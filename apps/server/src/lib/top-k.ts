@@ -8,7 +8,7 @@
 export function topK(ids: ArrayLike<number>, count: number, k: number, key: (id: number) => number): Int32Array {
   if (k <= 0 || count <= 0) return new Int32Array(0);
   if (count <= k) {
-    const all = Int32Array.from({ length: count }, (_, i) => ids[i]!);
+    const all = ids instanceof Int32Array ? ids.slice(0, count) : Int32Array.from({ length: count }, (_, i) => ids[i]!);
     return sortBest(all, key);
   }
   const heapIds = new Int32Array(k);
@@ -58,7 +58,16 @@ export function topK(ids: ArrayLike<number>, count: number, k: number, key: (id:
       siftDown(0);
     }
   }
-  return sortBest(heapIds, key);
+  // Heapsort out of the heap itself: the worst kept goes last, typed arrays only.
+  const best = new Int32Array(k);
+  for (let end = k - 1; end >= 0; end -= 1) {
+    best[end] = heapIds[0]!;
+    size -= 1;
+    heapIds[0] = heapIds[size]!;
+    heapKeys[0] = heapKeys[size]!;
+    siftDown(0);
+  }
+  return best;
 }
 
 function sortBest(ids: Int32Array, key: (id: number) => number): Int32Array {

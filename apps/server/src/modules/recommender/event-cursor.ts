@@ -43,6 +43,8 @@ export async function foldEvents(db: Db, name: string, now: Date, fold: (trx: Db
         return true;
       }
       const to = from + BigInt(SLICE) < end ? from + BigInt(SLICE) : end;
+      // A slice's aggregates (a row per person and note) stay in memory instead of spilling to disk; this transaction only.
+      await sql`set local work_mem = '128MB'`.execute(trx);
       await fold(trx, { afterId: from.toString(), upToId: to.toString() });
       await trx.updateTable('rec_job_state').set({ last_event_id: to.toString(), ran_at: now }).where('name', '=', name).execute();
       covered += Number(to - from);
