@@ -16,18 +16,39 @@ export interface WorldSize {
 
 export interface World {
   /** How the data set was built: seeding wall time, and the item model's full rebuild as the seeder ran it. */
-  seeding: { seconds: number; similarityJob: { model: string; seconds: number; phasesMs: Record<string, number> } | null };
+  seeding: {
+    seconds: number;
+    /** Seconds per phase as the seeder logged them: loading ("events (signals and impressions)", ...) and each job ("job similarities", ...). */
+    phases: Record<string, number>;
+    similarityJob: { model: string; seconds: number; phasesMs: Record<string, number> } | null;
+  };
   cookies: string[];
   hotNoteId: string;
   topic: string;
   topicNoteIds: string[];
 }
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<void> {
+/** Runs a command; its output lines go to stderr (stdout is the report's) and are returned. */
+function run(command: string, args: string[], env: Record<string, string>): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${args.join(' ')} exited ${code}`))));
+    const child = spawn(command, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      process.stderr.write(chunk);
+    });
+    child.on('exit', (code) => (code === 0 ? resolve(output.split('\n')) : reject(new Error(`${args.join(' ')} exited ${code}`))));
   });
+}
+
+/** The seeder's "seed: <phase> in <n> s" lines, as seconds by phase (data phases, then each recommender job as "job <name>"). */
+export function seedPhases(lines: readonly string[]): Record<string, number> {
+  const phases: Record<string, number> = {};
+  for (const line of lines) {
+    const match = /^seed: (.+) in ([\d.]+) s$/.exec(line.trim());
+    if (match) phases[match[1]!.replace(/^\d+ /, '')] = Number(match[2]);
+  }
+  return phases;
 }
 
 /** The body of a successful response; anything else throws with its status and text. */
@@ -56,7 +77,7 @@ export function attachPhones(server: BenchServer, pairs: Array<{ userId: string;
 /** Seeds the data set through `npm run seed` (into the running server's database) and signs accounts in. */
 export async function prepareWorld(server: BenchServer, size: WorldSize): Promise<World> {
   const started = Date.now();
-  await run(
+  const output = await run(
     path.join(repoRoot, 'node_modules/.bin/tsx'),
     ['apps/server/src/cli/seed.ts', '--users', String(size.users), '--notes', String(size.notes), '--likes', String(size.likes), '--seed', '42'],
     server.env,
@@ -88,5 +109,11 @@ export async function prepareWorld(server: BenchServer, size: WorldSize): Promis
   const top = await json<{ items: Array<{ id: string }> }>(await fetch(`${server.url}/api/feed?limit=1`));
   const topic = 'TikTokRefugee';
   const topicNotes = await json<{ items: Array<{ id: string }> }>(await fetch(`${server.url}/api/topics/${topic}/notes?sort=latest&limit=50`));
-  return { seeding: { seconds, similarityJob }, cookies, hotNoteId: top.items[0]!.id, topic, topicNoteIds: topicNotes.items.map((item) => item.id) };
+  return {
+    seeding: { seconds, phases: seedPhases(output), similarityJob },
+    cookies,
+    hotNoteId: top.items[0]!.id,
+    topic,
+    topicNoteIds: topicNotes.items.map((item) => item.id),
+  };
 }

@@ -99,24 +99,54 @@ async function dropSecondaryIndexes(client: PoolClient, table: string): Promise<
   return rows.map((row) => row.definition);
 }
 
+/** What a COPY reads: encoded rows of one format (the text encoder here, the binary one in bulk-copy-binary.ts). */
+export interface CopySource {
+  format: 'text' | 'binary';
+  chunks: AsyncIterable<string | Buffer>;
+}
+
+/** Text-format rows as a COPY source. */
+export function textSource(rows: Iterable<readonly CopyValue[]>): CopySource {
+  return { format: 'text', chunks: textChunks(rows) };
+}
+
+/** One COPY ... FROM STDIN on `client` (inside whatever transaction it is in); returns the rows written. */
+export async function copyInto(client: PoolClient, table: string, columns: readonly string[], source: CopySource): Promise<number> {
+  const stream = client.query(copyFrom(`copy ${identifier(table)} (${columns.map(identifier).join(', ')}) from stdin with (format ${source.format})`));
+  await pipeline(source.chunks, stream);
+  return stream.rowCount;
+}
+
 /**
- * Runs one COPY of `format` into `table` from `source` (the encoded stream) in a
- * transaction of its own on one pooled connection; returns the rows written.
- * Shared by the text (bulk-copy.ts) and binary (bulk-copy-binary.ts) encoders.
+ * Runs `work` in one transaction on one pooled connection, for writes that
+ * load rows with COPY (copyInto) into a staging table and then apply them in
+ * a set-based statement or two: temporary tables live on that connection.
+ * Commits when `work` returns, rolls back when it throws.
  */
-export async function copyStream(
-  db: Db,
-  table: string,
-  columns: readonly string[],
-  format: 'text' | 'binary',
-  source: AsyncIterable<string | Buffer>,
-  options: CopyOptions = {},
-): Promise<number> {
+export async function inCopyTransaction<T>(db: Db, work: (client: PoolClient) => Promise<T>): Promise<T> {
   const client = await poolOf(db).connect();
   try {
     await client.query('begin');
-    // Only this transaction's commit waits on the disk: nothing is lost but a crash's last moment, and a seed can rerun.
+    // Only this transaction's commit waits on the disk: nothing is lost but a crash's last moment, and the writers can rerun.
     await client.query('set local synchronous_commit = off');
+    const result = await work(client);
+    await client.query('commit');
+    client.release();
+    return result;
+  } catch (error) {
+    // A connection left mid-COPY or mid-transaction cannot go back to the pool.
+    client.release(error as Error);
+    throw error;
+  }
+}
+
+/**
+ * Runs one COPY of `source` into `table` in a transaction of its own on one
+ * pooled connection; returns the rows written.
+ * Shared by the text (copyRows) and binary (bulk-copy-binary.ts) loaders.
+ */
+export function copyStream(db: Db, table: string, columns: readonly string[], source: CopySource, options: CopyOptions = {}): Promise<number> {
+  return inCopyTransaction(db, async (client) => {
     if (options.trustedReferences) {
       const { rows: role } = await client.query<{ superuser: boolean }>(`select current_setting('is_superuser') = 'on' as superuser`);
       // Replica mode fires no ordinary triggers, and foreign keys are triggers; `local`: for this transaction only.
@@ -129,19 +159,12 @@ export async function copyStream(
       const { rows: any } = await client.query(`select 1 from ${identifier(table)} limit 1`);
       if (any.length === 0) rebuild = await dropSecondaryIndexes(client, table);
     }
-    const stream = client.query(copyFrom(`copy ${identifier(table)} (${columns.map(identifier).join(', ')}) from stdin with (format ${format})`));
-    await pipeline(source, stream);
+    const written = await copyInto(client, table, columns, source);
     // Sorting millions of index entries in memory instead of in temporary files; for this transaction only.
     if (rebuild.length) await client.query(`set local maintenance_work_mem = '1GB'`);
     for (const definition of rebuild) await client.query(definition);
-    await client.query('commit');
-    client.release();
-    return stream.rowCount;
-  } catch (error) {
-    // A connection left mid-COPY or mid-transaction cannot go back to the pool.
-    client.release(error as Error);
-    throw error;
-  }
+    return written;
+  });
 }
 
 /**
@@ -149,5 +172,5 @@ export async function copyStream(
  * COPY in text format. One transaction: all rows or none. Returns the rows written.
  */
 export function copyRows(db: Db, table: string, columns: readonly string[], rows: Iterable<readonly CopyValue[]>, options: CopyOptions = {}): Promise<number> {
-  return copyStream(db, table, columns, 'text', textChunks(rows), options);
+  return copyStream(db, table, columns, textSource(rows), options);
 }

@@ -227,6 +227,12 @@ export async function seedWorld(
   phase('seed: analyze');
   log(`seed: data in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
   const jobs = await runRecommenderJobs(db, recommender, now);
+  for (const [part, ms] of Object.entries(jobs.partsMs)) log(`seed: job ${part} in ${(ms / 1000).toFixed(1)} s`);
+  const similarity = jobs.similarities;
+  if (similarity) {
+    const phases = Object.entries(similarity.phasesMs).map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)} s`);
+    log(`seed: item model ${similarity.model} (${similarity.noteNeighbors} neighbour rows, ${similarity.pools} pools): ${phases.join(', ')}`);
+  }
   log(`seed: recommender jobs in ${(jobs.ms / 1000).toFixed(1)} s`);
   log(`seed: done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
 }

@@ -31,7 +31,8 @@ export async function foldAffinity(db: Db, settings: RecommenderSettings, now: D
         group by e.user_id, e.note_id
       ), affinity as (
         insert into rec_affinity (user_id, note_id, strength, last_at)
-        select user_id, note_id, delta, last_at from batch
+        -- In key order: the primary key and the per-person index then grow in runs instead of at random pages.
+        select user_id, note_id, delta, last_at from batch order by user_id, note_id
         on conflict (user_id, note_id) do update
           set strength = rec_affinity.strength + excluded.strength, last_at = greatest(rec_affinity.last_at, excluded.last_at)
       )

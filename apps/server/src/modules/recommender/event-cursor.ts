@@ -9,7 +9,13 @@ import type { Db } from '../../db/database.js';
 // are short, so that window is a few milliseconds and the loss at most a
 // signal now and then, which the jobs can afford.
 
-const SLICE = 500_000;
+// A backlog (a bulk load, a worker that was down) folds in a few big set-based
+// statements rather than many small ones: every slice rewrites the seen filters
+// of everyone in it (affinity-job.ts), so small slices repeat that write many
+// times over (the bench world's 6M events took 13 slices and most of three
+// minutes). PostgreSQL's aggregates spill past work_mem; Node holds one slice's
+// note ids per person.
+const SLICE = 4_000_000;
 
 export interface EventSlice {
   /** Exclusive lower bound. */
@@ -37,6 +43,8 @@ export async function foldEvents(db: Db, name: string, now: Date, fold: (trx: Db
         return true;
       }
       const to = from + BigInt(SLICE) < end ? from + BigInt(SLICE) : end;
+      // A slice's aggregates (a row per person and note) stay in memory instead of spilling to disk; this transaction only.
+      await sql`set local work_mem = '128MB'`.execute(trx);
       await fold(trx, { afterId: from.toString(), upToId: to.toString() });
       await trx.updateTable('rec_job_state').set({ last_event_id: to.toString(), ran_at: now }).where('name', '=', name).execute();
       covered += Number(to - from);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js';
 import type { StageStatus } from '../../db/tables/recommender.js';
 import { foldEvents } from './event-cursor.js';
 import { ENGAGEMENT_TYPES, engagementDelta, typeIn } from './signal-weights.js';
-import { type Cohort, nextStage } from './stage-rules.js';
+import { type Cohort, nextStage, REPORTS_STOP_PROMOTION } from './stage-rules.js';
 
 // Quality and staged exposure per note (rec_note_quality). Impressions and
 // CES-weighted engagement are folded incrementally from `events`; quality is
@@ -121,7 +121,40 @@ async function withBenchmarks(db: Db, means: Record<Kind, number>, quantile: num
   return { image: { mean: means.image, benchmark: benchmark('image') }, video: { mean: means.video, benchmark: benchmark('video') } };
 }
 
+/**
+ * The stage rules (stage-rules.ts nextStage) over every testing note, set-based:
+ * the moves that need no Beta test (reported, past the last stage, too old) are
+ * one UPDATE; only notes whose stage budget is spent are read, for the Beta test
+ * of their posterior, and written back in one UPDATE. Notes with budget left and
+ * time left are never read.
+ */
 async function moveStages(db: Db, settings: RecommenderSettings, cohorts: Record<Kind, Cohort>, now: Date): Promise<QualityRun['changes']> {
+  const stages = settings.stageBudgets.length;
+  const budgets = settings.stageBudgets.map((budget) => Math.floor(budget));
+  const freshSince = new Date(now.getTime() - settings.freshHours * 3_600_000);
+  const decided = sql`
+    select q.note_id, n.kind, n.created_at, q.stage, q.stage_status, q.stage_impressions, q.impressions, q.engagement,
+      case
+        when coalesce(r.reporters, 0) >= ${REPORTS_STOP_PROMOTION} then 'reported'
+        when q.stage > ${stages} then 'opened'
+        when q.stage_impressions >= b.budget then 'test'
+        when n.created_at < ${freshSince} then 'too_old'
+      end as reason
+    from rec_note_quality q join notes n on n.id = q.note_id
+    left join unnest(${budgets}::int[]) with ordinality as b(budget, stage) on b.stage = q.stage
+    left join (select subject_id as note_id, count(distinct reporter_id) as reporters from reports
+      where subject_type = 'note' and status <> 'no_violation' group by subject_id) r on r.note_id = q.note_id
+    where q.stage_status = 'testing'`;
+  const moved = await sql<{ note_id: string; stage: number; stage_status: StageStatus; reason: 'reported' | 'opened' | 'too_old' }>`
+    with decided as (${decided})
+    update rec_note_quality q set
+      stage_status = case d.reason when 'opened' then 'open' else 'settled' end,
+      stage_changed_at = ${now}, updated_at = ${now}
+    from decided d
+    where d.note_id = q.note_id and d.reason in ('reported', 'opened', 'too_old') and q.stage_status = 'testing'
+    returning q.note_id::text as note_id, q.stage, q.stage_status, d.reason`.execute(db);
+  const changes: QualityRun['changes'] = moved.rows.map((row) => ({ noteId: row.note_id, stage: row.stage, status: row.stage_status, reason: row.reason }));
+
   const { rows } = await sql<{
     note_id: string;
     kind: Kind;
@@ -131,14 +164,8 @@ async function moveStages(db: Db, settings: RecommenderSettings, cohorts: Record
     stage_impressions: number;
     impressions: number;
     engagement: number;
-    reporters: number;
-  }>`
-    select q.note_id, n.kind, n.created_at, q.stage, q.stage_status, q.stage_impressions, q.impressions, q.engagement,
-      coalesce(r.reporters, 0)::int as reporters
-    from rec_note_quality q join notes n on n.id = q.note_id
-    left join (select subject_id as note_id, count(distinct reporter_id) as reporters from reports where subject_type = 'note' and status <> 'no_violation' group by subject_id) r on r.note_id = q.note_id
-    where q.stage_status = 'testing'`.execute(db);
-  const changes: QualityRun['changes'] = [];
+  }>`select d.note_id::text as note_id, d.kind, d.created_at, d.stage, d.stage_status, d.stage_impressions, d.impressions, d.engagement
+    from (${decided}) d where d.reason = 'test'`.execute(db);
   const updates = { ids: [] as string[], stages: [] as number[], statuses: [] as string[], stageImpressions: [] as number[] };
   for (const row of rows) {
     const outcome = nextStage(
@@ -149,15 +176,15 @@ async function moveStages(db: Db, settings: RecommenderSettings, cohorts: Record
         impressions: row.impressions,
         engagement: row.engagement,
         createdAt: new Date(row.created_at),
-        reporters: row.reporters,
+        reporters: 0,
       },
       cohorts[row.kind],
       settings,
       now,
     );
     if (!outcome.changed) continue;
-    changes.push({ noteId: String(row.note_id), stage: outcome.stage, status: outcome.status, reason: outcome.reason });
-    updates.ids.push(String(row.note_id));
+    changes.push({ noteId: row.note_id, stage: outcome.stage, status: outcome.status, reason: outcome.reason });
+    updates.ids.push(row.note_id);
     updates.stages.push(outcome.stage);
     updates.statuses.push(outcome.status);
     updates.stageImpressions.push(outcome.stageImpressions);

@@ -30,6 +30,8 @@ export interface RecommenderJobsRun {
   trending?: number;
   similarities?: SimilarityRun;
   ms: number;
+  /** Milliseconds per part that ran (seeding and the bench report them). */
+  partsMs: Partial<Record<'affinity' | 'quality' | 'trending' | 'similarities' | 'pools', number>>;
 }
 
 export const CHEAP_JOBS: RecommenderJobParts = { affinity: true, pools: true, quality: true, trending: true, similarities: false };
@@ -43,22 +45,38 @@ export async function runRecommenderJobs(
   parts: RecommenderJobParts = { affinity: true, quality: true, trending: true, similarities: 'full' },
 ): Promise<RecommenderJobsRun> {
   const started = Date.now();
-  const run: RecommenderJobsRun = { ms: 0 };
+  const run: RecommenderJobsRun = { ms: 0, partsMs: {} };
+  let at = started;
+  const timed = (part: keyof RecommenderJobsRun['partsMs']) => {
+    run.partsMs[part] = Date.now() - at;
+    at = Date.now();
+  };
   const active = new Set<string>();
   if (parts.affinity) {
     const folded = await foldAffinity(db, settings, now);
     run.affinityEvents = folded.events;
     for (const userId of folded.people) active.add(userId);
+    timed('affinity');
   }
-  if (parts.quality) run.quality = await updateNoteQuality(db, settings, now);
-  if (parts.trending) run.trending = await updateTrending(db, settings, now);
+  if (parts.quality) {
+    run.quality = await updateNoteQuality(db, settings, now);
+    timed('quality');
+  }
+  if (parts.trending) {
+    run.trending = await updateTrending(db, settings, now);
+    timed('trending');
+  }
   if (parts.similarities) {
     run.similarities = await updateSimilarities(db, settings, now, { full: parts.similarities === 'full' });
     // People who engaged with the notes that just got new neighbours see them in their pools at once.
     for (const userId of run.similarities.engagers ?? []) active.add(userId);
+    timed('similarities');
   }
   // A full rebuild rebuilt every pool already.
-  if (parts.pools && run.similarities?.mode !== 'full') run.pools = await updatePools(db, settings, now, active);
+  if (parts.pools && run.similarities?.mode !== 'full') {
+    run.pools = await updatePools(db, settings, now, active);
+    timed('pools');
+  }
   run.ms = Date.now() - started;
   return run;
 }

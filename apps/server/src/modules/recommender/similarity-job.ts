@@ -7,6 +7,7 @@ import { rp3beta } from './models/rp3beta.js';
 import { cosineKnn } from './models/cosine-knn.js';
 import type { ItemNeighbours } from './models/item-neighbours.js';
 import { loadModelData, type ModelData } from './model-data.js';
+import { writeNeighbours } from './note-similar-writer.js';
 import { buildPools, type PoolModel } from './pool-builder.js';
 import { ENGAGEMENT_TYPES, typeIn } from './signal-weights.js';
 
@@ -92,7 +93,7 @@ export async function updateSimilarities(db: Db, settings: RecommenderSettings, 
       }
       phases.train = Date.now() - at;
       at = Date.now();
-      const written = await writeNeighbours(db, data, neighbours, rows, full || spec.kind === 'ease');
+      const written = await writeNeighbours(db, { noteIds: data.noteIds, model: neighbours, rows }, full || spec.kind === 'ease');
       phases.write = Date.now() - at;
       at = Date.now();
       let pools = 0;
@@ -149,35 +150,4 @@ async function dirtyNotes(db: Db, data: ModelData, afterEventId: string): Promis
     return index === undefined ? [] : [index];
   });
   return { notes, people: rows[0]?.people ?? [] };
-}
-
-/** Writes the given notes' neighbour rows; `replaceAll` first removes every other row, in the same transaction. */
-async function writeNeighbours(db: Db, data: ModelData, model: ItemNeighbours, rows: readonly number[], replaceAll: boolean): Promise<number> {
-  const CHUNK = 2000;
-  let written = 0;
-  await db.transaction().execute(async (trx) => {
-    if (replaceAll) await sql`delete from rec_note_similar`.execute(trx);
-    for (let start = 0; start < rows.length; start += CHUNK) {
-      const ids: string[] = [];
-      const neighbourIds: string[] = [];
-      const weights: string[] = [];
-      for (const index of rows.slice(start, start + CHUNK)) {
-        const list = model.ids[index];
-        if (!list || list.length === 0) continue;
-        ids.push(data.noteIds[index]!);
-        neighbourIds.push(`{${Array.from(list, (j) => data.noteIds[j]!).join(',')}}`);
-        weights.push(`{${Array.from(model.weights[index]!, (w) => w.toPrecision(6)).join(',')}}`);
-      }
-      if (ids.length === 0) continue;
-      // Arrays of arrays do not unnest into rows: each row's arrays travel as their text form.
-      const result = await sql`
-        insert into rec_note_similar (note_id, neighbor_ids, weights)
-        select r.note_id, r.neighbor_ids::bigint[], r.weights::real[]
-        from unnest(${ids}::bigint[], ${neighbourIds}::text[], ${weights}::text[]) as r(note_id, neighbor_ids, weights)
-        where exists (select 1 from notes n where n.id = r.note_id)
-        on conflict (note_id) do update set neighbor_ids = excluded.neighbor_ids, weights = excluded.weights`.execute(trx);
-      written += Number(result.numAffectedRows ?? 0);
-    }
-  });
-  return written;
 }

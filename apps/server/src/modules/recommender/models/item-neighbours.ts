@@ -1,3 +1,4 @@
+import { topK } from '../../../lib/top-k.js';
 import type { Interactions } from './interactions.js';
 
 // An item model's output: for each item, its strongest neighbours and their
@@ -15,18 +16,14 @@ export interface ItemNeighbours {
  * lower index so results are reproducible.
  */
 export function strongest(row: Float64Array, touched: ArrayLike<number>, keep: number, signed = false): { ids: Int32Array; weights: Float32Array } {
-  const candidates: number[] = [];
-  for (let k = 0; k < touched.length; k += 1) if (signed ? row[touched[k]!] !== 0 : row[touched[k]!]! > 0) candidates.push(touched[k]!);
+  const candidates = new Int32Array(touched.length);
+  let count = 0;
+  for (let k = 0; k < touched.length; k += 1) if (signed ? row[touched[k]!] !== 0 : row[touched[k]!]! > 0) candidates[count++] = touched[k]!;
   // Signed weights (EASE^R) keep the largest in size: a negative weight says "not after this one".
-  if (signed) candidates.sort((a, b) => Math.abs(row[b]!) - Math.abs(row[a]!) || a - b);
-  else candidates.sort((a, b) => row[b]! - row[a]! || a - b);
-  const n = Math.min(keep, candidates.length);
-  const ids = new Int32Array(n);
-  const weights = new Float32Array(n);
-  for (let k = 0; k < n; k += 1) {
-    ids[k] = candidates[k]!;
-    weights[k] = row[candidates[k]!]!;
-  }
+  // A bounded selection rather than a sort of every candidate: rows touch thousands of items and keep a hundred.
+  const ids = topK(candidates, count, keep, signed ? (j) => Math.abs(row[j]!) : (j) => row[j]!);
+  const weights = new Float32Array(ids.length);
+  for (let k = 0; k < ids.length; k += 1) weights[k] = row[ids[k]!]!;
   return { ids, weights };
 }
 
