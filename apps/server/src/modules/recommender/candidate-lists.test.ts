@@ -41,4 +41,15 @@ describe('candidate lists', () => {
     expect(ranked).not.toContain('spent');
     expect(ranked).toHaveLength(3);
   });
+
+  it('fresh: the new notes the viewer’s interest pool holds go first, by that score, and later stages keep their lead over the rest', () => {
+    const fresh = (noteId: string, stage: number): FreshNote => ({ ...pool(noteId), stage, stageImpressions: 0, stageKey: `${stage}:0` });
+    const notes = [fresh('plain', 1), fresh('liked-a', 1), fresh('liked-b', 1), fresh('promoted', 2)];
+    const interest = new Map([
+      ['liked-a', 0.2],
+      ['liked-b', 0.9],
+    ]);
+    const ranked = freshList(notes, viewer(), () => 100, [200, 2000, 20000], 10, interest).map((c) => c.noteId);
+    expect(ranked).toEqual(['promoted', 'liked-b', 'liked-a', 'plain']);
+  });
 });

@@ -57,6 +57,10 @@ export function interestList(entries: readonly InterestEntry[], facts: ReadonlyM
 /**
  * Fresh notes with audience budget left, those in the viewer's liked topics
  * and languages first, and among equals those with the most budget left.
+ * With the viewer's interest scores, the fresh notes their pool holds go
+ * first within each stage (by that score): a new note's first audience is
+ * then the people the item model expects to like it, which tests it fairly
+ * and costs the viewer least.
  */
 export function freshList(
   notes: readonly FreshNote[],
@@ -64,6 +68,7 @@ export function freshList(
   budgetLeft: (note: FreshNote) => number,
   stageBudgets: readonly number[],
   max: number,
+  interest?: ReadonlyMap<string, number>,
 ): Candidate[] {
   const result: Candidate[] = [];
   for (const note of notes) {
@@ -73,10 +78,12 @@ export function freshList(
     const budget = stageBudgets[note.stage - 1] ?? stageBudgets.at(-1) ?? 1;
     const likesTopic = note.topicIds.some((topic) => filter.topicWeights.has(topic));
     const readsLanguage = note.language !== null && filter.readLanguages.includes(note.language);
-    // A note that earned a later stage has beaten comparable notes: it goes first,
-    // so promotion means a larger audience, not just a longer queue.
-    const stageBoost = 2 ** (note.stage - 1);
-    const score = stageBoost * (1 + (likesTopic ? 1 : 0) + (readsLanguage ? 0.5 : 0)) * (0.5 + 0.5 * Math.min(1, left / Math.max(budget, 1)));
+    // A note that earned a later stage has beaten comparable notes: it goes first
+    // (the stage is the major key), so promotion means a larger audience, not just a longer queue.
+    const base = (1 + (likesTopic ? 1 : 0) + (readsLanguage ? 0.5 : 0)) * (0.5 + 0.5 * Math.min(1, left / Math.max(budget, 1)));
+    // In the viewer's pool: above every note of its stage that is not (those score at most 2.5).
+    const expected = interest?.get(note.noteId);
+    const score = 10 * (note.stage - 1) + (expected !== undefined ? 3 + expected / (1 + expected) : base);
     result.push(candidate(note, score, 'fresh', { code: 'fresh' }));
   }
   return result.sort(byScore).slice(0, max);

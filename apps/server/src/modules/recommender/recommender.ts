@@ -138,7 +138,7 @@ export class Recommender {
       const lists = [
         interest,
         followingList(pools.following, following, now, per),
-        freshList(shared.fresh, filter, (note) => this.freshBudgetLeft(note), this.settings.stageBudgets, per),
+        freshList(shared.fresh, filter, (note) => this.freshBudgetLeft(note), this.settings.stageBudgets, per, pools.interestScores),
         trendingList(shared.trending, filter, per, pools.interestScores),
         exploreList(rotated(shared.explore, exploreSeed(viewerId, now)), filter, per),
         popularList(shared.popular, filter, per),
