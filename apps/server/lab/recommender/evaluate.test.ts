@@ -47,9 +47,16 @@ describe('offline evaluation', () => {
       },
     });
 
-    expect(Object.keys(report)).toEqual(['protocol', 'k', 'seeds', 'results']);
+    expect(Object.keys(report)).toEqual(['protocol', 'k', 'seeds', 'results', 'chosen']);
     expect(report).toMatchObject({ protocol: 'random', k: 5, seeds: 2 });
-    expect(report.results.map((result) => result.model)).toEqual(['qiao', 'mostpop', 'itemknn', 'random']);
+    const models = report.results.map((result) => result.model);
+    expect(models.slice(0, 4)).toEqual(['qiao', 'mostpop', 'itemknn', 'random']);
+    // Then one row per candidate of the engine's model choice, and which one its validation chose per seed.
+    const candidates = models.slice(4);
+    expect(candidates.every((model) => model.startsWith('model:'))).toBe(true);
+    for (const kind of ['ease', 'rp3beta', 'itemknn-cosine', 'ials']) expect(candidates.some((model) => model.startsWith(`model:${kind}`))).toBe(true);
+    expect(report.chosen).toHaveLength(2);
+    for (const chosen of report.chosen!) expect(candidates).toContain(`model:${chosen}`);
     for (const result of report.results) {
       expect(Object.keys(result).sort()).toEqual(['coverage', 'creatorGini', 'longTailShare', 'map', 'model', 'ndcg', 'novelty', 'precision', 'recall'].sort());
       for (const [key, value] of Object.entries(result)) if (key !== 'model') expect(Number.isFinite(value)).toBe(true);
@@ -59,5 +66,6 @@ describe('offline evaluation', () => {
     expect(ndcg('qiao')).toBeGreaterThan(ndcg('random') * 2);
     expect(ndcg('itemknn')).toBeGreaterThan(ndcg('random') * 2);
     expect(formatTable(report)).toContain('| qiao ');
+    expect(formatTable(report)).toContain('its validation chose');
   }, 120_000);
 });

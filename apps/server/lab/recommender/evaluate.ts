@@ -1,4 +1,5 @@
 import type { Db } from '../../src/db/database.js';
+import { candidateRows, newestFirst } from './candidate-models.js';
 import { itemKnn, mostPopular, randomModel, type Recommend, trainingData } from './baselines.js';
 import type { Dataset } from './dataset.js';
 import { type EngineVariant, runEngine } from './engine-model.js';
@@ -26,9 +27,11 @@ export interface EvaluationReport {
   k: number;
   seeds: number;
   results: ModelResult[];
+  /** Per seed: the item model the engine's own validation (inside the training half) chose, when candidates ran. */
+  chosen?: string[];
 }
 
-export const BASELINES = ['mostpop', 'itemknn', 'random'] as const;
+export const BASELINES = ['mostpop', 'itemknn', 'random', 'candidates'] as const;
 
 export interface EngineOptions {
   /** One row per variant (`qiao`, `qiao:fair`…). */
@@ -47,6 +50,9 @@ export interface EvaluationOptions {
   knnNeighbours: number;
   /** Baselines to run (default: all). */
   baselines?: readonly string[];
+  /** The engine's neighbour settings, for the candidate rows (defaults: 300 and 100). */
+  historyCap?: number;
+  perItem?: number;
   /** Absent: baselines only. */
   engine?: EngineOptions;
   log?: (line: string) => void;
@@ -58,6 +64,7 @@ type Figures = Omit<ModelResult, 'model'>;
 export async function evaluate(dataset: Dataset, options: EvaluationOptions): Promise<EvaluationReport> {
   const log = options.log ?? (() => {});
   const sums = new Map<string, Figures>();
+  const chosen: string[] = [];
   const add = (model: string, figures: Figures) => {
     const sum = sums.get(model) ?? { ndcg: 0, precision: 0, recall: 0, map: 0, coverage: 0, creatorGini: 0, longTailShare: 0, novelty: 0 };
     for (const field of FIELDS) sum[field] += figures[field];
@@ -104,6 +111,18 @@ export async function evaluate(dataset: Dataset, options: EvaluationOptions): Pr
       random: () => randomModel(data, seed),
     };
     for (const name of options.baselines ?? BASELINES) {
+      if (name === 'candidates') {
+        // Every item model the engine's choice tries, alone (plain top-k, no page mix).
+        const { rows, chosen: pick, choiceMs } = candidateRows(newestFirst(halves, options.historyCap ?? 300), dataset.items.length, options.perItem ?? 100);
+        log(`seed ${seed}: the validation chose ${pick} (${(choiceMs / 1000).toFixed(1)} s)`);
+        chosen.push(pick);
+        for (const row of rows) {
+          const recommendations: number[][] = [];
+          for (const user of users) recommendations.push(await row.recommend(user, options.k));
+          score(`model:${row.name}`, recommendations);
+        }
+        continue;
+      }
       const build = baselines[name];
       if (!build) throw new Error(`unknown model ${name} (known: ${BASELINES.join(', ')})`);
       const recommend = build();
@@ -122,6 +141,7 @@ export async function evaluate(dataset: Dataset, options: EvaluationOptions): Pr
       for (const field of FIELDS) result[field] = sum[field] / options.seeds;
       return result;
     }),
+    ...(chosen.length > 0 ? { chosen } : {}),
   };
 }
 

@@ -26,7 +26,8 @@ const USAGE = `Usage: npm run rec:eval -- (--movielens DIR | --interactions FILE
   --k N                  list length (default 10)
   --set JSON             recommender settings overrides, e.g. '{"neighbors":{"beta":0.6}}'
   --sweep                also run the engine at the preset knob settings (qiao:accuracy, qiao:fair)
-  --models LIST          comma-separated subset of qiao,${BASELINES.join(',')} (default: all)
+  --models LIST          comma-separated subset of qiao,${BASELINES.join(',')} (default: all;
+                         candidates: a row per item model the engine's validation choice tries, alone)
   --knn-neighbours N     ItemKNN neighbours per item (default 0 = all)
   --limit-users N        evaluate only the first N test users (quick runs)
   --out FILE             also write the JSON to FILE
@@ -117,6 +118,8 @@ try {
     limitUsers: whole(values['limit-users'], 'limit-users', 1),
     knnNeighbours: whole(values['knn-neighbours'], 'knn-neighbours', 0)!,
     baselines: models.filter((model) => model !== 'qiao'),
+    historyCap: variants[0]!.settings.neighbors.historyCap,
+    perItem: variants[0]!.settings.neighbors.perNote,
     engine: cluster ? { variants, openDatabase: (seed) => cluster.openDatabase(`seed${seed}`) } : undefined,
     log,
   });

@@ -60,5 +60,8 @@ export function formatTable(report: EvaluationReport): string {
     line(header),
     `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
     ...rows.map(line),
+    ...(report.chosen
+      ? [`model:… rows: each candidate of the engine's item-model choice alone; its validation chose ${report.chosen.join(' / ')} (per seed)`]
+      : []),
   ].join('\n');
 }

@@ -38,7 +38,7 @@ export interface RecommenderSettings {
   /** The item model behind the interest pools (modules/recommender/models). */
   neighbors: {
     /** 'auto': chosen per full rebuild on a validation hold-out of the data itself; or one model by name. */
-    model: 'auto' | 'ease' | 'rp3beta' | 'cosine';
+    model: 'auto' | 'ease' | 'rp3beta' | 'cosine' | 'ials';
     /** Neighbours kept per note. */
     perNote: number;
     /** RP3beta when named: exponent on the walk probability (< 1 flattens it). */
@@ -79,7 +79,7 @@ type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? (T[K] extends unk
 export type RecommenderOverrides = DeepPartial<RecommenderSettings>;
 
 /** Defaults with overrides applied; unknown keys and wrong types are refused so a typo is not silently ignored. */
-const MODELS: ReadonlyArray<RecommenderSettings['neighbors']['model']> = ['auto', 'ease', 'rp3beta', 'cosine'];
+const MODELS: ReadonlyArray<RecommenderSettings['neighbors']['model']> = ['auto', 'ease', 'rp3beta', 'cosine', 'ials'];
 
 export function mergeRecommenderSettings(base: RecommenderSettings, overrides: unknown, where = 'REC_SETTINGS'): RecommenderSettings {
   const merged = mergeInto(base, overrides, where) as RecommenderSettings;

@@ -76,4 +76,23 @@ describe('candidate lists', () => {
     const notes = ['a', 'b', 'c', 'd'].map((id, i) => ({ ...pool(id), draw: 4 - i }));
     expect(exploreList(notes, viewer({ allows: (note) => note.noteId !== 'd' }), 3, 2).map((c) => c.noteId)).toEqual(['c', 'a', 'b']);
   });
+
+  it('fresh: the new notes the viewer’s interest pool holds go first, by that score, and later stages keep their lead over the rest', () => {
+    const fresh = (noteId: string, stage: number): FreshNote => ({ ...pool(noteId), stage, stageImpressions: 0, stageKey: `${stage}:0` });
+    const notes = [fresh('plain', 1), fresh('liked-a', 1), fresh('liked-b', 1), fresh('promoted', 2)];
+    const interest = new Map([
+      ['liked-a', 0.2],
+      ['liked-b', 0.9],
+    ]);
+    const ranked = freshList(notes, viewer(), () => 100, [200, 2000, 20000], 10, 0, interest).map((c) => c.noteId);
+    expect(ranked).toEqual(['promoted', 'liked-b', 'liked-a', 'plain']);
+  });
+
+  it('fresh: the pool’s picks are found outside the window too', () => {
+    const fresh = (noteId: string): FreshNote => ({ ...pool(noteId), stage: 1, stageImpressions: 0, stageKey: '1:0' });
+    const notes = Array.from({ length: 1000 }, (_, i) => fresh(`n${i}`));
+    const ranked = freshList(notes, viewer(), () => 100, [200, 2000, 20000], 3, 0, new Map([['n777', 0.5]])).map((c) => c.noteId);
+    expect(ranked[0]).toBe('n777');
+    expect(ranked).toHaveLength(3);
+  });
 });

@@ -62,6 +62,10 @@ export function interestList(entries: readonly InterestEntry[], facts: ReadonlyM
  * notes: promotion means a larger audience, not just a longer queue) and,
  * within a stage, from the viewer's own starting point `start`: a page costs
  * the same however many new notes there are, and viewers test different ones.
+ * With the viewer's interest scores, the fresh notes their pool holds go
+ * first within each stage (by that score), wherever they sit: a new note's
+ * first audience is then the people the item model expects to like it, which
+ * tests it fairly and costs the viewer least.
  */
 export function freshList(
   notes: readonly FreshNote[],
@@ -70,20 +74,32 @@ export function freshList(
   stageBudgets: readonly number[],
   max: number,
   start = 0,
+  interest?: ReadonlyMap<string, number>,
 ): Candidate[] {
   const result: Candidate[] = [];
+  const consider = (note: FreshNote, expected: number | undefined) => {
+    const left = budgetLeft(note);
+    if (left <= 0 || !filter.allows(note)) return;
+    const budget = stageBudgets[note.stage - 1] ?? stageBudgets.at(-1) ?? 1;
+    const likesTopic = note.topicIds.some((topic) => filter.topicWeights.has(topic));
+    const readsLanguage = note.language !== null && filter.readLanguages.includes(note.language);
+    const base = (1 + (likesTopic ? 1 : 0) + (readsLanguage ? 0.5 : 0)) * (0.5 + 0.5 * Math.min(1, left / Math.max(budget, 1)));
+    // The stage is the major key; within it, a note in the viewer's pool is above every one that is not (those score at most 2.5).
+    const score = 10 * (note.stage - 1) + (expected !== undefined ? 3 + expected / (1 + expected) : base);
+    result.push(candidate(note, score, 'fresh', { code: 'fresh' }));
+  };
   for (const stage of byStage(notes)) {
     const n = stage.length;
+    // A map look-up per note: the pool's picks are found wherever they sit in the stage.
+    if (interest && interest.size > 0) {
+      for (const note of stage) {
+        const expected = interest.get(note.noteId);
+        if (expected !== undefined) consider(note, expected);
+      }
+    }
     for (let i = 0; i < n && result.length < max * 2; i += 1) {
       const note = stage[(start + i) % n]!;
-      const left = budgetLeft(note);
-      if (left <= 0 || !filter.allows(note)) continue;
-      const budget = stageBudgets[note.stage - 1] ?? stageBudgets.at(-1) ?? 1;
-      const likesTopic = note.topicIds.some((topic) => filter.topicWeights.has(topic));
-      const readsLanguage = note.language !== null && filter.readLanguages.includes(note.language);
-      const stageBoost = 2 ** (note.stage - 1);
-      const score = stageBoost * (1 + (likesTopic ? 1 : 0) + (readsLanguage ? 0.5 : 0)) * (0.5 + 0.5 * Math.min(1, left / Math.max(budget, 1)));
-      result.push(candidate(note, score, 'fresh', { code: 'fresh' }));
+      if (!interest?.has(note.noteId)) consider(note, undefined);
     }
   }
   return result.sort(byScore).slice(0, max);

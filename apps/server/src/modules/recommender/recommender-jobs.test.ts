@@ -198,4 +198,19 @@ describe('recommender jobs', () => {
     expect(await similaritiesAreFresh(db(), new Date(at.getTime() + 9 * 60_000), 10 * 60_000)).toBe(true);
     expect(await similaritiesAreFresh(db(), new Date(at.getTime() + 11 * 60_000), 10 * 60_000)).toBe(false);
   });
+
+  it('serve iALS through the same neighbour rows and pools, retrained whole on an incremental run', async () => {
+    const ials = mergeRecommenderSettings(DEFAULT_RECOMMENDER_SETTINGS, { neighbors: { model: 'ials' } });
+    const at = new Date('2026-12-02T00:00:00Z');
+    const full = await runRecommenderJobs(db(), ials, at, { similarities: 'full' });
+    expect(full.similarities).toMatchObject({ mode: 'full', model: expect.stringMatching(/^ials\(/) });
+    const state = await db().selectFrom('rec_job_state').select('details').where('name', '=', 'similarities').executeTakeFirstOrThrow();
+    expect(state.details).toMatchObject({ spec: { kind: 'ials' } });
+    const rows = await db().selectFrom('rec_note_similar').selectAll().execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => row.weights.every((w) => w > 0) && !row.neighbor_ids.includes(row.note_id))).toBe(true);
+    // A model whose weights are global is not refreshed note by note: every row is rewritten.
+    const incremental = await runRecommenderJobs(db(), ials, new Date(at.getTime() + 600_000), { similarities: 'incremental' });
+    expect(incremental.similarities).toMatchObject({ mode: 'incremental', noteNeighbors: full.similarities!.noteNeighbors });
+  });
 });

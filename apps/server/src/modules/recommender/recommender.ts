@@ -157,7 +157,7 @@ export class Recommender {
       const lists = [
         interest,
         followingList(pools.following, following, now, sizes.following),
-        freshList(shared.fresh, filter, (note) => this.freshBudgetLeft(note), this.settings.stageBudgets, sizes.fresh, seed),
+        freshList(shared.fresh, filter, (note) => this.freshBudgetLeft(note), this.settings.stageBudgets, sizes.fresh, seed, pools.interestScores),
         trendingList(shared.trending, filter, sizes.trending, pools.interestScores),
         exploreList(shared.explore, filter, sizes.explore, seed),
         // The segment's best only fill what the viewer's own pool cannot: a full pool needs a few spares at most.

@@ -43,6 +43,14 @@ describe('rerank', () => {
     expect(topicSimilarity([], ['y'])).toBe(0);
   });
 
+  it('keeps the first half of the page in relevance order and diversifies the rest against all of it', () => {
+    const cats = [1, 0.95, 0.9, 0.85].map((score, k) => note(`cat${k}`, score, 'interest', ['cats']));
+    const food = note('chef', 0.6, 'interest', ['food']);
+    const page = rerank([...cats, food], { ...relevanceOnly, limit: 4, diversityLambda: 0.5 });
+    // Two cat notes first (the strongest matches), then the other topic, then cats again.
+    expect(page.map((c) => c.noteId)).toEqual([cats[0]!.noteId, cats[1]!.noteId, food.noteId, cats[2]!.noteId]);
+  });
+
   it('gives each source its quota of the page', () => {
     const authors = 'abcdefghijklmnopqrstuvwxyz'.split('');
     const interest = authors.slice(0, 10).map((a, i) => note(a, 1 - i / 100, 'interest'));
@@ -90,6 +98,29 @@ describe('rerank', () => {
         ['trending', 3],
       ]),
     );
+  });
+
+  it('gives discovery sources their whole slots and the rounding remainder to interest', () => {
+    const plenty = new Map<CandidateSource, number>([
+      ['interest', 50],
+      ['fresh', 50],
+      ['following', 50],
+      ['trending', 50],
+      ['explore', 50],
+    ]);
+    const quotas = { interest: 0.55, fresh: 0.15, following: 0.15, trending: 0.1, explore: 0.05 };
+    // 10 slots: 5.5 / 1.5 / 1.5 / 1 / 0.5: the halves go to interest, not to whichever source rounds first.
+    expect(allocateSlots(plenty, quotas, 10)).toEqual(
+      new Map([
+        ['interest', 7],
+        ['fresh', 1],
+        ['following', 1],
+        ['trending', 1],
+        ['explore', 0],
+      ]),
+    );
+    // 20 slots divide exactly.
+    expect(allocateSlots(plenty, quotas, 20).get('explore')).toBe(1);
   });
 
   it('counts a note offered by two sources once, for the first', () => {

@@ -18,7 +18,12 @@ export interface RerankOptions {
 /** Where the slots a source cannot fill go, in order. */
 const LEFTOVER_ORDER: CandidateSource[] = ['interest', 'trending', 'popular', 'fresh', 'following', 'explore'];
 
-/** Slots per source: quotas normalised to the page (largest remainder), then a short source's leftovers to the next in LEFTOVER_ORDER. */
+/**
+ * Slots per source: quotas normalised to the page, each source its whole slots
+ * and the rounding remainder to the sources in LEFTOVER_ORDER (interest first:
+ * on a short page a discovery source never gets more than its share), then a
+ * short source's leftovers the same way.
+ */
 export function allocateSlots(available: ReadonlyMap<CandidateSource, number>, quotas: Quotas, limit: number): Map<CandidateSource, number> {
   const entries = (Object.entries(quotas) as Array<[CandidateSource, number]>).filter(([, share]) => share > 0);
   const total = entries.reduce((sum, [, share]) => sum + share, 0);
@@ -26,14 +31,9 @@ export function allocateSlots(available: ReadonlyMap<CandidateSource, number>, q
   if (total <= 0 || limit <= 0) return slots;
   const exact = entries.map(([source, share]) => ({ source, value: (share / total) * limit }));
   for (const { source, value } of exact) slots.set(source, Math.floor(value));
-  let left = limit - [...slots.values()].reduce((a, b) => a + b, 0);
-  for (const { source } of [...exact].sort((a, b) => (b.value % 1) - (a.value % 1))) {
-    if (left <= 0) break;
-    slots.set(source, slots.get(source)! + 1);
-    left -= 1;
-  }
+  // The rounding remainder joins the leftovers handed on below.
+  let spare = limit - [...slots.values()].reduce((a, b) => a + b, 0);
   // Cap by what each source has; hand the rest on.
-  let spare = 0;
   for (const [source, count] of slots) {
     const have = available.get(source) ?? 0;
     if (count > have) {
@@ -145,10 +145,15 @@ export function rerank(candidates: readonly Candidate[], options: RerankOptions)
     [...slots].filter(([name]) => name !== 'interest').reduce((sum, [, count]) => sum + count, 0),
     Math.min(options.limit, pool.length),
   );
+  // Topic diversity (MMR) shapes the second half of the page, as the discovery
+  // slots do: the first half is the viewer's strongest matches in order, and
+  // every later pick is still weighed against the topics of all placed before.
+  const relevanceOnlyUntil = Math.floor(Math.min(options.limit, pool.length) / 2);
   let previousAuthor = -1;
   const pick = (respectQuotas: boolean, discovery?: boolean): number => {
     let best = -1;
     let bestValue = -Infinity;
+    const lambda = page.length < relevanceOnlyUntil ? 1 : options.diversityLambda;
     for (let c = 0; c < pool.length; c += 1) {
       if (taken[c]) continue;
       if (respectQuotas && remaining[source[c]!]! <= 0) continue;

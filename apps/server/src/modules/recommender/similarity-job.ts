@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { RecommenderSettings } from '../../config/recommender-settings.js';
 import type { Db } from '../../db/database.js';
 import { buildInteractions } from './models/interactions.js';
-import { candidateModels, chooseModel, type ModelChoice, type ModelSpec, modelName, trainModel } from './models/model-choice.js';
+import { candidateModels, chooseModel, IALS_DEFAULT, type ModelChoice, type ModelSpec, modelName, retrainsWhole, trainModel } from './models/model-choice.js';
 import { rp3beta } from './models/rp3beta.js';
 import { cosineKnn } from './models/cosine-knn.js';
 import type { ItemNeighbours } from './models/item-neighbours.js';
@@ -82,7 +82,7 @@ export async function updateSimilarities(db: Db, settings: RecommenderSettings, 
       let neighbours: ItemNeighbours;
       let rows: number[];
       let engagers: string[] | undefined;
-      if (full || spec.kind === 'ease') {
+      if (full || retrainsWhole(spec)) {
         neighbours = trainModel(matrix, spec, perItem);
         rows = data.noteIds.map((_, index) => index);
       } else {
@@ -93,7 +93,7 @@ export async function updateSimilarities(db: Db, settings: RecommenderSettings, 
       }
       phases.train = Date.now() - at;
       at = Date.now();
-      const written = await writeNeighbours(db, { noteIds: data.noteIds, model: neighbours, rows }, full || spec.kind === 'ease');
+      const written = await writeNeighbours(db, { noteIds: data.noteIds, model: neighbours, rows }, full || retrainsWhole(spec));
       phases.write = Date.now() - at;
       at = Date.now();
       let pools = 0;
@@ -133,6 +133,7 @@ function modelCandidates(settings: RecommenderSettings, itemCount: number): Mode
   if (model === 'auto') return candidateModels(itemCount);
   if (model === 'rp3beta') return [{ kind: 'rp3beta', alpha, beta }];
   if (model === 'cosine') return [{ kind: 'cosine' }];
+  if (model === 'ials') return [IALS_DEFAULT];
   return [{ kind: 'ease', lambda: settings.neighbors.easeLambda }];
 }
 

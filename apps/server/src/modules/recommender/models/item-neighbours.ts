@@ -27,31 +27,32 @@ export function strongest(row: Float64Array, touched: ArrayLike<number>, keep: n
   return { ids, weights };
 }
 
+/** How one sparse model turns item i's walk sums at j into a weight: `common` counts the shared people, `walk` sums 1/deg(u) over them. */
+export type CoEngagementWeigh = (i: number, j: number, common: number, walk: number) => number;
+
 /**
- * The co-engagement walk both sparse item models share: for item i, a dense
- * row of Σ step(u) over the people u who engaged with i, at every other item j
- * they engaged with, turned into weights by `weigh(i, j, sum)` and cut to the
- * strongest `perItem`. Items outside `onlyItems` keep empty lists.
+ * The co-engagement walk the sparse item models share: for item i, dense rows
+ * of the people who engaged with both i and j (their count and Σ 1/deg(u)),
+ * at every other item j they engaged with, turned into one weight per model by
+ * its `weigh` and cut to the strongest `perItem`. One walk serves several
+ * models (the model choice trains the whole sparse grid at once). Items
+ * outside `onlyItems` keep empty lists.
  */
-export function coEngagementNeighbours(
-  m: Interactions,
-  perItem: number,
-  step: (degree: number) => number,
-  weigh: (i: number, j: number, sum: number) => number,
-  onlyItems?: Iterable<number>,
-): ItemNeighbours {
+export function coEngagementModels(m: Interactions, perItem: number, weighs: readonly CoEngagementWeigh[], onlyItems?: Iterable<number>): ItemNeighbours[] {
+  const common = new Float64Array(m.itemCount);
+  const walk = new Float64Array(m.itemCount);
   const row = new Float64Array(m.itemCount);
   const seen = new Uint8Array(m.itemCount);
   const touched: number[] = [];
   const empty = { ids: new Int32Array(0), weights: new Float32Array(0) };
-  const result: ItemNeighbours = { ids: new Array(m.itemCount).fill(empty.ids), weights: new Array(m.itemCount).fill(empty.weights) };
-  for (const i of onlyItems ?? Array.from({ length: m.itemCount }, (_, i) => i)) {
-    if (m.itemStart[i + 1]! === m.itemStart[i]!) continue;
+  const results: ItemNeighbours[] = weighs.map(() => ({ ids: new Array(m.itemCount).fill(empty.ids), weights: new Array(m.itemCount).fill(empty.weights) }));
+  const visit = (i: number) => {
+    if (m.itemStart[i + 1]! === m.itemStart[i]!) return;
     for (let a = m.itemStart[i]!; a < m.itemStart[i + 1]!; a += 1) {
       const u = m.itemUsers[a]!;
       const start = m.userStart[u]!;
       const end = m.userStart[u + 1]!;
-      const add = step(end - start);
+      const add = 1 / (end - start);
       for (let b = start; b < end; b += 1) {
         const j = m.userItems[b]!;
         if (j === i) continue;
@@ -59,18 +60,25 @@ export function coEngagementNeighbours(
           seen[j] = 1;
           touched.push(j);
         }
-        row[j]! += add;
+        common[j]! += 1;
+        walk[j]! += add;
       }
     }
-    for (const j of touched) row[j] = weigh(i, j, row[j]!);
-    const kept = strongest(row, touched, perItem);
-    result.ids[i] = kept.ids;
-    result.weights[i] = kept.weights;
+    weighs.forEach((weigh, model) => {
+      for (const j of touched) row[j] = weigh(i, j, common[j]!, walk[j]!);
+      const kept = strongest(row, touched, perItem);
+      results[model]!.ids[i] = kept.ids;
+      results[model]!.weights[i] = kept.weights;
+    });
     for (const j of touched) {
       row[j] = 0;
+      common[j] = 0;
+      walk[j] = 0;
       seen[j] = 0;
     }
     touched.length = 0;
-  }
-  return result;
+  };
+  if (onlyItems) for (const i of onlyItems) visit(i);
+  else for (let i = 0; i < m.itemCount; i += 1) visit(i);
+  return results;
 }

@@ -1,9 +1,10 @@
 import { seededRandom } from '../explore-source.js';
-import { cosineKnn } from './cosine-knn.js';
+import { cosineKnn, cosineWeigh } from './cosine-knn.js';
 import { EASE_MAX_ITEMS, ease } from './ease.js';
 import { buildInteractions, type Interactions, itemsOf } from './interactions.js';
-import type { ItemNeighbours } from './item-neighbours.js';
-import { rp3beta } from './rp3beta.js';
+import { type CoEngagementWeigh, coEngagementModels, type ItemNeighbours } from './item-neighbours.js';
+import { IALS_MAX_WORK, ials, ialsWork } from './ials.js';
+import { rp3beta, rp3betaWeigh } from './rp3beta.js';
 import { PersonScorer } from './scores.js';
 
 // Which item model serves, chosen on the data itself, never on a test split:
@@ -18,7 +19,11 @@ import { PersonScorer } from './scores.js';
 // catalogues small enough for a dense inverse, EASE^R at three strengths;
 // each with the person's history counted alike or recent items first.
 
-export type ModelSpec = { kind: 'rp3beta'; alpha: number; beta: number } | { kind: 'ease'; lambda: number } | { kind: 'cosine' };
+export type ModelSpec =
+  | { kind: 'rp3beta'; alpha: number; beta: number }
+  | { kind: 'ease'; lambda: number }
+  | { kind: 'cosine' }
+  | { kind: 'ials'; factors: number; reg: number; confidence: number; iterations: number };
 
 export interface ModelChoice {
   chosen: ModelSpec;
@@ -57,8 +62,24 @@ export const EASE_GRID: ModelSpec[] = [
 
 export function modelName(spec: ModelSpec): string {
   if (spec.kind === 'cosine') return 'itemknn-cosine';
+  if (spec.kind === 'ials') return `ials(f=${spec.factors},λ=${spec.reg},α=${spec.confidence})`;
   return spec.kind === 'ease' ? `ease(λ=${spec.lambda})` : `rp3beta(α=${spec.alpha},β=${spec.beta})`;
 }
+
+/**
+ * iALS at the usual sizes (64 and 128 factors) over a decade of the ridge
+ * penalty, confidence α = 3 (an engagement weighs four unobserved pairs),
+ * 6 alternating iterations of 3 conjugate-gradient steps per row.
+ */
+export const IALS_GRID: ModelSpec[] = [
+  { kind: 'ials', factors: 64, reg: 10, confidence: 3, iterations: 6 },
+  { kind: 'ials', factors: 64, reg: 30, confidence: 3, iterations: 6 },
+  { kind: 'ials', factors: 64, reg: 100, confidence: 3, iterations: 6 },
+  { kind: 'ials', factors: 128, reg: 30, confidence: 3, iterations: 6 },
+];
+
+/** iALS when named in the settings (`"model": "ials"`). */
+export const IALS_DEFAULT: ModelSpec = IALS_GRID[1]!;
 
 /** EASE^R's weights are signed and spread thin: it keeps this many times more of them (measured: ×1 costs 2% NDCG on MovieLens-100k). */
 const EASE_KEEP_FACTOR = 3;
@@ -66,11 +87,51 @@ const EASE_KEEP_FACTOR = 3;
 export function trainModel(m: Interactions, spec: ModelSpec, perItem: number): ItemNeighbours {
   if (spec.kind === 'cosine') return cosineKnn(m, perItem);
   if (spec.kind === 'ease') return ease(m, { lambda: spec.lambda, perItem: perItem * EASE_KEEP_FACTOR });
+  if (spec.kind === 'ials') return ials(m, { ...spec, perItem: perItem * EASE_KEEP_FACTOR });
   return rp3beta(m, { alpha: spec.alpha, beta: spec.beta, perItem });
 }
 
+/**
+ * Trains several candidates, the sparse ones (cosine, RP3beta) in one shared
+ * co-engagement walk; `onTrained` gets each model with its training time as
+ * soon as it exists (the sparse ones share their walk's time equally).
+ */
+export function trainModels(
+  m: Interactions,
+  specs: readonly ModelSpec[],
+  perItem: number,
+  onTrained: (spec: ModelSpec, model: ItemNeighbours, ms: number) => void,
+): void {
+  const sparse = specs.filter((spec): spec is Extract<ModelSpec, { kind: 'cosine' | 'rp3beta' }> => spec.kind === 'cosine' || spec.kind === 'rp3beta');
+  if (sparse.length > 0) {
+    const started = Date.now();
+    const weighs: CoEngagementWeigh[] = sparse.map((spec) => (spec.kind === 'rp3beta' ? rp3betaWeigh(m, spec) : cosineWeigh(m)));
+    const models = coEngagementModels(m, perItem, weighs);
+    const ms = (Date.now() - started) / sparse.length;
+    sparse.forEach((spec, k) => onTrained(spec, models[k]!, ms));
+  }
+  for (const spec of specs) {
+    if (spec.kind === 'cosine' || spec.kind === 'rp3beta') continue;
+    const started = Date.now();
+    const model = trainModel(m, spec, perItem);
+    onTrained(spec, model, Date.now() - started);
+  }
+}
+
+/** Models whose neighbours are all retrained together (no per-note refresh): EASE^R's inverse and iALS's factors are global. */
+export function retrainsWhole(spec: ModelSpec): spec is Extract<ModelSpec, { kind: 'ease' | 'ials' }> {
+  return spec.kind === 'ease' || spec.kind === 'ials';
+}
+
+/** The grid for a catalogue: EASE^R only on small ones; iALS is offered, and chooseModel keeps it where a training stays within IALS_MAX_WORK. */
 export function candidateModels(itemCount: number): ModelSpec[] {
-  return itemCount <= EASE_MAX_ITEMS ? [...EASE_GRID, ...SPARSE_GRID] : SPARSE_GRID;
+  return [...(itemCount <= EASE_MAX_ITEMS ? EASE_GRID : []), ...SPARSE_GRID, ...IALS_GRID];
+}
+
+/** Candidates that fit the data's size: iALS only within IALS_MAX_WORK (never leaving none). */
+export function affordable(m: Interactions, candidates: readonly ModelSpec[]): ModelSpec[] {
+  const kept = candidates.filter((spec) => spec.kind !== 'ials' || ialsWork(m, spec) <= IALS_MAX_WORK);
+  return kept.length > 0 ? kept : [...candidates];
 }
 
 /** `histories`: per person, item indices newest first. */
@@ -106,12 +167,11 @@ export function chooseModel(
     sampled.set(person, { held: heldSet, newest: k % 2 === 0 });
   }
   const matrix = buildInteractions(train, itemCount);
+  candidates = affordable(matrix, candidates);
   const validation: ModelChoice['validation'] = [];
   const trials: Array<{ spec: ModelSpec; recency: number; newest: number; random: number }> = [];
-  for (const spec of candidates) {
-    const started = Date.now();
-    const scorer = new PersonScorer(trainModel(matrix, spec, perItem), itemCount);
-    const trainedMs = Date.now() - started;
+  trainModels(matrix, candidates, perItem, (spec, model, trainedMs) => {
+    const scorer = new PersonScorer(model, itemCount);
     for (const recency of RECENCY_GRID) {
       const scoredAt = Date.now();
       const sums = { newest: 0, random: 0, newestCount: 0, randomCount: 0 };
@@ -133,9 +193,19 @@ export function chooseModel(
       }
       const trial = { spec, recency, newest: sums.newest / Math.max(1, sums.newestCount), random: sums.random / Math.max(1, sums.randomCount) };
       trials.push(trial);
-      validation.push({ model: `${modelName(spec)} τ=${recency}`, newest: trial.newest, random: trial.random, ms: trainedMs + Date.now() - scoredAt });
+      validation.push({
+        model: `${modelName(spec)} τ=${recency}`,
+        newest: trial.newest,
+        random: trial.random,
+        ms: Math.round(trainedMs + Date.now() - scoredAt),
+      });
     }
-  }
+  });
+  // Back in the grid's order (the sparse models train first): ties go to the earlier candidate.
+  const order = (spec: ModelSpec) => candidates.indexOf(spec);
+  const byGrid = trials.map((trial, at) => ({ trial, row: validation[at]! })).sort((a, b) => order(a.trial.spec) - order(b.trial.spec));
+  trials.splice(0, trials.length, ...byGrid.map((entry) => entry.trial));
+  validation.splice(0, validation.length, ...byGrid.map((entry) => entry.row));
   // Each candidate's worst share of the best score under either hold-out: the
   // choice that is never far behind, whichever way the future relates to the past.
   const bestNewest = Math.max(...trials.map((trial) => trial.newest), 1e-12);
