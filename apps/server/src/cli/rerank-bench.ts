@@ -7,7 +7,7 @@ import { rerank } from '../modules/recommender/rerank.js';
 // The For-you re-rank on pages shaped like production's (six sources, each
 // capped at three pages' worth of candidates, 1–3 topics per note), timed per
 // page and profiled with V8's sampling profiler: the JSON carries the time per
-// page and the functions where the samples fell (self time), a flame in text.
+// page and the profile (bench/scenarios/rerank.ts turns it into the flame: the functions where the samples fell, by self time).
 // Run by `npm run bench -- rerank`.
 
 const PAGES = 20_000;
@@ -57,20 +57,6 @@ session.disconnect();
 
 times.sort((a, b) => a - b);
 const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 1000) / 1000;
-const self = new Map<string, number>();
-let total = 0;
-for (const node of profile.nodes) {
-  const hits = node.hitCount ?? 0;
-  total += hits;
-  const { functionName, url, lineNumber } = node.callFrame;
-  const where = url ? `${url.split('/').slice(-2).join('/')}:${lineNumber + 1}` : '';
-  const key = `${functionName || '(anonymous)'} ${where}`.trim();
-  self.set(key, (self.get(key) ?? 0) + hits);
-}
-const flame = [...self.entries()]
-  .sort((a, b) => b[1] - a[1])
-  .slice(0, 8)
-  .map(([frame, hits]) => ({ frame, selfShare: Math.round((hits / Math.max(total, 1)) * 1000) / 1000 }));
 process.stdout.write(
-  `${JSON.stringify({ pages: PAGES, candidatesPerPage: SOURCES.length * PER_SOURCE, pageSize: LIMIT, msPerPage: { p50: at(0.5), p99: at(0.99), max: at(1) }, flame })}\n`,
+  `${JSON.stringify({ pages: PAGES, candidatesPerPage: SOURCES.length * PER_SOURCE, pageSize: LIMIT, msPerPage: { p50: at(0.5), p99: at(0.99), max: at(1) }, profile })}\n`,
 );
