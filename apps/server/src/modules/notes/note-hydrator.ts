@@ -5,7 +5,7 @@ import { type Decision, decide, type Surface, type VisibleItem } from '../../ker
 import { notFound } from '../../lib/errors.js';
 import { MemorySharedCache, type SharedCache } from '../../lib/shared-cache.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
-import { type NoteCounts, noteCounts } from '../counters/note-counters.js';
+import type { NoteCounts } from '../counters/note-counters.js';
 import type { MediaStorage } from '../media/media-storage.js';
 import type { AuthorNotice } from '../moderation/author-notice.js';
 import { admits } from '../privacy-controls/audience.js';
@@ -87,8 +87,26 @@ export class NoteHydrator {
     return this.caches.authors.getMany(ids, (missing) => loadAuthorLines(this.db, missing));
   }
 
-  private countsOf(ids: readonly string[]) {
-    return this.counts.getMany(ids, (missing) => noteCounts(this.db, missing));
+  /**
+   * Counts from the short cache; the ids it lacks (`missing`) go into the page's
+   * viewer-facts query, whose answer `remember` puts in `counts` and the cache.
+   */
+  private cachedCounts(ids: readonly string[]) {
+    const counts = new Map<string, NoteCounts>();
+    const pending: Array<Promise<void>> = [];
+    const missing: string[] = [];
+    for (const id of ids) {
+      const hit = this.counts.peek(id);
+      if (hit) pending.push(hit.then((value) => void counts.set(id, value)));
+      else missing.push(id);
+    }
+    const remember = (loaded: ReadonlyMap<string, NoteCounts>) => {
+      for (const [id, value] of loaded) {
+        counts.set(id, value);
+        this.counts.set(id, value);
+      }
+    };
+    return { counts, missing, ready: Promise.all(pending), remember };
   }
 
   /** Cards for these ids in order, those the viewer may not see on this surface left out. */
@@ -98,23 +116,13 @@ export class NoteHydrator {
     const found = noteIds.flatMap((id) => facts.get(id) ?? []);
     const authorIds = found.map((note) => note.authorId);
     // Counts the short cache lacks come with the page's one fresh query.
-    const counts = new Map<string, NoteCounts>();
-    const cachedCounts: Array<Promise<void>> = [];
-    const countIds: string[] = [];
-    for (const note of found) {
-      const hit = this.counts.peek(note.id);
-      if (hit) cachedCounts.push(hit.then((value) => void counts.set(note.id, value)));
-      else countIds.push(note.id);
-    }
+    const { counts, missing, ready, remember } = this.cachedCounts(found.map((note) => note.id));
     const [fresh, lines] = await Promise.all([
-      viewerFacts(this.db, { viewerId, authorIds, noteIds: found.map((note) => note.id), countIds }),
+      viewerFacts(this.db, { viewerId, authorIds, noteIds: found.map((note) => note.id), countIds: missing }),
       this.authorLines(authorIds),
-      Promise.all(cachedCounts),
+      ready,
     ]);
-    for (const [noteId, value] of fresh.counts) {
-      counts.set(noteId, value);
-      this.counts.set(noteId, value);
-    }
+    remember(fresh.counts);
     return found.flatMap((note) => {
       const item = visibleItem(note, fresh.authors.get(note.authorId));
       const author = lines.get(note.authorId);
@@ -174,11 +182,13 @@ export class NoteHydrator {
     const unavailable = () => notFound('note_not_found', 'This note is not available.');
     const facts = (await this.caches.views.getMany([noteId], (ids) => loadViewFacts(this.db, this.storage, ids))).get(noteId);
     if (!facts || (facts.authorOnly && viewerId !== facts.authorId)) throw unavailable();
-    const [fresh, lines, counts] = await Promise.all([
-      viewerFacts(this.db, { viewerId, authorIds: [facts.authorId], noteIds: [noteId], collects: true, follows: true }),
+    const { counts, missing, ready, remember } = this.cachedCounts([noteId]);
+    const [fresh, lines] = await Promise.all([
+      viewerFacts(this.db, { viewerId, authorIds: [facts.authorId], noteIds: [noteId], collects: true, follows: true, countIds: missing }),
       this.authorLines([facts.authorId, ...facts.mentionIds]),
-      this.countsOf([noteId]),
+      ready,
     ]);
+    remember(fresh.counts);
     const author = fresh.authors.get(facts.authorId);
     const item = visibleItem(facts, author);
     const authorLine = lines.get(facts.authorId);

@@ -22,11 +22,11 @@ export class NoteFacts {
 
   /**
    * The known facts of these notes (absent and not-live ones left out), loading
-   * misses in one query. When something is missing, the misses among `alsoLoad`
+   * misses in one query. When something is missing, the misses among `alsoLoad()`
    * (the rest of the viewer's pool, which the next pages will read) come in the
    * same query: a viewer's pool costs one query per cache lifetime, not one a page.
    */
-  async of(noteIds: readonly string[], alsoLoad: readonly string[] = [], nowMs = Date.now()): Promise<Map<string, PoolNote>> {
+  async of(noteIds: readonly string[], alsoLoad: () => Iterable<string> = () => [], nowMs = Date.now()): Promise<Map<string, PoolNote>> {
     const result = new Map<string, PoolNote>();
     const missing: string[] = [];
     const fresh = (id: string) => {
@@ -41,7 +41,7 @@ export class NoteFacts {
     }
     if (missing.length > 0) {
       const asked = new Set(missing);
-      for (const id of alsoLoad) {
+      for (const id of alsoLoad()) {
         if (asked.has(id) || fresh(id)) continue;
         asked.add(id);
         missing.push(id);

@@ -103,7 +103,6 @@ export class Recommender {
       this.pools.get<ViewerPools>(`${viewerId}:${kind ?? 'all'}`, () => loadViewerPools(this.db, base, { now, kind })),
       this.sharedPools(now, kind),
     ]);
-    const per = Math.max(limit * 3, 30);
     const sizes = listSizes(this.settings.quotas, limit);
     // Only the head of the pool the viewer has not seen yet needs its facts (the pool is best first).
     const unseen: InterestEntry[] = [];
@@ -113,7 +112,7 @@ export class Recommender {
     }
     const facts = await this.facts.of(
       unseen.map((entry) => entry.noteId),
-      pools.interest.map((entry) => entry.noteId),
+      () => pools.interest.map((entry) => entry.noteId),
     );
     const freshById = indexById(shared.fresh);
     const following: ViewerFilter = {
@@ -140,6 +139,7 @@ export class Recommender {
     let page: Candidate[];
     if (!base.personalised) {
       // No personal signals: latest from follows, then trending (then anything, so the feed never ends early).
+      const per = Math.max(limit * 3, 30);
       const lists = [followingList(pools.following, following, now, per), trendingList(shared.trending, filter, per), popularList(shared.popular, filter, per)];
       const chosen = rerank(lists.flat(), { limit, quotas: { following: 1 }, maxPerAuthor: this.settings.maxPerAuthor, diversityLambda: 1 });
       page = PLAIN_ORDER.flatMap((source) => chosen.filter((item) => item.source === source));
